@@ -1,0 +1,24 @@
+import { anchorsFor, slugify } from './anchors.js';
+
+describe('anchorsFor', () => {
+  it('makes readable anchors, unique within the article and stable across runs', () => {
+    const headings = ['Why it matters', 'Why it matters', null, 'Café & Crème!', ''];
+    expect(anchorsFor(headings)).toEqual([
+      'why-it-matters',
+      'why-it-matters-1',
+      'section-3',
+      'café--crème',
+      'section-5',
+    ]);
+    expect(anchorsFor(headings)).toEqual(anchorsFor(headings));
+  });
+});
+
+describe('slugify', () => {
+  it('turns titles into ASCII URL slugs', () => {
+    expect(slugify('  Crème Brûlée: A History ')).toBe('creme-brulee-a-history');
+    expect(slugify("Don't panic")).toBe('dont-panic');
+    expect(slugify('!!!')).toBe('untitled');
+    expect(slugify('a'.repeat(200))).toHaveLength(80);
+  });
+});

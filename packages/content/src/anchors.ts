@@ -1,0 +1,26 @@
+import GithubSlugger from 'github-slugger';
+
+/**
+ * Anchors for headings, unique within one article and stable: the same headings in the same
+ * order always give the same anchors (GitHub's rules: "Why it matters" -> "why-it-matters",
+ * a repeat -> "why-it-matters-1"). A section without a heading gets "section-<n>".
+ */
+export function anchorsFor(headings: ReadonlyArray<string | null | undefined>): string[] {
+  const slugger = new GithubSlugger();
+  return headings.map((heading, index) => {
+    const slug = heading ? slugger.slug(heading) : '';
+    return slug === '' ? slugger.slug(`section-${index + 1}`) : slug;
+  });
+}
+
+/** A URL slug for an article title: lower case ASCII words joined by hyphens, at most 80 chars. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, 80).replace(/-+$/, '') || 'untitled';
+}

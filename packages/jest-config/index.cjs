@@ -1,0 +1,38 @@
+// One jest preset for every workspace.
+// - TypeScript runs through SWC, with legacy decorators and their metadata (type-graphql and
+//   TypeORM read the metadata, which esbuild-based runners do not emit).
+// - Jest on Node 20 cannot require() ES modules, so the few ESM-only dependencies are
+//   transformed to CommonJS along with our own sources.
+// - Sources import siblings with the `.js` extension (NodeNext); the mapper strips it.
+const esmOnlyPackages = ['github-slugger'];
+
+/** @param {{ displayName: string, testMatch?: string[], extra?: object }} options */
+function createJestConfig({ displayName, testMatch, extra = {} }) {
+  return {
+    displayName,
+    testEnvironment: 'node',
+    testMatch: testMatch ?? ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+    transform: {
+      '^.+\\.(t|j|mj)s$': [
+        require.resolve('@swc/jest'),
+        {
+          jsc: {
+            target: 'es2022',
+            parser: { syntax: 'typescript', decorators: true },
+            transform: { legacyDecorator: true, decoratorMetadata: true },
+            keepClassNames: true,
+          },
+          module: { type: 'commonjs' },
+        },
+      ],
+    },
+    transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
+    moduleNameMapper: {
+      '^(\\.{1,2}/.*)\\.js$': '$1',
+    },
+    moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+    ...extra,
+  };
+}
+
+module.exports = { createJestConfig };
