@@ -1,0 +1,4 @@
+import { InitialContentSchema1764000000000 } from './1764000000000-initial-content-schema.js';
+
+/** Every migration, oldest first. Listed explicitly so the build and jest need no globbing. */
+export const migrations = [InitialContentSchema1764000000000];

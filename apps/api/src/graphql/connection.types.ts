@@ -1,0 +1,74 @@
+import type { ClassType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => Boolean, { description: 'Always false: lists page forward only.' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<TNode> {
+  cursor: string;
+  node: TNode;
+}
+
+export interface Connection<TNode> {
+  edges: Edge<TNode>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A Relay connection type (`<Name>Connection` with `<Name>Edge`) for one node type. */
+export function ConnectionType<TNode extends object>(name: string, nodeType: ClassType<TNode>) {
+  @ObjectType(`${name}Edge`)
+  class EdgeClass {
+    @Field(() => String, { description: 'Opaque and stable; pass as `after` for the next page.' })
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: TNode;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionClass {
+    @Field(() => [EdgeClass])
+    edges: EdgeClass[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many items the whole list holds, across all pages.' })
+    totalCount: number;
+  }
+  return ConnectionClass;
+}
+
+/** Builds the connection from one extra row fetched past the page to learn hasNextPage. */
+export function toConnection<TNode>(
+  rows: TNode[],
+  first: number,
+  totalCount: number,
+  cursorOf: (node: TNode) => string,
+): Connection<TNode> {
+  const page = rows.slice(0, first);
+  const edges = page.map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

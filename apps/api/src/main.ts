@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { createDataSource } from './db/data-source.js';
+import { parseEnv } from './env.js';
+import { createLogger } from './logger.js';
+import { seedIfEmpty } from './modules/content-import/seed.js';
+import { createServer } from './server.js';
+
+// Boot order: environment -> database (migrations, sample content) -> HTTP -> signals.
+async function main(): Promise<void> {
+  const env = parseEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const dataSource = createDataSource({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
+  await dataSource.initialize();
+  if (env.MIGRATE_ON_START) {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
+  }
+  if (env.SEED_CONTENT_DIR) await seedIfEmpty(dataSource, env.SEED_CONTENT_DIR, logger);
+
+  const { app, apollo } = await createServer({ dataSource, env, logger });
+  const server: Server = app.listen(env.PORT, env.HOST);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  logger.info({ url: `http://localhost:${env.PORT}/graphql` }, 'Folio API ready');
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down');
+    // Stop accepting, let in-flight requests finish, then release the pool.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await apollo.stop();
+    await dataSource.destroy();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinTable,
+  ManyToMany,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Section } from '../sections/section.entity.js';
+import { Tag } from '../tags/tag.entity.js';
+import { ArticleStatus, ModerationState } from './article-status.js';
+
+@ObjectType({ description: 'A published piece of writing, made of ordered sections.' })
+@Entity({ name: 'articles' })
+export class Article {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => String, { description: 'Unique, URL-safe; the key readers and integrators use.' })
+  @Column({ type: 'varchar', length: 200, unique: true })
+  slug: string;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'The standfirst shown under the title.' })
+  @Column({ type: 'text', nullable: true })
+  summary: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The kind of page, e.g. "Blog Article".' })
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  label: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  author: string | null;
+
+  @Column({ type: 'enum', enum: ArticleStatus, enumName: 'article_status' })
+  status: ArticleStatus;
+
+  @Field(() => ModerationState)
+  @Column({
+    name: 'moderation_state',
+    type: 'enum',
+    enum: ModerationState,
+    enumName: 'moderation_state',
+  })
+  moderationState: ModerationState;
+
+  @Field(() => GraphQLDateTime, { nullable: true })
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @Field(() => GraphQLDateTime)
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => GraphQLDateTime)
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Field(() => Int)
+  @Column({ name: 'word_count', type: 'integer' })
+  wordCount: number;
+
+  @Field(() => Int)
+  @Column({ name: 'reading_time_minutes', type: 'integer' })
+  readingTimeMinutes: number;
+
+  /** Loaded with the article by `article(slug)`; lists load sections through a DataLoader. */
+  @OneToMany('Section', (section: Section) => section.article)
+  sections?: Section[];
+
+  /** Exposed as `tags: [String!]!` by the resolver. */
+  @ManyToMany(() => Tag)
+  @JoinTable({
+    name: 'article_tags',
+    joinColumn: { name: 'article_id', referencedColumnName: 'id' },
+    inverseJoinColumn: { name: 'tag_id', referencedColumnName: 'id' },
+  })
+  tagEntities?: Tag[];
+}

@@ -1,0 +1,190 @@
+import { paragraph } from '@folio/content';
+import { buildSections, createArticle } from '../../../test/factories.js';
+import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+
+const ARTICLE = /* GraphQL */ `
+  query Article($slug: String!) {
+    article(slug: $slug) {
+      slug title summary label author tags publishedAt wordCount readingTimeMinutes moderationState
+      toc { anchor heading position }
+      sections {
+        position heading anchor text
+        blocks {
+          __typename
+          ... on Paragraph { inlines { text marks href } }
+          ... on List { ordered items { text } }
+          ... on Quote { paragraphs { text } attribution }
+          ... on Code { language code }
+          ... on Image { src alt }
+        }
+      }
+    }
+  }
+`;
+
+let db: TestDatabase;
+let api: TestApi;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  api = await startTestApi(db);
+});
+afterAll(async () => {
+  await api.close();
+  await db.drop();
+});
+beforeEach(() => db.reset());
+
+describe('article(slug)', () => {
+  it('returns the article with its sections in order, typed blocks and a table of contents', async () => {
+    await createArticle(db.dataSource, {
+      title: 'Night buses',
+      tags: ['Transport', 'city'],
+      sections: [
+        { heading: null, blocks: [paragraph('Opening.')] },
+        {
+          heading: 'Routes',
+          blocks: [
+            { type: 'paragraph', inlines: [{ text: 'See ', marks: [] }, { text: 'the map', marks: ['strong'], href: 'https://example.org/map' }] },
+            { type: 'list', ordered: true, items: [[{ text: 'N1', marks: [] }], [{ text: 'N2', marks: [] }]] },
+          ],
+        },
+        {
+          heading: 'Voices',
+          blocks: [
+            { type: 'quote', paragraphs: [[{ text: 'It works.', marks: [] }]], attribution: 'A rider' },
+            { type: 'code', language: 'sh', code: 'echo night' },
+            { type: 'image', src: '/map.png', alt: 'The map' },
+          ],
+        },
+      ],
+    });
+
+    const { data, errors } = await api.query(ARTICLE, { slug: 'night-buses' });
+
+    expect(errors).toBeUndefined();
+    const article = data!.article;
+    expect(article).toMatchObject({ slug: 'night-buses', title: 'Night buses', tags: ['city', 'transport'], moderationState: 'VISIBLE' });
+    expect(article.sections.map((s: any) => [s.position, s.heading, s.anchor])).toEqual([
+      [0, null, 'section-1'],
+      [1, 'Routes', 'routes'],
+      [2, 'Voices', 'voices'],
+    ]);
+    expect(article.toc).toEqual([
+      { anchor: 'routes', heading: 'Routes', position: 1 },
+      { anchor: 'voices', heading: 'Voices', position: 2 },
+    ]);
+    expect(article.sections[1].blocks).toEqual([
+      {
+        __typename: 'Paragraph',
+        inlines: [
+          { text: 'See ', marks: [], href: null },
+          { text: 'the map', marks: ['STRONG'], href: 'https://example.org/map' },
+        ],
+      },
+      { __typename: 'List', ordered: true, items: [[{ text: 'N1' }], [{ text: 'N2' }]] },
+    ]);
+    expect(article.sections[2].blocks.map((b: any) => b.__typename)).toEqual(['Quote', 'Code', 'Image']);
+    expect(article.sections[1].text).toBe('Routes\nSee the map\nN1\nN2');
+    expect(article.wordCount).toBeGreaterThan(10);
+    expect(article.readingTimeMinutes).toBe(1);
+  });
+
+  it.each([3, 40])('costs one SQL statement for an article with %i sections', async (count) => {
+    await createArticle(db.dataSource, { title: 'Counted', sections: buildSections(count), tags: ['a', 'b', 'c'] });
+    db.statements.reset();
+
+    const { data } = await api.query(ARTICLE, { slug: 'counted' });
+
+    expect(data!.article.sections).toHaveLength(count);
+    expect(db.statements.count).toBe(1);
+  });
+
+  it('answers null, not an error, for unknown, odd or oversized slugs', async () => {
+    for (const slug of ['no-such-article', '../etc/passwd', 'a%00b', '\u0000', 'x'.repeat(5000), '']) {
+      const { data, errors } = await api.query(ARTICLE, { slug });
+      expect(errors).toBeUndefined();
+      expect(data!.article).toBeNull();
+    }
+  });
+
+  it('hides drafts and articles scheduled for later from anonymous readers', async () => {
+    await createArticle(db.dataSource, { title: 'Draft piece' }, { publish: false });
+    await createArticle(db.dataSource, { title: 'Future piece', publishedAt: new Date(Date.now() + 86_400_000) });
+
+    expect((await api.query(ARTICLE, { slug: 'draft-piece' })).data!.article).toBeNull();
+    expect((await api.query(ARTICLE, { slug: 'future-piece' })).data!.article).toBeNull();
+  });
+});
+
+const ARTICLES = /* GraphQL */ `
+  query Articles($first: Int, $after: String, $tag: String) {
+    articles(first: $first, after: $after, tag: $tag) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor node { slug title tags sections { heading anchor } } }
+    }
+  }
+`;
+
+describe('articles(first, after, tag)', () => {
+  it('pages through every published article newest first with stable cursors', async () => {
+    for (let day = 1; day <= 7; day++) {
+      await createArticle(db.dataSource, { title: `Day ${day}`, publishedAt: new Date(Date.UTC(2026, 1, day)) });
+    }
+    await createArticle(db.dataSource, { title: 'Unpublished' }, { publish: false });
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const { data, errors } = await api.query(ARTICLES, { first: 3, after });
+      expect(errors).toBeUndefined();
+      expect(data!.articles.totalCount).toBe(7);
+      seen.push(...data!.articles.edges.map((edge: any) => edge.node.slug));
+      if (!data!.articles.pageInfo.hasNextPage) break;
+      after = data!.articles.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(['day-7', 'day-6', 'day-5', 'day-4', 'day-3', 'day-2', 'day-1']);
+  });
+
+  it('defaults to 20 per page', async () => {
+    for (let i = 0; i < 22; i++) await createArticle(db.dataSource);
+    const { data } = await api.query(ARTICLES, {});
+    expect(data!.articles.edges).toHaveLength(20);
+    expect(data!.articles.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('filters by tag, case-insensitively', async () => {
+    await createArticle(db.dataSource, { title: 'Rivers', tags: ['nature'] });
+    await createArticle(db.dataSource, { title: 'Roads', tags: ['transport'] });
+    const { data } = await api.query(ARTICLES, { tag: 'Nature' });
+    expect(data!.articles.totalCount).toBe(1);
+    expect(data!.articles.edges[0].node).toMatchObject({ slug: 'rivers', tags: ['nature'] });
+  });
+
+  it.each([5, 20])('costs a fixed number of SQL statements for a page of %i with sections and tags', async (count) => {
+    for (let i = 0; i < count; i++) await createArticle(db.dataSource, { tags: ['x', `t${i}`], sections: buildSections(4) });
+    db.statements.reset();
+
+    const { data } = await api.query(ARTICLES, { first: 20 });
+
+    expect(data!.articles.edges).toHaveLength(count);
+    expect(data!.articles.edges.every((edge: any) => edge.node.sections.length === 4)).toBe(true);
+    // page, total count, sections of the page, tags of the page
+    expect(db.statements.count).toBe(4);
+  });
+
+  it.each([
+    [{ first: 101 }, /"first" must be between 0 and 100; got 101/],
+    [{ first: -1 }, /"first" must be between 0 and 100; got -1/],
+    [{ after: 'not-a-cursor!' }, /"after" is not a cursor from this list/],
+    [{ after: Buffer.from('["search",3]').toString('base64url') }, /"after" is not a cursor from this list/],
+    [{ after: Buffer.from('["articles","yesterday","x"]').toString('base64url') }, /"after" is not a cursor/],
+  ])('refuses %j with BAD_USER_INPUT and says what is allowed', async (variables, message) => {
+    const { data, errors } = await api.query(ARTICLES, variables);
+    expect(data).toBeNull();
+    expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(errors![0]!.message).toMatch(message);
+  });
+});

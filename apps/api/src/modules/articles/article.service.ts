@@ -1,0 +1,95 @@
+import type { DataSource, Repository } from 'typeorm';
+import { BadUserInputError } from '../../errors/bad-user-input.error.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.js';
+import { toConnection, type Connection } from '../../graphql/connection.types.js';
+import { Article } from './article.entity.js';
+import { wherePublished } from './article.queries.js';
+
+/** Slugs are made by @folio/content's slugify: lower-case ASCII words and hyphens. */
+const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
+const TAG_MAX_LENGTH = 64;
+
+export interface ListArticlesInput {
+  first?: number | null;
+  after?: string | null;
+  tag?: string | null;
+}
+
+export class ArticleService {
+  private readonly articles: Repository<Article>;
+
+  constructor(dataSource: DataSource) {
+    this.articles = dataSource.getRepository(Article);
+  }
+
+  /** A published article with its sections (in order) and tags, in one SQL statement. */
+  async findPublishedBySlug(slug: string): Promise<Article | null> {
+    // Anything that cannot be a slug (path tricks, NUL bytes, 5,000 characters) is simply absent.
+    if (!SLUG.test(slug)) return null;
+    const qb = this.articles
+      .createQueryBuilder('article')
+      .leftJoinAndSelect('article.sections', 'section')
+      .leftJoinAndSelect('article.tagEntities', 'tag')
+      .where('article.slug = :slug', { slug })
+      .orderBy('section.position', 'ASC')
+      .addOrderBy('tag.name', 'ASC');
+    return wherePublished(qb).getOne();
+  }
+
+  /** Newest first, keyset-paginated on (published_at, id): two statements per page. */
+  async listPublished(input: ListArticlesInput): Promise<Connection<Article>> {
+    const first = pageSize(input.first);
+    const tag = input.tag?.trim().toLowerCase();
+    if (tag !== undefined && (tag.length === 0 || tag.length > TAG_MAX_LENGTH)) {
+      throw new BadUserInputError(`"tag" must be 1 to ${TAG_MAX_LENGTH} characters.`, 'tag');
+    }
+
+    const filtered = () => {
+      const qb = wherePublished(this.articles.createQueryBuilder('article'));
+      if (tag) {
+        qb.andWhere(
+          `EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id
+                    WHERE at.article_id = article.id AND t.name = :tag)`,
+          { tag },
+        );
+      }
+      return qb;
+    };
+
+    const page = filtered()
+      .orderBy('article.published_at', 'DESC')
+      .addOrderBy('article.id', 'DESC')
+      .limit(first + 1);
+    if (input.after) {
+      const [publishedAt, id] = decodeArticleCursor(input.after);
+      page.andWhere('(article.published_at, article.id) < (:publishedAt, :id)', { publishedAt, id });
+    }
+    const [rows, totalCount] = await Promise.all([
+      first === 0 ? Promise.resolve([]) : page.getMany(),
+      filtered().getCount(),
+    ]);
+    return toConnection(rows, first, totalCount, articleCursor);
+  }
+}
+
+export function articleCursor(article: Article): string {
+  return encodeCursor('articles', [article.publishedAt?.toISOString() ?? '', article.id]);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function decodeArticleCursor(cursor: string): [string, string] {
+  const [publishedAt, id] = decodeCursor('articles', cursor);
+  if (
+    typeof publishedAt !== 'string' ||
+    Number.isNaN(Date.parse(publishedAt)) ||
+    typeof id !== 'string' ||
+    !UUID.test(id)
+  ) {
+    throw new BadUserInputError(
+      '"after" is not a cursor from this list; pass an edge\'s cursor or pageInfo.endCursor as given.',
+      'after',
+    );
+  }
+  return [publishedAt, id];
+}

@@ -1,0 +1,112 @@
+import { In, type DataSource } from 'typeorm';
+import { BadUserInputError } from '../../errors/bad-user-input.error.js';
+import { toConnection, type Connection } from '../../graphql/connection.types.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.js';
+import { Article } from '../articles/article.entity.js';
+import { publishedCondition } from '../articles/article.queries.js';
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, toSnippetFragments } from './snippet.js';
+import type { SearchResult } from './search.types.js';
+
+export const SEARCH_QUERY_MAX_LENGTH = 200;
+const MAX_SEARCH_PAGE_SIZE = 50;
+const MAX_SEARCH_OFFSET = 1_000;
+
+interface SearchRow {
+  id: string;
+  rank: number;
+  anchor: string | null;
+  heading: string | null;
+  headline: string | null;
+}
+
+/**
+ * Full-text search over published articles. The reader's words go through
+ * websearch_to_tsquery, which accepts any text ("quoted phrases", or, -exclusions) and never
+ * raises a syntax error, so operators and SQL fragments are just words.
+ */
+export class SearchService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async search(input: { query: string; first?: number | null; after?: string | null }): Promise<Connection<SearchResult>> {
+    const first = pageSize(input.first, MAX_SEARCH_PAGE_SIZE);
+    const query = normalizeQuery(input.query);
+    const offset = input.after ? decodeOffset(input.after) : 0;
+    if (query === '' || first === 0) {
+      return toConnection([], first, query === '' ? 0 : await this.count(query), () => '');
+    }
+
+    const rows: SearchRow[] = await this.dataSource.query(
+      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query)
+       SELECT a.id,
+              ts_rank_cd(a.search_vector, q.query) AS rank,
+              best.anchor,
+              best.heading,
+              ts_headline('english', best.text, q.query,
+                'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS headline
+         FROM q, articles a
+         LEFT JOIN LATERAL (
+           SELECT s.anchor, s.heading, s.text
+             FROM sections s, q
+            WHERE s.article_id = a.id
+            ORDER BY ts_rank(s.search_vector, q.query) DESC, s.position
+            LIMIT 1
+         ) best ON true
+        WHERE a.search_vector @@ q.query
+          AND ${publishedCondition('a')}
+        ORDER BY rank DESC, a.published_at DESC, a.id
+        LIMIT $2 OFFSET $3`,
+      [query, first + 1, offset],
+    );
+    const [articles, totalCount] = await Promise.all([
+      this.dataSource.getRepository(Article).findBy({ id: In(rows.map((row) => row.id)) }),
+      this.count(query),
+    ]);
+    const byId = new Map(articles.map((article) => [article.id, article]));
+    const results = rows.flatMap((row, index) => {
+      const article = byId.get(row.id);
+      if (!article) return []; // unpublished between the two statements
+      const result: SearchResult & { offset: number } = {
+        article,
+        rank: Number(row.rank),
+        anchor: row.anchor,
+        sectionHeading: row.heading,
+        snippet: toSnippetFragments(row.headline ?? ''),
+        offset: offset + index + 1,
+      };
+      return [result];
+    });
+    return toConnection(results, first, totalCount, (result) => encodeCursor('search', [result.offset]));
+  }
+
+  private async count(query: string): Promise<number> {
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM articles a
+        WHERE a.search_vector @@ websearch_to_tsquery('english', $1)
+          AND ${publishedCondition('a')}`,
+      [query],
+    );
+    return count;
+  }
+}
+
+/** Control characters (NUL among them, which PostgreSQL text refuses) become spaces. */
+function normalizeQuery(raw: string): string {
+  if (raw.length > SEARCH_QUERY_MAX_LENGTH) {
+    throw new BadUserInputError(
+      `"query" must be at most ${SEARCH_QUERY_MAX_LENGTH} characters; got ${raw.length}.`,
+      'query',
+    );
+  }
+  return raw.replace(/[\u0000-\u001f\u007f\uE000\uE001]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function decodeOffset(cursor: string): number {
+  const [offset] = decodeCursor('search', cursor);
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > MAX_SEARCH_OFFSET) {
+    throw new BadUserInputError(
+      `"after" is not a cursor from this search; results go ${MAX_SEARCH_OFFSET} deep at most.`,
+      'after',
+    );
+  }
+  return offset;
+}

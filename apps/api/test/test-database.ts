@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../src/db/data-source.js';
+import { StatementCounter } from '../src/db/statement-counter.js';
+
+export interface TestDatabase {
+  dataSource: DataSource;
+  statements: StatementCounter;
+  /** Empties every table, so each test starts from nothing. */
+  reset(): Promise<void>;
+  drop(): Promise<void>;
+}
+
+function adminUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is unset: run the suite through jest (global setup).');
+  return url;
+}
+
+async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database of this test file's own, cloned from the migrated template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `folio_test_${randomBytes(6).toString('hex')}`;
+  await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE folio_template`));
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  const statements = new StatementCounter();
+  const dataSource = createDataSource({ url: url.toString(), poolMax: 5, logger: statements });
+  await dataSource.initialize();
+  return {
+    dataSource,
+    statements,
+    reset: async () => {
+      await dataSource.query('TRUNCATE articles, sections, tags, article_tags CASCADE');
+      statements.reset();
+    },
+    drop: async () => {
+      await dataSource.destroy();
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}

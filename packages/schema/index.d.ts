@@ -1,0 +1,2 @@
+/** Absolute path of the committed, sorted schema.graphql. */
+export declare const schemaFilePath: string;
