@@ -14,13 +14,16 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   if (env.MIGRATE_ON_START) {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length > 0) logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
+    if (applied.length > 0)
+      logger.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
   }
   if (env.SEED_CONTENT_DIR) await seedIfEmpty(dataSource, env.SEED_CONTENT_DIR, logger);
 
   const { app, apollo } = await createServer({ dataSource, env, logger });
   const server: Server = app.listen(env.PORT, env.HOST);
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  await new Promise<void>((resolve, reject) =>
+    server.once('listening', resolve).once('error', reject),
+  );
   logger.info({ url: `http://localhost:${env.PORT}/graphql` }, 'Folio API ready');
 
   let shuttingDown = false;

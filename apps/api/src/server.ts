@@ -69,6 +69,15 @@ function jsonErrors(logger: Logger): ErrorRequestHandler {
         : status === 500
           ? 'Internal server error'
           : String(error.message ?? 'Bad request');
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    res
+      .status(status)
+      .json({
+        errors: [
+          {
+            message,
+            extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
+          },
+        ],
+      });
   };
 }

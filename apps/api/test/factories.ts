@@ -1,4 +1,10 @@
-import { paragraph, prepareArticle, type ArticleDraft, type Block, type SectionDraft } from '@folio/content';
+import {
+  paragraph,
+  prepareArticle,
+  type ArticleDraft,
+  type Block,
+  type SectionDraft,
+} from '@folio/content';
 import type { DataSource } from 'typeorm';
 import { ContentImportService } from '../src/modules/content-import/content-import.service.js';
 
@@ -19,8 +25,14 @@ export function buildArticleDraft(overrides: Partial<ArticleDraft> = {}): Articl
   };
 }
 
-export function buildSections(count: number, blocks: (index: number) => Block[] = (i) => [paragraph(`Body of section ${i + 1}.`)]): SectionDraft[] {
-  return Array.from({ length: count }, (_, index) => ({ heading: `Section ${index + 1}`, blocks: blocks(index) }));
+export function buildSections(
+  count: number,
+  blocks: (index: number) => Block[] = (i) => [paragraph(`Body of section ${i + 1}.`)],
+): SectionDraft[] {
+  return Array.from({ length: count }, (_, index) => ({
+    heading: `Section ${index + 1}`,
+    blocks: blocks(index),
+  }));
 }
 
 /** Stores an article through the same path as the importer; published unless `publish: false`. */

@@ -18,7 +18,9 @@ export default async function globalSetup() {
       dataSource: require('../dist/db/data-source.js'),
     };
   } catch {
-    throw new Error('The API is not built: run `npm test` from the root, or `npm run build -w @folio/api` first.');
+    throw new Error(
+      'The API is not built: run `npm test` from the root, or `npm run build -w @folio/api` first.',
+    );
   }
 
   let adminUrl = process.env.TEST_DATABASE_URL;
@@ -27,8 +29,12 @@ export default async function globalSetup() {
     await chmod(parent, 0o755); // as root, PostgreSQL runs as another user who must reach it
     const dataDir = path.join(parent, 'pg');
     const port = 55000 + (process.pid % 5000);
-    const server = await api.embedded.startEmbeddedPostgres({ dataDir, port, database: 'postgres' });
-    globalThis.__FOLIO_TEST_PG__ = server;
+    const server = await api.embedded.startEmbeddedPostgres({
+      dataDir,
+      port,
+      database: 'postgres',
+    });
+    globalThis.__FOLIO_TEST_PG__ = { server, parent };
     adminUrl = server.url;
     process.env.TEST_DATABASE_URL = adminUrl;
   }

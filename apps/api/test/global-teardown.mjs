@@ -1,3 +1,8 @@
+import { rm } from 'node:fs/promises';
+
 export default async function globalTeardown() {
-  await globalThis.__FOLIO_TEST_PG__?.stop();
+  const embedded = globalThis.__FOLIO_TEST_PG__;
+  if (!embedded) return;
+  await embedded.server.stop();
+  await rm(embedded.parent, { recursive: true, force: true });
 }

@@ -13,13 +13,23 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
 export interface TestApi {
   url: string;
   /** POSTs one operation over real HTTP, as a client would. */
-  query<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  query<TData = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<TData>>;
   close(): Promise<void>;
 }
 
-export async function startTestApi(db: TestDatabase, nodeEnv: 'test' | 'production' = 'test'): Promise<TestApi> {
+export async function startTestApi(
+  db: TestDatabase,
+  nodeEnv: 'test' | 'production' = 'test',
+): Promise<TestApi> {
   const logger = pino({ level: 'silent' });
-  const { app, apollo } = await createServer({ dataSource: db.dataSource, env: { NODE_ENV: nodeEnv }, logger });
+  const { app, apollo } = await createServer({
+    dataSource: db.dataSource,
+    env: { NODE_ENV: nodeEnv },
+    logger,
+  });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

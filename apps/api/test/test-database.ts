@@ -14,7 +14,8 @@ export interface TestDatabase {
 
 function adminUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is unset: run the suite through jest (global setup).');
+  if (!url)
+    throw new Error('TEST_DATABASE_URL is unset: run the suite through jest (global setup).');
   return url;
 }
 

@@ -10,7 +10,7 @@ export function sectionText(heading: string | null | undefined, blocks: readonly
 
 /** Counts words: runs of letters or digits, with inner apostrophes and hyphens. */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 /** Whole minutes, never less than one for a non-empty text. */

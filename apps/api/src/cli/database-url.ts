@@ -7,6 +7,8 @@ export function cliDatabaseUrl(): string {
 
 export function explainConnectionFailure(url: string, error: unknown): string {
   const host = new URL(url).host;
-  return `Cannot reach PostgreSQL at ${host} (${(error as Error).message}).\n` +
-    'Start the stack with `npm start` (embedded PostgreSQL) or set DATABASE_URL.';
+  return (
+    `Cannot reach PostgreSQL at ${host} (${(error as Error).message}).\n` +
+    'Start the stack with `npm start` (embedded PostgreSQL) or set DATABASE_URL.'
+  );
 }

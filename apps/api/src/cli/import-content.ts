@@ -26,7 +26,9 @@ async function run(): Promise<number> {
   try {
     files = await findArticleFiles(positionals.map((p) => path.resolve(base, p)));
   } catch (error) {
-    console.error(`Cannot read ${(error as NodeJS.ErrnoException).path ?? 'input'}: ${(error as Error).message}`);
+    console.error(
+      `Cannot read ${(error as NodeJS.ErrnoException).path ?? 'input'}: ${(error as Error).message}`,
+    );
     return 1;
   }
   if (files.length === 0) {
@@ -44,11 +46,16 @@ async function run(): Promise<number> {
   }
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    const results = await importFiles(new ContentImportService(dataSource), files, { publish: !values.draft });
+    const results = await importFiles(new ContentImportService(dataSource), files, {
+      publish: !values.draft,
+    });
     for (const result of results) {
       const file = path.relative(base, result.file);
       if (result.outcome === 'failed') console.error(`failed   ${file}: ${result.reason}`);
-      else console.log(`${result.outcome.padEnd(8)} ${result.slug} (${result.sections} sections) from ${file}`);
+      else
+        console.log(
+          `${result.outcome.padEnd(8)} ${result.slug} (${result.sections} sections) from ${file}`,
+        );
     }
     const failed = results.filter((result) => result.outcome === 'failed').length;
     console.log(`${results.length - failed} imported, ${failed} failed`);

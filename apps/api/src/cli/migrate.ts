@@ -13,7 +13,9 @@ async function migrate(): Promise<void> {
     process.exit(1);
   }
   const applied = await dataSource.runMigrations({ transaction: 'each' });
-  console.log(applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'database is up to date');
+  console.log(
+    applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'database is up to date',
+  );
   await dataSource.destroy();
 }
 

@@ -11,7 +11,10 @@ export const EMBEDDED_DEFAULTS = {
   database: 'folio',
 } as const;
 
-export function embeddedDatabaseUrl(port: number = EMBEDDED_DEFAULTS.port, database: string = EMBEDDED_DEFAULTS.database): string {
+export function embeddedDatabaseUrl(
+  port: number = EMBEDDED_DEFAULTS.port,
+  database: string = EMBEDDED_DEFAULTS.database,
+): string {
   const { user, password } = EMBEDDED_DEFAULTS;
   return `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
 }
@@ -59,7 +62,9 @@ export async function startEmbeddedPostgres({
   const admin = new Client({ connectionString: embeddedDatabaseUrl(port, 'postgres') });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ]);
     if (!rowCount) await admin.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
   } finally {
     await admin.end();

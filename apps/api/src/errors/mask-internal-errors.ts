@@ -10,7 +10,10 @@ export function maskInternalErrors(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected GraphQL error');
+    logger.error(
+      { err: unwrapResolverError(error), path: formatted.path },
+      'unexpected GraphQL error',
+    );
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),

@@ -29,7 +29,9 @@ export function createLoaders(dataSource: DataSource): Loaders {
           ORDER BY t.name`,
         [articleIds],
       );
-      return articleIds.map((id) => rows.filter((row) => row.article_id === id).map((row) => row.name));
+      return articleIds.map((id) =>
+        rows.filter((row) => row.article_id === id).map((row) => row.name),
+      );
     }),
   };
 }

@@ -23,7 +23,10 @@ function createContainer(dataSource: DataSource | null): ContainerType {
   return {
     get(someClass) {
       const instance = instances.get(someClass);
-      if (!instance) throw new Error(`No instance registered for ${String((someClass as { name?: string }).name)}`);
+      if (!instance)
+        throw new Error(
+          `No instance registered for ${String((someClass as { name?: string }).name)}`,
+        );
       return instance;
     },
   };

@@ -1,22 +1,60 @@
 import { paragraph } from '@folio/content';
 import { buildSections, createArticle } from '../../../test/factories.js';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { startTestApi, type GraphQLResponse, type TestApi } from '../../../test/test-api.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 
 const ARTICLE = /* GraphQL */ `
   query Article($slug: String!) {
     article(slug: $slug) {
-      slug title summary label author tags publishedAt wordCount readingTimeMinutes moderationState
-      toc { anchor heading position }
+      slug
+      title
+      summary
+      label
+      author
+      tags
+      publishedAt
+      wordCount
+      readingTimeMinutes
+      moderationState
+      toc {
+        anchor
+        heading
+        position
+      }
       sections {
-        position heading anchor text
+        position
+        heading
+        anchor
+        text
         blocks {
           __typename
-          ... on Paragraph { inlines { text marks href } }
-          ... on List { ordered items { text } }
-          ... on Quote { paragraphs { text } attribution }
-          ... on Code { language code }
-          ... on Image { src alt }
+          ... on Paragraph {
+            inlines {
+              text
+              marks
+              href
+            }
+          }
+          ... on List {
+            ordered
+            items {
+              text
+            }
+          }
+          ... on Quote {
+            paragraphs {
+              text
+            }
+            attribution
+          }
+          ... on Code {
+            language
+            code
+          }
+          ... on Image {
+            src
+            alt
+          }
         }
       }
     }
@@ -46,14 +84,28 @@ describe('article(slug)', () => {
         {
           heading: 'Routes',
           blocks: [
-            { type: 'paragraph', inlines: [{ text: 'See ', marks: [] }, { text: 'the map', marks: ['strong'], href: 'https://example.org/map' }] },
-            { type: 'list', ordered: true, items: [[{ text: 'N1', marks: [] }], [{ text: 'N2', marks: [] }]] },
+            {
+              type: 'paragraph',
+              inlines: [
+                { text: 'See ', marks: [] },
+                { text: 'the map', marks: ['strong'], href: 'https://example.org/map' },
+              ],
+            },
+            {
+              type: 'list',
+              ordered: true,
+              items: [[{ text: 'N1', marks: [] }], [{ text: 'N2', marks: [] }]],
+            },
           ],
         },
         {
           heading: 'Voices',
           blocks: [
-            { type: 'quote', paragraphs: [[{ text: 'It works.', marks: [] }]], attribution: 'A rider' },
+            {
+              type: 'quote',
+              paragraphs: [[{ text: 'It works.', marks: [] }]],
+              attribution: 'A rider',
+            },
             { type: 'code', language: 'sh', code: 'echo night' },
             { type: 'image', src: '/map.png', alt: 'The map' },
           ],
@@ -65,7 +117,12 @@ describe('article(slug)', () => {
 
     expect(errors).toBeUndefined();
     const article = data!.article;
-    expect(article).toMatchObject({ slug: 'night-buses', title: 'Night buses', tags: ['city', 'transport'], moderationState: 'VISIBLE' });
+    expect(article).toMatchObject({
+      slug: 'night-buses',
+      title: 'Night buses',
+      tags: ['city', 'transport'],
+      moderationState: 'VISIBLE',
+    });
     expect(article.sections.map((s: any) => [s.position, s.heading, s.anchor])).toEqual([
       [0, null, 'section-1'],
       [1, 'Routes', 'routes'],
@@ -85,14 +142,22 @@ describe('article(slug)', () => {
       },
       { __typename: 'List', ordered: true, items: [[{ text: 'N1' }], [{ text: 'N2' }]] },
     ]);
-    expect(article.sections[2].blocks.map((b: any) => b.__typename)).toEqual(['Quote', 'Code', 'Image']);
+    expect(article.sections[2].blocks.map((b: any) => b.__typename)).toEqual([
+      'Quote',
+      'Code',
+      'Image',
+    ]);
     expect(article.sections[1].text).toBe('Routes\nSee the map\nN1\nN2');
     expect(article.wordCount).toBeGreaterThan(10);
     expect(article.readingTimeMinutes).toBe(1);
   });
 
   it.each([3, 40])('costs one SQL statement for an article with %i sections', async (count) => {
-    await createArticle(db.dataSource, { title: 'Counted', sections: buildSections(count), tags: ['a', 'b', 'c'] });
+    await createArticle(db.dataSource, {
+      title: 'Counted',
+      sections: buildSections(count),
+      tags: ['a', 'b', 'c'],
+    });
     db.statements.reset();
 
     const { data } = await api.query(ARTICLE, { slug: 'counted' });
@@ -102,7 +167,14 @@ describe('article(slug)', () => {
   });
 
   it('answers null, not an error, for unknown, odd or oversized slugs', async () => {
-    for (const slug of ['no-such-article', '../etc/passwd', 'a%00b', '\u0000', 'x'.repeat(5000), '']) {
+    for (const slug of [
+      'no-such-article',
+      '../etc/passwd',
+      'a%00b',
+      '\u0000',
+      'x'.repeat(5000),
+      '',
+    ]) {
       const { data, errors } = await api.query(ARTICLE, { slug });
       expect(errors).toBeUndefined();
       expect(data!.article).toBeNull();
@@ -111,7 +183,10 @@ describe('article(slug)', () => {
 
   it('hides drafts and articles scheduled for later from anonymous readers', async () => {
     await createArticle(db.dataSource, { title: 'Draft piece' }, { publish: false });
-    await createArticle(db.dataSource, { title: 'Future piece', publishedAt: new Date(Date.now() + 86_400_000) });
+    await createArticle(db.dataSource, {
+      title: 'Future piece',
+      publishedAt: new Date(Date.now() + 86_400_000),
+    });
 
     expect((await api.query(ARTICLE, { slug: 'draft-piece' })).data!.article).toBeNull();
     expect((await api.query(ARTICLE, { slug: 'future-piece' })).data!.article).toBeNull();
@@ -122,8 +197,22 @@ const ARTICLES = /* GraphQL */ `
   query Articles($first: Int, $after: String, $tag: String) {
     articles(first: $first, after: $after, tag: $tag) {
       totalCount
-      pageInfo { hasNextPage endCursor }
-      edges { cursor node { slug title tags sections { heading anchor } } }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          slug
+          title
+          tags
+          sections {
+            heading
+            anchor
+          }
+        }
+      }
     }
   }
 `;
@@ -131,14 +220,17 @@ const ARTICLES = /* GraphQL */ `
 describe('articles(first, after, tag)', () => {
   it('pages through every published article newest first with stable cursors', async () => {
     for (let day = 1; day <= 7; day++) {
-      await createArticle(db.dataSource, { title: `Day ${day}`, publishedAt: new Date(Date.UTC(2026, 1, day)) });
+      await createArticle(db.dataSource, {
+        title: `Day ${day}`,
+        publishedAt: new Date(Date.UTC(2026, 1, day)),
+      });
     }
     await createArticle(db.dataSource, { title: 'Unpublished' }, { publish: false });
 
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const { data, errors } = await api.query(ARTICLES, { first: 3, after });
+      const { data, errors }: GraphQLResponse<any> = await api.query(ARTICLES, { first: 3, after });
       expect(errors).toBeUndefined();
       expect(data!.articles.totalCount).toBe(7);
       seen.push(...data!.articles.edges.map((edge: any) => edge.node.slug));
@@ -163,24 +255,34 @@ describe('articles(first, after, tag)', () => {
     expect(data!.articles.edges[0].node).toMatchObject({ slug: 'rivers', tags: ['nature'] });
   });
 
-  it.each([5, 20])('costs a fixed number of SQL statements for a page of %i with sections and tags', async (count) => {
-    for (let i = 0; i < count; i++) await createArticle(db.dataSource, { tags: ['x', `t${i}`], sections: buildSections(4) });
-    db.statements.reset();
+  it.each([5, 20])(
+    'costs a fixed number of SQL statements for a page of %i with sections and tags',
+    async (count) => {
+      for (let i = 0; i < count; i++)
+        await createArticle(db.dataSource, { tags: ['x', `t${i}`], sections: buildSections(4) });
+      db.statements.reset();
 
-    const { data } = await api.query(ARTICLES, { first: 20 });
+      const { data } = await api.query(ARTICLES, { first: 20 });
 
-    expect(data!.articles.edges).toHaveLength(count);
-    expect(data!.articles.edges.every((edge: any) => edge.node.sections.length === 4)).toBe(true);
-    // page, total count, sections of the page, tags of the page
-    expect(db.statements.count).toBe(4);
-  });
+      expect(data!.articles.edges).toHaveLength(count);
+      expect(data!.articles.edges.every((edge: any) => edge.node.sections.length === 4)).toBe(true);
+      // page, total count, sections of the page, tags of the page
+      expect(db.statements.count).toBe(4);
+    },
+  );
 
   it.each([
     [{ first: 101 }, /"first" must be between 0 and 100; got 101/],
     [{ first: -1 }, /"first" must be between 0 and 100; got -1/],
     [{ after: 'not-a-cursor!' }, /"after" is not a cursor from this list/],
-    [{ after: Buffer.from('["search",3]').toString('base64url') }, /"after" is not a cursor from this list/],
-    [{ after: Buffer.from('["articles","yesterday","x"]').toString('base64url') }, /"after" is not a cursor/],
+    [
+      { after: Buffer.from('["search",3]').toString('base64url') },
+      /"after" is not a cursor from this list/,
+    ],
+    [
+      { after: Buffer.from('["articles","yesterday","x"]').toString('base64url') },
+      /"after" is not a cursor/,
+    ],
   ])('refuses %j with BAD_USER_INPUT and says what is allowed', async (variables, message) => {
     const { data, errors } = await api.query(ARTICLES, variables);
     expect(data).toBeNull();

@@ -62,7 +62,10 @@ export class ArticleService {
       .limit(first + 1);
     if (input.after) {
       const [publishedAt, id] = decodeArticleCursor(input.after);
-      page.andWhere('(article.published_at, article.id) < (:publishedAt, :id)', { publishedAt, id });
+      page.andWhere('(article.published_at, article.id) < (:publishedAt, :id)', {
+        publishedAt,
+        id,
+      });
     }
     const [rows, totalCount] = await Promise.all([
       first === 0 ? Promise.resolve([]) : page.getMany(),

@@ -4,7 +4,10 @@ import type { EntityManager } from 'typeorm';
  * Rewrites an article's weighted search vector from its title (A), summary and headings (B)
  * and body text (C). Call after its sections change, inside the same transaction.
  */
-export async function refreshSearchVector(manager: EntityManager, articleId: string): Promise<void> {
+export async function refreshSearchVector(
+  manager: EntityManager,
+  articleId: string,
+): Promise<void> {
   await manager.query(
     `UPDATE articles a
         SET search_vector =

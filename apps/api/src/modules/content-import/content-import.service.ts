@@ -18,12 +18,21 @@ const LIMITS = { title: 500, slug: 200, label: 80, author: 200, tag: 64, section
 export class ContentImportService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async importArticle(prepared: PreparedArticle, { publish }: ImportOptions): Promise<ImportOutcome> {
+  async importArticle(
+    prepared: PreparedArticle,
+    { publish }: ImportOptions,
+  ): Promise<ImportOutcome> {
     assertWithinLimits(prepared);
     return this.dataSource.transaction(async (manager) => {
       const articles = manager.getRepository(Article);
       const existing = await articles.findOne({ where: { slug: prepared.slug } });
-      const article = existing ?? articles.create({ slug: prepared.slug, moderationState: ModerationState.VISIBLE, status: ArticleStatus.DRAFT });
+      const article =
+        existing ??
+        articles.create({
+          slug: prepared.slug,
+          moderationState: ModerationState.VISIBLE,
+          status: ArticleStatus.DRAFT,
+        });
       Object.assign(article, {
         title: prepared.title,
         summary: prepared.summary ?? null,
@@ -67,7 +76,9 @@ export class ImportLimitError extends Error {
 function assertWithinLimits(article: PreparedArticle): void {
   const tooLong = (what: string, value: string | undefined, max: number) => {
     if (value !== undefined && value.length > max) {
-      throw new ImportLimitError(`${what} is ${value.length} characters; at most ${max} are allowed`);
+      throw new ImportLimitError(
+        `${what} is ${value.length} characters; at most ${max} are allowed`,
+      );
     }
   };
   tooLong('title', article.title, LIMITS.title);
@@ -76,6 +87,8 @@ function assertWithinLimits(article: PreparedArticle): void {
   tooLong('author', article.author, LIMITS.author);
   for (const tag of article.tags) tooLong(`tag "${tag.slice(0, 20)}…"`, tag, LIMITS.tag);
   if (article.sections.length > LIMITS.sections) {
-    throw new ImportLimitError(`${article.sections.length} sections; at most ${LIMITS.sections} are allowed`);
+    throw new ImportLimitError(
+      `${article.sections.length} sections; at most ${LIMITS.sections} are allowed`,
+    );
   }
 }

@@ -1,7 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArticleFile, prepareArticle } from '@folio/content';
-import type { ContentImportService, ImportOptions, ImportOutcome } from './content-import.service.js';
+import type {
+  ContentImportService,
+  ImportOptions,
+  ImportOutcome,
+} from './content-import.service.js';
 
 const ARTICLE_FILE = /\.(md|markdown|txt)$/i;
 

@@ -10,7 +10,9 @@ export class SearchResolver {
     description: 'Ranked full-text search over published articles, with highlighted snippets.',
   })
   search(
-    @Arg('query', () => String, { description: 'Plain words; "quoted phrases", or and -word work.' })
+    @Arg('query', () => String, {
+      description: 'Plain words; "quoted phrases", or and -word work.',
+    })
     query: string,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: 0 to 50, default 20.' })
     first: number | null,

@@ -27,7 +27,11 @@ interface SearchRow {
 export class SearchService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async search(input: { query: string; first?: number | null; after?: string | null }): Promise<Connection<SearchResult>> {
+  async search(input: {
+    query: string;
+    first?: number | null;
+    after?: string | null;
+  }): Promise<Connection<SearchResult>> {
     const first = pageSize(input.first, MAX_SEARCH_PAGE_SIZE);
     const query = normalizeQuery(input.query);
     const offset = input.after ? decodeOffset(input.after) : 0;
@@ -75,7 +79,9 @@ export class SearchService {
       };
       return [result];
     });
-    return toConnection(results, first, totalCount, (result) => encodeCursor('search', [result.offset]));
+    return toConnection(results, first, totalCount, (result) =>
+      encodeCursor('search', [result.offset]),
+    );
   }
 
   private async count(query: string): Promise<number> {
@@ -97,12 +103,21 @@ function normalizeQuery(raw: string): string {
       'query',
     );
   }
-  return raw.replace(/[\u0000-\u001f\u007f\uE000\uE001]/g, ' ').replace(/\s+/g, ' ').trim();
+  return raw
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f\uE000\uE001]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function decodeOffset(cursor: string): number {
   const [offset] = decodeCursor('search', cursor);
-  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > MAX_SEARCH_OFFSET) {
+  if (
+    typeof offset !== 'number' ||
+    !Number.isInteger(offset) ||
+    offset < 0 ||
+    offset > MAX_SEARCH_OFFSET
+  ) {
     throw new BadUserInputError(
       `"after" is not a cursor from this search; results go ${MAX_SEARCH_OFFSET} deep at most.`,
       'after',

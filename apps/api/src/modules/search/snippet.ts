@@ -11,7 +11,8 @@ export function toSnippetFragments(headline: string): SnippetFragment[] {
   const pattern = new RegExp(`${HIGHLIGHT_START}([^${HIGHLIGHT_STOP}]*)${HIGHLIGHT_STOP}`, 'g');
   let last = 0;
   for (const match of headline.matchAll(pattern)) {
-    if (match.index > last) fragments.push({ text: headline.slice(last, match.index), highlighted: false });
+    if (match.index > last)
+      fragments.push({ text: headline.slice(last, match.index), highlighted: false });
     fragments.push({ text: match[1]!, highlighted: true });
     last = match.index + match[0].length;
   }

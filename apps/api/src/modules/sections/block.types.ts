@@ -11,7 +11,9 @@ export enum InlineMark {
 }
 registerEnumType(InlineMark, { name: 'InlineMark' });
 
-@ObjectType({ description: 'A run of text with the same formatting; part of a link when href is set.' })
+@ObjectType({
+  description: 'A run of text with the same formatting; part of a link when href is set.',
+})
 export class Inline {
   @Field(() => String)
   text: string;
@@ -19,7 +21,10 @@ export class Inline {
   @Field(() => [InlineMark])
   marks: InlineMark[];
 
-  @Field(() => String, { nullable: true, description: 'http(s), mailto, relative or #fragment only.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'http(s), mailto, relative or #fragment only.',
+  })
   href?: string;
 }
 
@@ -29,12 +34,17 @@ export class Paragraph {
   inlines: Inline[];
 }
 
-@ObjectType({ description: 'A bulleted (ordered: false) or numbered list; each item is a line of inlines.' })
+@ObjectType({
+  description: 'A bulleted (ordered: false) or numbered list; each item is a line of inlines.',
+})
 export class List {
   @Field(() => Boolean)
   ordered: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'First number of a numbered list not starting at 1.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'First number of a numbered list not starting at 1.',
+  })
   start?: number;
 
   @Field(() => [[Inline]])

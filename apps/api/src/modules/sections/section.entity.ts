@@ -28,7 +28,9 @@ export class Section {
   @Column({ type: 'text', nullable: true })
   heading: string | null;
 
-  @Field(() => String, { description: 'Fragment identifier, unique within the article and stable.' })
+  @Field(() => String, {
+    description: 'Fragment identifier, unique within the article and stable.',
+  })
   @Column({ type: 'varchar', length: 200 })
   anchor: string;
 

@@ -8,7 +8,10 @@ export class TagResolver {
 
   @Query(() => [TagCount], { description: 'Tags in use on published articles, most used first.' })
   tags(
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many: 0 to 500, default 500.' })
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: 'At most this many: 0 to 500, default 500.',
+    })
     first: number | null,
   ): Promise<TagCount[]> {
     return this.tagService.listWithCounts(first);

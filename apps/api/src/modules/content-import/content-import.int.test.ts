@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { ContentImportService } from './content-import.service.js';
+import { findArticleFiles, importFiles } from './import-files.js';
+
+const fixtures = path.join(__dirname, '../../../test/fixtures/import');
+
+let db: TestDatabase;
+let api: TestApi;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  api = await startTestApi(db);
+});
+afterAll(async () => {
+  await api.close();
+  await db.drop();
+});
+beforeEach(() => db.reset());
+
+describe('importing files', () => {
+  it('imports Markdown and plain text, names each failing file with its reason, and keeps going', async () => {
+    const files = await findArticleFiles([fixtures]);
+    const results = await importFiles(new ContentImportService(db.dataSource), files, {
+      publish: true,
+    });
+
+    const byFile = Object.fromEntries(
+      results.map((result) => [path.basename(result.file), result]),
+    );
+    expect(byFile['good-article.md']).toMatchObject({
+      outcome: 'created',
+      slug: 'a-good-article',
+      sections: 2,
+    });
+    expect(byFile['scraped-page.txt']).toMatchObject({
+      outcome: 'created',
+      slug: 'why-libraries-lend-seeds',
+    });
+    expect(byFile['broken.md']).toMatchObject({
+      outcome: 'failed',
+      reason: expect.stringMatching(/not valid YAML/),
+    });
+    expect(byFile['untitled.md']).toMatchObject({
+      outcome: 'failed',
+      reason: expect.stringMatching(/no title/),
+    });
+
+    const { data } = await api.query(
+      '{ article(slug: "why-libraries-lend-seeds") { title label summary sections { heading } } }',
+    );
+    expect(data!.article).toEqual({
+      title: 'Why Libraries Lend Seeds',
+      label: 'News',
+      summary:
+        'Seed libraries let gardeners borrow seeds and return some at the end of the season.',
+      sections: [{ heading: 'How it works' }],
+    });
+  });
+
+  it('updates an article with the same slug instead of duplicating it', async () => {
+    const service = new ContentImportService(db.dataSource);
+    const file = path.join(fixtures, 'good-article.md');
+    const [first] = await importFiles(service, [file], { publish: true });
+    const [second] = await importFiles(service, [file], { publish: true });
+
+    expect([first!.outcome, second!.outcome]).toEqual(['created', 'updated']);
+    const [{ count }] = await db.dataSource.query('SELECT count(*)::int AS count FROM articles');
+    expect(count).toBe(1);
+    const [{ sections }] = await db.dataSource.query(
+      'SELECT count(*)::int AS sections FROM sections',
+    );
+    expect(sections).toBe(2);
+  });
+
+  it('keeps imports made with --draft out of public view', async () => {
+    await importFiles(
+      new ContentImportService(db.dataSource),
+      [path.join(fixtures, 'good-article.md')],
+      { publish: false },
+    );
+    expect(
+      (await api.query('{ article(slug: "a-good-article") { title } }')).data!.article,
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,154 @@
+import { paragraph } from '@folio/content';
+import { createArticle } from '../../../test/factories.js';
+import { startTestApi, type TestApi } from '../../../test/test-api.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+
+const SEARCH = /* GraphQL */ `
+  query Search($query: String!, $first: Int, $after: String) {
+    search(query: $query, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          rank
+          anchor
+          sectionHeading
+          snippet {
+            text
+            highlighted
+          }
+          article {
+            slug
+          }
+        }
+      }
+    }
+  }
+`;
+
+let db: TestDatabase;
+let api: TestApi;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  api = await startTestApi(db);
+});
+afterAll(async () => {
+  await api.close();
+  await db.drop();
+});
+beforeEach(() => db.reset());
+
+const slugs = (data: any): string[] => data.search.edges.map((edge: any) => edge.node.article.slug);
+
+describe('search(query)', () => {
+  it('ranks a title match above a heading match above a body match', async () => {
+    await createArticle(db.dataSource, {
+      title: 'In the body',
+      summary: undefined,
+      sections: [
+        {
+          heading: 'Plain',
+          blocks: [paragraph('Somewhere here the word lighthouse appears once.')],
+        },
+      ],
+    });
+    await createArticle(db.dataSource, {
+      title: 'In a heading',
+      summary: undefined,
+      sections: [{ heading: 'The lighthouse keeper', blocks: [paragraph('Nothing else.')] }],
+    });
+    await createArticle(db.dataSource, {
+      title: 'Lighthouse',
+      summary: undefined,
+      sections: [{ heading: 'Plain', blocks: [paragraph('Nothing else.')] }],
+    });
+
+    const { data, errors } = await api.query(SEARCH, { query: 'lighthouse' });
+
+    expect(errors).toBeUndefined();
+    expect(slugs(data)).toEqual(['lighthouse', 'in-a-heading', 'in-the-body']);
+    expect(data!.search.totalCount).toBe(3);
+  });
+
+  it('points at the best-matching section with a highlighted snippet', async () => {
+    await createArticle(db.dataSource, {
+      title: 'Harbour guide',
+      sections: [
+        { heading: 'Arriving', blocks: [paragraph('Boats arrive at dawn and leave at dusk.')] },
+        {
+          heading: 'Tides',
+          blocks: [paragraph('The tide table tells you when the tide turns at the harbour wall.')],
+        },
+      ],
+    });
+
+    const { data } = await api.query(SEARCH, { query: 'tide' });
+
+    const node = data!.search.edges[0].node;
+    expect(node).toMatchObject({ anchor: 'tides', sectionHeading: 'Tides' });
+    expect(
+      node.snippet.filter((f: any) => f.highlighted).map((f: any) => f.text.toLowerCase()),
+    ).toEqual(expect.arrayContaining(['tide']));
+    expect(node.snippet.map((f: any) => f.text).join('')).toContain('tells you when the');
+  });
+
+  it('pages through results with cursors', async () => {
+    for (let i = 0; i < 5; i++) {
+      await createArticle(db.dataSource, {
+        title: `Orchard ${i}`,
+        sections: [{ heading: 'Apples', blocks: [paragraph('Apples in autumn.')] }],
+      });
+    }
+    const first = await api.query(SEARCH, { query: 'apples', first: 2 });
+    const second = await api.query(SEARCH, {
+      query: 'apples',
+      first: 2,
+      after: first.data!.search.pageInfo.endCursor,
+    });
+    const third = await api.query(SEARCH, {
+      query: 'apples',
+      first: 2,
+      after: second.data!.search.pageInfo.endCursor,
+    });
+
+    const all = [...slugs(first.data), ...slugs(second.data), ...slugs(third.data)];
+    expect(new Set(all).size).toBe(5);
+    expect(third.data!.search.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('does not find drafts', async () => {
+    await createArticle(db.dataSource, { title: 'Secret lighthouse' }, { publish: false });
+    const { data } = await api.query(SEARCH, { query: 'lighthouse' });
+    expect(data!.search.totalCount).toBe(0);
+  });
+
+  it.each([
+    '"unclosed quote',
+    '&|!():*',
+    "'; DROP TABLE articles; --",
+    'apple & | ! ( ) : * <-> banana',
+    'nul\u0000byte',
+    'lone \ud800 surrogate',
+    '    ',
+  ])('treats %j as plain words, never a server error', async (query) => {
+    await createArticle(db.dataSource, { title: 'Apple and banana' });
+    const { status, errors, data } = await api.query(SEARCH, { query });
+    expect(status).toBe(200);
+    expect(errors).toBeUndefined();
+    expect(Array.isArray(data!.search.edges)).toBe(true);
+    // The articles table is still there.
+    expect((await api.query(SEARCH, { query: 'banana' })).data!.search.totalCount).toBe(1);
+  });
+
+  it('refuses a 10,000-character query clearly', async () => {
+    const { data, errors } = await api.query(SEARCH, { query: 'word '.repeat(2000) });
+    expect(data).toBeNull();
+    expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(errors![0]!.message).toMatch(/at most 200 characters; got 10000/);
+  });
+});

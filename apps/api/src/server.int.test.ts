@@ -1,0 +1,77 @@
+import { startTestApi, type TestApi } from '../test/test-api.js';
+import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
+
+let db: TestDatabase;
+let api: TestApi;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  api = await startTestApi(db, 'production');
+});
+afterAll(async () => {
+  await api.close();
+  await db.drop();
+});
+
+const post = (
+  body: string,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) => fetch(`${api.url}/graphql`, { method: 'POST', headers, body });
+
+describe('HTTP boundary', () => {
+  it('answers a body over 100 kB with 413 and a JSON error', async () => {
+    const response = await post(
+      JSON.stringify({ query: `{ articles { totalCount } }`, padding: 'x'.repeat(110_000) }),
+    );
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: 'Request body too large; the limit is 100kb.',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
+  });
+
+  it('refuses a simple cross-site form post (CSRF prevention)', async () => {
+    const response = await post('query={articles{totalCount}}', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses batched requests', async () => {
+    const response = await post(
+      JSON.stringify([{ query: '{ tags { name } }' }, { query: '{ tags { name } }' }]),
+    );
+    expect(response.status).toBe(400);
+  });
+
+  it('turns off introspection in production', async () => {
+    const { errors } = await api.query('{ __schema { types { name } } }');
+    expect(errors![0]!.message).toMatch(/introspection/i);
+  });
+
+  it('masks database errors: no SQL, table or constraint names reach the client', async () => {
+    await db.dataSource.query('ALTER TABLE article_tags RENAME TO article_tags_moved');
+    try {
+      const { data, errors } = await api.query('{ tags { name } }');
+      expect(data).toBeNull();
+      expect(errors).toEqual([
+        {
+          message: 'Internal server error',
+          path: ['tags'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ]);
+    } finally {
+      await db.dataSource.query('ALTER TABLE article_tags_moved RENAME TO article_tags');
+    }
+  });
+
+  it('reports liveness and database readiness', async () => {
+    expect(await (await fetch(`${api.url}/health/live`)).json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
+  });
+});
