@@ -6,7 +6,7 @@ let api: TestApi;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  api = await startTestApi(db, 'production');
+  api = await startTestApi(db, { NODE_ENV: 'production' });
 });
 afterAll(async () => {
   await api.close();

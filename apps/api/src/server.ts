@@ -1,18 +1,25 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Env } from './env.js';
-import { maskInternalErrors } from './errors/mask-internal-errors.js';
+import { UnauthenticatedError } from './errors/api-errors.js';
+import { formatApiError } from './errors/format-api-error.js';
+import { createArmor } from './graphql/armor.js';
 import { createLoaders, type Context } from './graphql/context.js';
-import { buildFolioSchema } from './graphql/schema.js';
+import { buildFolioSchema, type SchemaEnv } from './graphql/schema.js';
 import type { Logger } from './logger.js';
+import { ApiTokenService } from './modules/auth/api-token.service.js';
+import type { Viewer } from './modules/auth/viewer.js';
+import { clientAddress } from './modules/reports/reporter-identity.js';
 
 export const BODY_LIMIT = '100kb';
 
+export type ServerEnv = Pick<Env, 'NODE_ENV' | 'FORWARDED_ADDRESS_SECRET'> & SchemaEnv;
+
 export interface ServerDeps {
   dataSource: DataSource;
-  env: Pick<Env, 'NODE_ENV'>;
+  env: ServerEnv;
   logger: Logger;
 }
 
@@ -24,15 +31,19 @@ export interface FolioServer {
 /** The express app with Apollo mounted at /graphql. It never listens by itself. */
 export async function createServer({ dataSource, env, logger }: ServerDeps): Promise<FolioServer> {
   const production = env.NODE_ENV === 'production';
+  const armor = createArmor(production);
   const apollo = new ApolloServer<Context>({
-    schema: await buildFolioSchema(dataSource),
+    schema: await buildFolioSchema({ dataSource, env }),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors(logger),
+    formatError: formatApiError(logger),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    plugins: [...armor.plugins],
+    validationRules: [...armor.validationRules],
   });
   await apollo.start();
+  const tokens = new ApiTokenService(dataSource);
 
   const app = express();
   app.disable('x-powered-by');
@@ -51,11 +62,25 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
-      context: async (): Promise<Context> => ({ loaders: createLoaders(dataSource) }),
+      context: async ({ req }): Promise<Context> => ({
+        viewer: await viewerOf(req, tokens),
+        clientAddress: clientAddress(req, env.FORWARDED_ADDRESS_SECRET),
+        loaders: createLoaders(dataSource),
+      }),
     }),
   );
   app.use(jsonErrors(logger));
   return { app, apollo };
+}
+
+/** No Authorization header: anonymous. A header that is not a live token: refused, not ignored. */
+async function viewerOf(req: Request, tokens: ApiTokenService): Promise<Viewer | null> {
+  const header = req.headers.authorization;
+  if (header === undefined) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const viewer = match ? await tokens.authenticate(match[1]!) : null;
+  if (!viewer) throw new UnauthenticatedError('The API token is malformed, unknown or revoked.');
+  return viewer;
 }
 
 /** Body-parser and other HTTP-level failures as JSON, with their status (413, 400, 415). */
@@ -69,15 +94,8 @@ function jsonErrors(logger: Logger): ErrorRequestHandler {
         : status === 500
           ? 'Internal server error'
           : String(error.message ?? 'Bad request');
-    res
-      .status(status)
-      .json({
-        errors: [
-          {
-            message,
-            extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' },
-          },
-        ],
-      });
+    res.status(status).json({
+      errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+    });
   };
 }

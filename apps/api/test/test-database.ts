@@ -42,7 +42,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     dataSource,
     statements,
     reset: async () => {
-      await dataSource.query('TRUNCATE articles, sections, tags, article_tags CASCADE');
+      await dataSource.query(
+        'TRUNCATE articles, sections, tags, article_tags, api_tokens, article_revisions, reports, audit_events, rate_limits CASCADE',
+      );
       statements.reset();
     },
     drop: async () => {

@@ -1,4 +1,4 @@
-import { anchorsFor, slugify } from './anchors.js';
+import { anchorsFor, slugify, uniqueAnchor } from './anchors.js';
 
 describe('anchorsFor', () => {
   it('makes readable anchors, unique within the article and stable across runs', () => {
@@ -20,5 +20,13 @@ describe('slugify', () => {
     expect(slugify("Don't panic")).toBe('dont-panic');
     expect(slugify('!!!')).toBe('untitled');
     expect(slugify('a'.repeat(200))).toHaveLength(80);
+  });
+});
+
+describe('uniqueAnchor', () => {
+  it('avoids the anchors an article already uses', () => {
+    expect(uniqueAnchor('Tides', new Set(['intro']))).toBe('tides');
+    expect(uniqueAnchor('Tides', new Set(['tides', 'tides-1']))).toBe('tides-2');
+    expect(uniqueAnchor(null, new Set(['section']))).toBe('section-1');
   });
 });

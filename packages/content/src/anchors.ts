@@ -1,4 +1,4 @@
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug as githubSlug } from 'github-slugger';
 
 /**
  * Anchors for headings, unique within one article and stable: the same headings in the same
@@ -11,6 +11,15 @@ export function anchorsFor(headings: ReadonlyArray<string | null | undefined>): 
     const slug = heading ? slugger.slug(heading) : '';
     return slug === '' ? slugger.slug(`section-${index + 1}`) : slug;
   });
+}
+
+/** An anchor for a new heading that differs from every anchor already taken in the article. */
+export function uniqueAnchor(heading: string | null | undefined, taken: ReadonlySet<string>): string {
+  const base = (heading ? githubSlug(heading) : '') || 'section';
+  if (!taken.has(base)) return base;
+  for (let n = 1; ; n++) {
+    if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  }
 }
 
 /** A URL slug for an article title: lower case ASCII words joined by hyphens, at most 80 chars. */

@@ -1,4 +1,4 @@
-import { parseMarkdownArticle } from './markdown.js';
+import { markdownToBlocks, parseMarkdownArticle } from './markdown.js';
 import { ContentParseError } from './content-error.js';
 
 const article = `---
@@ -140,5 +140,15 @@ describe('parseMarkdownArticle', () => {
       /not a date/,
     );
     expect(() => parseMarkdownArticle('# Only a title')).toThrow(/no content/);
+  });
+});
+
+describe('markdownToBlocks', () => {
+  it('turns a section body into blocks, headings inside it into bold paragraphs', () => {
+    expect(markdownToBlocks('Intro *here*.\n\n## Inner\n\n- a')).toEqual([
+      { type: 'paragraph', inlines: [{ text: 'Intro ', marks: [] }, { text: 'here', marks: ['emphasis'] }, { text: '.', marks: [] }] },
+      { type: 'paragraph', inlines: [{ text: 'Inner', marks: ['strong'] }] },
+      { type: 'list', ordered: false, items: [[{ text: 'a', marks: [] }]] },
+    ]);
   });
 });

@@ -50,6 +50,20 @@ export function parseMarkdownArticle(source: string): ArticleDraft {
   };
 }
 
+/**
+ * Markdown for one section's body to blocks. Headings inside it become bold paragraphs: a
+ * section has exactly one heading, its own.
+ */
+export function markdownToBlocks(body: string): Block[] {
+  const { title, lead, sections } = markdownToSections(body);
+  const headingBlock = (text: string): Block => ({ type: 'paragraph', inlines: [{ text, marks: ['strong'] }] });
+  return [
+    ...(title ? [headingBlock(title)] : []),
+    ...lead,
+    ...sections.flatMap((section) => [...(section.heading ? [headingBlock(section.heading)] : []), ...section.blocks]),
+  ];
+}
+
 /** Markdown body to an optional `#` title, lead blocks and `##` sections. */
 export function markdownToSections(body: string): {
   title?: string;

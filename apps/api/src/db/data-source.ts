@@ -3,9 +3,13 @@ import { DataSource, type Logger } from 'typeorm';
 import { Article } from '../modules/articles/article.entity.js';
 import { Section } from '../modules/sections/section.entity.js';
 import { Tag } from '../modules/tags/tag.entity.js';
+import { ApiToken } from '../modules/auth/api-token.entity.js';
+import { AuditEvent } from '../modules/audit/audit-event.entity.js';
+import { ArticleRevision } from '../modules/editorial/article-revision.entity.js';
+import { Report } from '../modules/reports/report.entity.js';
 import { migrations } from './migrations/index.js';
 
-export const entities = [Article, Section, Tag];
+export const entities = [Article, Section, Tag, ApiToken, ArticleRevision, Report, AuditEvent];
 
 export interface DataSourceOptions {
   url: string;

@@ -1,15 +1,36 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
+import type { Viewer } from '../modules/auth/viewer.js';
+import { Article } from '../modules/articles/article.entity.js';
 import { Section } from '../modules/sections/section.entity.js';
 
-/** Per-request state: batching loaders, so a list of N articles costs one query per relation. */
+/** Per-request state: who is calling, from where, and batching loaders. */
 export interface Context {
+  viewer: Viewer | null;
+  /** The reader's address: the connection's, or the one a trusted reader site forwarded. */
+  clientAddress: string;
   loaders: Loaders;
+}
+
+/** The context inside @Authorized resolvers, where a viewer is guaranteed. */
+export interface AuthedContext extends Context {
+  viewer: Viewer;
 }
 
 export interface Loaders {
   sectionsByArticleId: DataLoader<string, Section[]>;
   tagsByArticleId: DataLoader<string, string[]>;
+  articleById: DataLoader<string, Article | null>;
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }
 
 export function createLoaders(dataSource: DataSource): Loaders {
@@ -19,7 +40,8 @@ export function createLoaders(dataSource: DataSource): Loaders {
         where: { articleId: In([...articleIds]) },
         order: { articleId: 'ASC', position: 'ASC' },
       });
-      return articleIds.map((id) => sections.filter((section) => section.articleId === id));
+      const byArticle = groupBy(sections, (section) => section.articleId);
+      return articleIds.map((id) => byArticle.get(id) ?? []);
     }),
     tagsByArticleId: new DataLoader(async (articleIds) => {
       const rows: Array<{ article_id: string; name: string }> = await dataSource.query(
@@ -29,9 +51,13 @@ export function createLoaders(dataSource: DataSource): Loaders {
           ORDER BY t.name`,
         [articleIds],
       );
-      return articleIds.map((id) =>
-        rows.filter((row) => row.article_id === id).map((row) => row.name),
-      );
+      const byArticle = groupBy(rows, (row) => row.article_id);
+      return articleIds.map((id) => (byArticle.get(id) ?? []).map((row) => row.name));
+    }),
+    articleById: new DataLoader(async (ids) => {
+      const articles = await dataSource.getRepository(Article).findBy({ id: In([...ids]) });
+      const byId = new Map(articles.map((article) => [article.id, article]));
+      return ids.map((id) => byId.get(id) ?? null);
     }),
   };
 }

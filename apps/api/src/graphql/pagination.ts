@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../errors/bad-user-input.error.js';
+import { isUuid } from './ids.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -35,4 +36,21 @@ export function decodeCursor(kind: string, cursor: string, argumentName = 'after
   }
   if (!Array.isArray(decoded) || decoded[0] !== kind) throw refuse();
   return decoded.slice(1);
+}
+
+
+/** A keyset cursor over (timestamp DESC, id DESC), the order of every time-sorted list here. */
+export function encodeTimeIdCursor(kind: string, time: Date | null, id: string): string {
+  return encodeCursor(kind, [time?.toISOString() ?? '', id]);
+}
+
+export function decodeTimeIdCursor(kind: string, cursor: string): [string, string] {
+  const [time, id] = decodeCursor(kind, cursor);
+  if (typeof time !== 'string' || Number.isNaN(Date.parse(time)) || typeof id !== 'string' || !isUuid(id)) {
+    throw new BadUserInputError(
+      '"after" is not a cursor from this list; pass an edge\'s cursor or pageInfo.endCursor as given.',
+      'after',
+    );
+  }
+  return [time, id];
 }

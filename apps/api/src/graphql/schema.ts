@@ -2,41 +2,81 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
+import type { Env } from '../env.js';
 import { ArticleResolver } from '../modules/articles/article.resolver.js';
 import { ArticleService } from '../modules/articles/article.service.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { AuditService } from '../modules/audit/audit.service.js';
+import { ApiTokenResolver } from '../modules/auth/api-token.resolver.js';
+import { ApiTokenService } from '../modules/auth/api-token.service.js';
+import { authChecker } from '../modules/auth/auth-checker.js';
+import { EditorialResolver } from '../modules/editorial/editorial.resolver.js';
+import { EditorialService } from '../modules/editorial/editorial.service.js';
+import { ModerationResolver } from '../modules/moderation/moderation.resolver.js';
+import { ModerationService } from '../modules/moderation/moderation.service.js';
+import { ReportResolver } from '../modules/reports/report.resolver.js';
+import { ReportService } from '../modules/reports/report.service.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
 import { SearchService } from '../modules/search/search.service.js';
 import { TagResolver } from '../modules/tags/tag.resolver.js';
 import { TagService } from '../modules/tags/tag.service.js';
 
-export const resolvers = [ArticleResolver, SearchResolver, TagResolver] as const;
+export const resolvers = [
+  ArticleResolver,
+  SearchResolver,
+  TagResolver,
+  ReportResolver,
+  EditorialResolver,
+  ModerationResolver,
+  AuditResolver,
+  ApiTokenResolver,
+] as const;
+
+export type SchemaEnv = Pick<
+  Env,
+  'REPORTER_KEY_SECRET' | 'REPORT_RATE_LIMIT' | 'REPORT_RATE_WINDOW_SECONDS' | 'REPORT_REVIEW_THRESHOLD'
+>;
+
+export interface SchemaDeps {
+  dataSource: DataSource;
+  env: SchemaEnv;
+}
 
 /** Wires services into resolvers by hand: a map is all the container this app needs. */
-function createContainer(dataSource: DataSource | null): ContainerType {
+function createContainer(deps: SchemaDeps | null): ContainerType {
   const instances = new Map<unknown, unknown>();
-  if (dataSource) {
-    const articles = new ArticleService(dataSource);
-    instances.set(ArticleResolver, new ArticleResolver(articles));
+  if (deps) {
+    const { dataSource, env } = deps;
+    const reports = new ReportService(dataSource, {
+      rateLimit: env.REPORT_RATE_LIMIT,
+      rateWindowSeconds: env.REPORT_RATE_WINDOW_SECONDS,
+      reviewThreshold: env.REPORT_REVIEW_THRESHOLD,
+    });
+    instances.set(ArticleResolver, new ArticleResolver(new ArticleService(dataSource)));
     instances.set(SearchResolver, new SearchResolver(new SearchService(dataSource)));
     instances.set(TagResolver, new TagResolver(new TagService(dataSource)));
+    instances.set(ReportResolver, new ReportResolver(reports, env.REPORTER_KEY_SECRET));
+    instances.set(EditorialResolver, new EditorialResolver(new EditorialService(dataSource)));
+    instances.set(ModerationResolver, new ModerationResolver(new ModerationService(dataSource)));
+    instances.set(AuditResolver, new AuditResolver(new AuditService(dataSource)));
+    instances.set(ApiTokenResolver, new ApiTokenResolver(new ApiTokenService(dataSource)));
   }
   return {
     get(someClass) {
       const instance = instances.get(someClass);
-      if (!instance)
-        throw new Error(
-          `No instance registered for ${String((someClass as { name?: string }).name)}`,
-        );
+      if (!instance) throw new Error(`No instance registered for ${String((someClass as { name?: string }).name)}`);
       return instance;
     },
   };
 }
 
-/** The executable schema; with no data source it can only be printed. */
-export function buildFolioSchema(dataSource: DataSource | null): Promise<GraphQLSchema> {
+/** The executable schema; with no dependencies it can only be printed. */
+export function buildFolioSchema(deps: SchemaDeps | null): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
-    container: createContainer(dataSource),
+    container: createContainer(deps),
+    authChecker,
+    // class-validator on every input; unknown input fields are already refused by GraphQL.
     validate: { forbidUnknownValues: false },
   });
 }

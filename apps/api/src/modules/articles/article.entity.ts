@@ -29,7 +29,7 @@ export class Article {
   @Column({ type: 'text' })
   title: string;
 
-  @Field(() => String, { nullable: true, description: 'The standfirst shown under the title.' })
+  /** Exposed by the resolver, which withholds it for removed articles. */
   @Column({ type: 'text', nullable: true })
   summary: string | null;
 

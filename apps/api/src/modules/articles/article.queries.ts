@@ -1,11 +1,23 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { Article } from './article.entity.js';
 
-/** SQL for what anonymous readers may see: published, with a publication time that has come. */
+/**
+ * SQL for articles a reader may open by slug: published (or scheduled, once its time has
+ * come), whatever moderation decided; the reader shows a notice or a 410 from moderationState.
+ */
 export function publishedCondition(alias: string): string {
-  return `${alias}.status = 'published' AND ${alias}.published_at <= now()`;
+  return `${alias}.status IN ('published', 'scheduled') AND ${alias}.published_at <= now()`;
+}
+
+/** SQL for articles that appear in lists, tags and search: published and not under moderation. */
+export function listedCondition(alias: string): string {
+  return `${publishedCondition(alias)} AND ${alias}.moderation_state = 'visible'`;
 }
 
 export function wherePublished<T extends SelectQueryBuilder<Article>>(qb: T, alias = 'article'): T {
   return qb.andWhere(publishedCondition(alias));
+}
+
+export function whereListed<T extends SelectQueryBuilder<Article>>(qb: T, alias = 'article'): T {
+  return qb.andWhere(listedCondition(alias));
 }

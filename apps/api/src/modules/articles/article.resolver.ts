@@ -1,19 +1,44 @@
 import { tableOfContents } from '@folio/content';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ForbiddenError, UnauthenticatedError } from '../../errors/api-errors.js';
 import type { Context } from '../../graphql/context.js';
+import { Role } from '../auth/role.js';
+import { hasRole } from '../auth/viewer.js';
 import { Section } from '../sections/section.entity.js';
 import { Article } from './article.entity.js';
 import { ArticlesArgs } from './article.args.js';
+import { ArticleStatus, ModerationState } from './article-status.js';
 import { ArticleService } from './article.service.js';
 import { ArticleConnection, TocEntry } from './article.types.js';
+
+const STAFF = [Role.EDITOR, Role.MODERATOR];
+
+/** A removed page keeps its slug and title for the reader's 410 notice, but none of its content. */
+function contentWithheld(article: Article, context: Context): boolean {
+  return article.moderationState === ModerationState.REMOVED && !hasRole(context.viewer, STAFF);
+}
 
 @Resolver(() => Article)
 export class ArticleResolver {
   constructor(private readonly articleService: ArticleService) {}
 
-  @Query(() => Article, { nullable: true, description: 'A published article, or null.' })
-  article(@Arg('slug', () => String) slug: string): Promise<Article | null> {
-    return this.articleService.findPublishedBySlug(slug);
+  @Query(() => Article, {
+    nullable: true,
+    description:
+      'A published article, or null. Under review or removed ones come with their moderationState. With preview: true (editors), any article.',
+  })
+  article(
+    @Arg('slug', () => String) slug: string,
+    @Arg('preview', () => Boolean, { nullable: true, description: 'Drafts and scheduled articles too; needs an editor token.' })
+    preview: boolean | null,
+    @Ctx() { viewer }: Context,
+  ): Promise<Article | null> {
+    if (preview) {
+      if (!viewer) throw new UnauthenticatedError('Previewing drafts needs an editor token.');
+      if (!hasRole(viewer, [Role.EDITOR])) throw new ForbiddenError('Previewing drafts needs the editor role.');
+      return this.articleService.findBySlug(slug, { publishedOnly: false });
+    }
+    return this.articleService.findBySlug(slug, { publishedOnly: true });
   }
 
   @Query(() => ArticleConnection, { description: 'Published articles, newest first.' })
@@ -21,9 +46,23 @@ export class ArticleResolver {
     return this.articleService.listPublished(args);
   }
 
+  @Authorized(Role.EDITOR, Role.MODERATOR)
+  @FieldResolver(() => ArticleStatus, { description: 'Editorial state. Staff only.' })
+  status(@Root() article: Article): ArticleStatus {
+    // Scheduled articles are published once their time has come.
+    const due = article.publishedAt !== null && article.publishedAt.getTime() <= Date.now();
+    return article.status === ArticleStatus.SCHEDULED && due ? ArticleStatus.PUBLISHED : article.status;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The standfirst shown under the title.' })
+  summary(@Root() article: Article, @Ctx() context: Context): string | null {
+    return contentWithheld(article, context) ? null : article.summary;
+  }
+
   @FieldResolver(() => [Section], { description: 'All sections, in order.' })
-  sections(@Root() article: Article, @Ctx() { loaders }: Context): Promise<Section[]> | Section[] {
-    return article.sections ?? loaders.sectionsByArticleId.load(article.id);
+  sections(@Root() article: Article, @Ctx() context: Context): Promise<Section[]> | Section[] {
+    if (contentWithheld(article, context)) return [];
+    return article.sections ?? context.loaders.sectionsByArticleId.load(article.id);
   }
 
   @FieldResolver(() => [String])

@@ -1,9 +1,9 @@
 import type { DataSource, Repository } from 'typeorm';
 import { BadUserInputError } from '../../errors/bad-user-input.error.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.js';
+import { decodeTimeIdCursor, encodeTimeIdCursor, pageSize } from '../../graphql/pagination.js';
 import { toConnection, type Connection } from '../../graphql/connection.types.js';
 import { Article } from './article.entity.js';
-import { wherePublished } from './article.queries.js';
+import { whereListed, wherePublished } from './article.queries.js';
 
 /** Slugs are made by @folio/content's slugify: lower-case ASCII words and hyphens. */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
@@ -22,8 +22,8 @@ export class ArticleService {
     this.articles = dataSource.getRepository(Article);
   }
 
-  /** A published article with its sections (in order) and tags, in one SQL statement. */
-  async findPublishedBySlug(slug: string): Promise<Article | null> {
+  /** An article with its sections (in order) and tags, in one SQL statement. */
+  async findBySlug(slug: string, { publishedOnly }: { publishedOnly: boolean }): Promise<Article | null> {
     // Anything that cannot be a slug (path tricks, NUL bytes, 5,000 characters) is simply absent.
     if (!SLUG.test(slug)) return null;
     const qb = this.articles
@@ -33,7 +33,7 @@ export class ArticleService {
       .where('article.slug = :slug', { slug })
       .orderBy('section.position', 'ASC')
       .addOrderBy('tag.name', 'ASC');
-    return wherePublished(qb).getOne();
+    return (publishedOnly ? wherePublished(qb) : qb).getOne();
   }
 
   /** Newest first, keyset-paginated on (published_at, id): two statements per page. */
@@ -45,7 +45,7 @@ export class ArticleService {
     }
 
     const filtered = () => {
-      const qb = wherePublished(this.articles.createQueryBuilder('article'));
+      const qb = whereListed(this.articles.createQueryBuilder('article'));
       if (tag) {
         qb.andWhere(
           `EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id
@@ -61,7 +61,7 @@ export class ArticleService {
       .addOrderBy('article.id', 'DESC')
       .limit(first + 1);
     if (input.after) {
-      const [publishedAt, id] = decodeArticleCursor(input.after);
+      const [publishedAt, id] = decodeTimeIdCursor('articles', input.after);
       page.andWhere('(article.published_at, article.id) < (:publishedAt, :id)', {
         publishedAt,
         id,
@@ -76,23 +76,5 @@ export class ArticleService {
 }
 
 export function articleCursor(article: Article): string {
-  return encodeCursor('articles', [article.publishedAt?.toISOString() ?? '', article.id]);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function decodeArticleCursor(cursor: string): [string, string] {
-  const [publishedAt, id] = decodeCursor('articles', cursor);
-  if (
-    typeof publishedAt !== 'string' ||
-    Number.isNaN(Date.parse(publishedAt)) ||
-    typeof id !== 'string' ||
-    !UUID.test(id)
-  ) {
-    throw new BadUserInputError(
-      '"after" is not a cursor from this list; pass an edge\'s cursor or pageInfo.endCursor as given.',
-      'after',
-    );
-  }
-  return [publishedAt, id];
+  return encodeTimeIdCursor('articles', article.publishedAt, article.id);
 }

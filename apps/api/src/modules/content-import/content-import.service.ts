@@ -2,8 +2,9 @@ import type { PreparedArticle } from '@folio/content';
 import type { DataSource } from 'typeorm';
 import { Article } from '../articles/article.entity.js';
 import { ArticleStatus, ModerationState } from '../articles/article-status.js';
+import { replaceSections, replaceTags } from '../articles/article-writer.js';
 import { refreshSearchVector } from '../articles/search-vector.js';
-import { Section } from '../sections/section.entity.js';
+import { recordRevision } from '../editorial/revision.service.js';
 
 export type ImportOutcome = 'created' | 'updated';
 
@@ -12,16 +13,13 @@ export interface ImportOptions {
   publish: boolean;
 }
 
-const LIMITS = { title: 500, slug: 200, label: 80, author: 200, tag: 64, sections: 200 } as const;
+export const ARTICLE_LIMITS = { title: 500, slug: 200, summary: 2000, label: 80, author: 200, tag: 64, tags: 20, sections: 200 } as const;
 
 /** Creates or replaces an article, keyed by slug, with its sections and tags, in one transaction. */
 export class ContentImportService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async importArticle(
-    prepared: PreparedArticle,
-    { publish }: ImportOptions,
-  ): Promise<ImportOutcome> {
+  async importArticle(prepared: PreparedArticle, { publish }: ImportOptions): Promise<ImportOutcome> {
     assertWithinLimits(prepared);
     return this.dataSource.transaction(async (manager) => {
       const articles = manager.getRepository(Article);
@@ -46,49 +44,44 @@ export class ContentImportService {
         article.publishedAt = prepared.publishedAt ?? existing?.publishedAt ?? new Date();
       }
       await articles.save(article);
-
-      await manager.delete(Section, { articleId: article.id });
-      if (prepared.sections.length > 0) {
-        await manager.insert(
-          Section,
-          prepared.sections.map((section) => ({ ...section, articleId: article.id })),
-        );
-      }
-      await manager.query(
-        `INSERT INTO tags (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`,
-        [prepared.tags],
-      );
-      await manager.query(`DELETE FROM article_tags WHERE article_id = $1`, [article.id]);
-      await manager.query(
-        `INSERT INTO article_tags (article_id, tag_id) SELECT $1, id FROM tags WHERE name = ANY($2::text[])`,
-        [article.id, prepared.tags],
-      );
+      await replaceSections(manager, article.id, prepared.sections);
+      await replaceTags(manager, article.id, prepared.tags);
       await refreshSearchVector(manager, article.id);
+      await recordRevision(manager, article, null, 'import');
       return existing ? 'updated' : 'created';
     });
   }
 }
 
-export class ImportLimitError extends Error {
-  override name = 'ImportLimitError';
+export class ArticleLimitError extends Error {
+  override name = 'ArticleLimitError';
 }
 
-function assertWithinLimits(article: PreparedArticle): void {
-  const tooLong = (what: string, value: string | undefined, max: number) => {
-    if (value !== undefined && value.length > max) {
-      throw new ImportLimitError(
-        `${what} is ${value.length} characters; at most ${max} are allowed`,
-      );
+/** Bounds on stored fields; the message names the field and the limit. */
+export function assertWithinLimits(article: {
+  title: string;
+  slug?: string;
+  summary?: string | null;
+  label?: string | null;
+  author?: string | null;
+  tags: readonly string[];
+  sections: readonly unknown[];
+}): void {
+  const tooLong = (what: string, value: string | null | undefined, max: number) => {
+    if (value !== undefined && value !== null && value.length > max) {
+      throw new ArticleLimitError(`${what} is ${value.length} characters; at most ${max} are allowed`);
     }
   };
-  tooLong('title', article.title, LIMITS.title);
-  tooLong('slug', article.slug, LIMITS.slug);
-  tooLong('label', article.label, LIMITS.label);
-  tooLong('author', article.author, LIMITS.author);
-  for (const tag of article.tags) tooLong(`tag "${tag.slice(0, 20)}…"`, tag, LIMITS.tag);
-  if (article.sections.length > LIMITS.sections) {
-    throw new ImportLimitError(
-      `${article.sections.length} sections; at most ${LIMITS.sections} are allowed`,
-    );
+  tooLong('title', article.title, ARTICLE_LIMITS.title);
+  tooLong('slug', article.slug, ARTICLE_LIMITS.slug);
+  tooLong('summary', article.summary, ARTICLE_LIMITS.summary);
+  tooLong('label', article.label, ARTICLE_LIMITS.label);
+  tooLong('author', article.author, ARTICLE_LIMITS.author);
+  for (const tag of article.tags) tooLong(`tag "${tag.slice(0, 20)}"`, tag, ARTICLE_LIMITS.tag);
+  if (article.tags.length > ARTICLE_LIMITS.tags) {
+    throw new ArticleLimitError(`${article.tags.length} tags; at most ${ARTICLE_LIMITS.tags} are allowed`);
+  }
+  if (article.sections.length > ARTICLE_LIMITS.sections) {
+    throw new ArticleLimitError(`${article.sections.length} sections; at most ${ARTICLE_LIMITS.sections} are allowed`);
   }
 }

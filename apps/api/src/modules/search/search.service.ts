@@ -3,7 +3,7 @@ import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { toConnection, type Connection } from '../../graphql/connection.types.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.js';
 import { Article } from '../articles/article.entity.js';
-import { publishedCondition } from '../articles/article.queries.js';
+import { listedCondition } from '../articles/article.queries.js';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, toSnippetFragments } from './snippet.js';
 import type { SearchResult } from './search.types.js';
 
@@ -56,7 +56,7 @@ export class SearchService {
             LIMIT 1
          ) best ON true
         WHERE a.search_vector @@ q.query
-          AND ${publishedCondition('a')}
+          AND ${listedCondition('a')}
         ORDER BY rank DESC, a.published_at DESC, a.id
         LIMIT $2 OFFSET $3`,
       [query, first + 1, offset],
@@ -88,7 +88,7 @@ export class SearchService {
     const [{ count }] = await this.dataSource.query(
       `SELECT count(*)::int AS count FROM articles a
         WHERE a.search_vector @@ websearch_to_tsquery('english', $1)
-          AND ${publishedCondition('a')}`,
+          AND ${listedCondition('a')}`,
       [query],
     );
     return count;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { pageSize } from '../../graphql/pagination.js';
-import { publishedCondition } from '../articles/article.queries.js';
+import { listedCondition } from '../articles/article.queries.js';
 import type { TagCount } from './tag.types.js';
 
 const MAX_TAGS = 500;
@@ -16,7 +16,7 @@ export class TagService {
          FROM tags t
          JOIN article_tags at ON at.tag_id = t.id
          JOIN articles a ON a.id = at.article_id
-        WHERE ${publishedCondition('a')}
+        WHERE ${listedCondition('a')}
         GROUP BY t.name
         ORDER BY "articleCount" DESC, t.name
         LIMIT $1`,

@@ -1,0 +1,6 @@
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** IDs are UUIDs; anything else is simply not found (PostgreSQL would raise on it). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,38 @@
+import { GraphQLDateTime, GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@ObjectType({ description: 'One editorial or moderation action: who did what, to what, when.' })
+@Entity({ name: 'audit_events' })
+export class AuditEvent {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'actor_token_id', type: 'uuid', nullable: true })
+  actorTokenId: string | null;
+
+  @Field(() => String, { description: 'The token name, or "system" for automatic actions.' })
+  @Column({ name: 'actor_name', type: 'varchar', length: 100 })
+  actorName: string;
+
+  @Field(() => String, { description: 'e.g. article.publish, report.resolve, article.under_review' })
+  @Column({ type: 'varchar', length: 60 })
+  action: string;
+
+  @Field(() => String)
+  @Column({ name: 'target_type', type: 'varchar', length: 30 })
+  targetType: string;
+
+  @Field(() => String)
+  @Column({ name: 'target_id', type: 'varchar', length: 100 })
+  targetId: string;
+
+  @Field(() => GraphQLJSONObject)
+  @Column({ type: 'jsonb' })
+  details: Record<string, unknown>;
+
+  @Field(() => GraphQLDateTime)
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

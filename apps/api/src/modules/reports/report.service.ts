@@ -1,0 +1,163 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { DataSource, EntityManager } from 'typeorm';
+import { ConflictError, RateLimitedError } from '../../errors/api-errors.js';
+import { BadUserInputError } from '../../errors/bad-user-input.error.js';
+import { Article } from '../articles/article.entity.js';
+import { ModerationState } from '../articles/article-status.js';
+import { publishedCondition } from '../articles/article.queries.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { Section } from '../sections/section.entity.js';
+import { ReportReason, ReportStatus } from './report-enums.js';
+import { Report } from './report.entity.js';
+import type { SubmitReportInput } from './report.inputs.js';
+import type { ReportReceipt, ReportStatusInfo } from './report.types.js';
+
+export interface ReportPolicy {
+  /** Reports one reporter may file per window. */
+  rateLimit: number;
+  rateWindowSeconds: number;
+  /** Distinct reporters with open reports that put a page under review. */
+  reviewThreshold: number;
+}
+
+const RECEIPT = /^R-[0-9A-Z]{10}$/;
+const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford: no I, L, O, U
+
+export class ReportService {
+  private readonly limiter: RateLimiterPostgres;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly policy: ReportPolicy,
+  ) {
+    this.limiter = new RateLimiterPostgres({
+      storeClient: dataSource,
+      storeType: 'typeorm',
+      tableName: 'rate_limits',
+      tableCreated: true, // by our migration
+      keyPrefix: 'report',
+      points: policy.rateLimit,
+      duration: policy.rateWindowSeconds,
+    });
+  }
+
+  /**
+   * Files a report once per idempotency key: a resubmission returns the same receipt, whether
+   * it comes later or at the same moment (the unique key decides), and costs no rate limit.
+   */
+  async submit(input: SubmitReportInput, reporter: string): Promise<ReportReceipt> {
+    const details = input.details?.trim() ?? '';
+    if (input.reason === ReportReason.OTHER && details === '') {
+      throw new BadUserInputError('details are required when the reason is OTHER.', 'details');
+    }
+    const requestHash = hashRequest(input, details);
+    const replay = await this.replayed(this.dataSource.manager, input.idempotencyKey, requestHash);
+    if (replay) return replay;
+
+    return this.dataSource.transaction(async (manager) => {
+      // Locks the page: its reports are counted one at a time, so the threshold is exact.
+      const article = await manager
+        .createQueryBuilder(Article, 'article')
+        .setLock('pessimistic_write')
+        .where('article.slug = :slug', { slug: input.articleSlug })
+        .andWhere(publishedCondition('article'))
+        .getOne();
+      if (!article || article.moderationState === ModerationState.REMOVED) {
+        throw new BadUserInputError(`There is no published article "${input.articleSlug}" to report.`, 'articleSlug');
+      }
+      let section: Section | null = null;
+      if (input.sectionAnchor) {
+        section = await manager.findOne(Section, { where: { articleId: article.id, anchor: input.sectionAnchor } });
+        if (!section) {
+          throw new BadUserInputError(`The article has no section "${input.sectionAnchor}".`, 'sectionAnchor');
+        }
+      }
+
+      const inserted: Array<{ receipt: string; status: ReportStatus; created_at: Date }> = await manager.query(
+        `INSERT INTO reports (receipt, article_id, section_id, section_anchor, reason, details, contact_email,
+                              reporter_key, idempotency_key, request_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING receipt, status, created_at`,
+        [
+          newReceipt(),
+          article.id,
+          section?.id ?? null,
+          section?.anchor ?? null,
+          input.reason,
+          details,
+          input.contactEmail ?? null,
+          reporter,
+          input.idempotencyKey,
+          requestHash,
+        ],
+      );
+      const row = inserted[0];
+      if (!row) {
+        // Another request with this key won the race; answer as it did.
+        const replayed = await this.replayed(manager, input.idempotencyKey, requestHash);
+        if (replayed) return replayed;
+        throw new Error('idempotency key conflict without a stored report');
+      }
+      await this.consumeRateLimit(reporter);
+      await this.applyThreshold(manager, article);
+      return { receipt: row.receipt, status: row.status, createdAt: row.created_at };
+    });
+  }
+
+  async status(receipt: string): Promise<ReportStatusInfo | null> {
+    if (!RECEIPT.test(receipt)) return null;
+    const report = await this.dataSource.getRepository(Report).findOne({ where: { receipt } });
+    if (!report) return null;
+    const { status, createdAt, updatedAt, resolvedAt } = report;
+    return { receipt, status, createdAt, updatedAt, resolvedAt };
+  }
+
+  private async replayed(manager: EntityManager, idempotencyKey: string, requestHash: string): Promise<ReportReceipt | null> {
+    const existing = await manager.findOne(Report, { where: { idempotencyKey } });
+    if (!existing) return null;
+    if (existing.requestHash !== requestHash) {
+      throw new ConflictError('This idempotencyKey was already used for a different report; use a new key.');
+    }
+    return { receipt: existing.receipt, status: existing.status, createdAt: existing.createdAt };
+  }
+
+  private async consumeRateLimit(reporter: string): Promise<void> {
+    try {
+      await this.limiter.consume(reporter);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const retryAfterSeconds = Math.ceil(rejection.msBeforeNext / 1000);
+      throw new RateLimitedError(
+        `Too many reports: at most ${this.policy.rateLimit} every ${Math.round(this.policy.rateWindowSeconds / 60)} minutes. Try again in ${retryAfterSeconds} seconds.`,
+        retryAfterSeconds,
+      );
+    }
+  }
+
+  /** Enough distinct reporters with open reports put the page under review, automatically. */
+  private async applyThreshold(manager: EntityManager, article: Article): Promise<void> {
+    if (article.moderationState !== ModerationState.VISIBLE) return;
+    const [{ reporters }] = await manager.query(
+      `SELECT count(DISTINCT reporter_key)::int AS reporters FROM reports WHERE article_id = $1 AND status = 'open'`,
+      [article.id],
+    );
+    if (reporters < this.policy.reviewThreshold) return;
+    await manager.update(Article, { id: article.id }, { moderationState: ModerationState.UNDER_REVIEW });
+    await recordAudit(manager, null, 'article.under_review', { type: 'article', id: article.id }, {
+      reporters,
+      threshold: this.policy.reviewThreshold,
+    });
+  }
+}
+
+function hashRequest(input: SubmitReportInput, details: string): string {
+  const canonical = [input.articleSlug, input.sectionAnchor ?? null, input.reason, details, input.contactEmail ?? null];
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+function newReceipt(): string {
+  const bytes = randomBytes(10);
+  return `R-${Array.from(bytes, (byte) => RECEIPT_ALPHABET[byte % 32]).join('')}`;
+}

@@ -1,0 +1,31 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
+import type { IncomingMessage } from 'node:http';
+
+export const FORWARDED_ADDRESS_HEADER = 'x-folio-reader-address';
+export const FORWARDING_SECRET_HEADER = 'x-folio-forwarding-secret';
+
+/**
+ * The reader's address. The reader site calls the API from its own server, so it forwards the
+ * reader's address in a header; that header counts only beside the shared secret. Anyone else
+ * is known by the address of their connection, whatever headers they send.
+ */
+export function clientAddress(req: IncomingMessage, forwardingSecret: string | undefined): string {
+  const connection = req.socket.remoteAddress ?? 'unknown';
+  if (!forwardingSecret) return connection;
+  const secret = req.headers[FORWARDING_SECRET_HEADER];
+  const forwarded = req.headers[FORWARDED_ADDRESS_HEADER];
+  if (typeof secret !== 'string' || typeof forwarded !== 'string') return connection;
+  if (!sameSecret(secret, forwardingSecret) || isIP(forwarded.trim()) === 0) return connection;
+  return forwarded.trim();
+}
+
+/** A keyed hash of the address: stable per reporter, useless to anyone without the secret. */
+export function reporterKey(address: string, keySecret: string): string {
+  return createHmac('sha256', keySecret).update(address).digest('hex');
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
