@@ -3,9 +3,7 @@ import { z } from 'zod';
 // The environment is read once, validated, typed and frozen; nothing else reads process.env.
 const DEVELOPMENT_REPORTER_KEY_SECRET = 'folio-development-only-reporter-key-secret';
 
-const boolean = z
-  .enum(['true', 'false'])
-  .transform((value) => value === 'true');
+const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 const EnvSchema = z
   .object({
@@ -19,7 +17,9 @@ const EnvSchema = z
     MIGRATE_ON_START: boolean.default('true'),
     /** A folder of Markdown/text articles loaded once into an empty database. */
     SEED_CONTENT_DIR: z.string().optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     /** Keys reporters' addresses (HMAC) so the database never holds an address. */
     REPORTER_KEY_SECRET: z.string().min(16).default(DEVELOPMENT_REPORTER_KEY_SECRET),
     /**
@@ -33,7 +33,8 @@ const EnvSchema = z
     REPORT_REVIEW_THRESHOLD: z.coerce.number().int().min(1).default(3),
   })
   .refine(
-    (env) => env.NODE_ENV !== 'production' || env.REPORTER_KEY_SECRET !== DEVELOPMENT_REPORTER_KEY_SECRET,
+    (env) =>
+      env.NODE_ENV !== 'production' || env.REPORTER_KEY_SECRET !== DEVELOPMENT_REPORTER_KEY_SECRET,
     { message: 'set a secret of your own in production', path: ['REPORTER_KEY_SECRET'] },
   );
 

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { Env } from './env.js';
 import { UnauthenticatedError } from './errors/api-errors.js';
 import { formatApiError } from './errors/format-api-error.js';
-import { createArmor } from './graphql/armor.js';
+import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
 import { createLoaders, type Context } from './graphql/context.js';
 import { buildFolioSchema, type SchemaEnv } from './graphql/schema.js';
 import type { Logger } from './logger.js';
@@ -39,6 +39,7 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
     formatError: formatApiError(logger),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [...armor.plugins],
     validationRules: [...armor.validationRules],
   });
@@ -95,7 +96,9 @@ function jsonErrors(logger: Logger): ErrorRequestHandler {
           ? 'Internal server error'
           : String(error.message ?? 'Bad request');
     res.status(status).json({
-      errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+      errors: [
+        { message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } },
+      ],
     });
   };
 }

@@ -36,9 +36,16 @@ export function testEnv(overrides: Record<string, string> = {}): Env {
 }
 
 /** The real app on an ephemeral port of 127.0.0.1, over the test file's database. */
-export async function startTestApi(db: TestDatabase, overrides: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  db: TestDatabase,
+  overrides: Record<string, string> = {},
+): Promise<TestApi> {
   const logger = pino({ level: 'silent' });
-  const { app, apollo } = await createServer({ dataSource: db.dataSource, env: testEnv(overrides), logger });
+  const { app, apollo } = await createServer({
+    dataSource: db.dataSource,
+    env: testEnv(overrides),
+    logger,
+  });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

@@ -33,7 +33,9 @@ async function run(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof TokenNameTakenError) {
-      console.error(`${error.message}; pick another name or revoke it with npm run token:revoke -- --name ${name}`);
+      console.error(
+        `${error.message}; pick another name or revoke it with npm run token:revoke -- --name ${name}`,
+      );
       return 1;
     }
     throw error;

@@ -13,7 +13,8 @@ import type { ValidationError } from 'class-validator';
 export function formatApiError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    const validationErrors = formatted.extensions?.validationErrors as ValidationError[] | undefined;
+    const validationErrors = formatted.extensions?.validationErrors as
+      ValidationError[] | undefined;
     if (code === 'BAD_USER_INPUT' && validationErrors) {
       const problems = validationErrors.flatMap((problem) => describe(problem));
       return {
@@ -23,7 +24,10 @@ export function formatApiError(logger: Logger) {
       };
     }
     if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return formatted;
-    logger.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected GraphQL error');
+    logger.error(
+      { err: unwrapResolverError(error), path: formatted.path },
+      'unexpected GraphQL error',
+    );
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),
@@ -32,7 +36,10 @@ export function formatApiError(logger: Logger) {
   };
 }
 
-function describe(error: ValidationError, parent = ''): Array<{ field: string; messages: string[] }> {
+function describe(
+  error: ValidationError,
+  parent = '',
+): Array<{ field: string; messages: string[] }> {
   const field = parent ? `${parent}.${error.property}` : error.property;
   const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
   return [...own, ...(error.children ?? []).flatMap((child) => describe(child, field))];

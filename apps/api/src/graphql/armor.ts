@@ -1,8 +1,8 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 
 /**
- * Limits every operation must pass before any resolver runs (graphql-armor): depth (fragments
- * included), aliases, tokens, directives and an estimated cost. The reader's deepest query
+ * Limits every operation must pass before any resolver runs: depth (fragments included),
+ * aliases, directives and an estimated cost from graphql-armor; tokens from graphql-js. The reader's deepest query
  * (search -> article -> sections -> blocks -> inlines) is depth 8; 15 aliases let a client
  * batch a little, and each aliased report still counts against the rate limit.
  */
@@ -18,7 +18,9 @@ export function createArmor(production: boolean) {
   return new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // Tokens are counted by graphql-js's own parser (Apollo's parseOptions.maxTokens), which
+    // answers 400; armor's version throws from a plugin hook, which Apollo turns into a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     // "Did you mean…?" hints reveal the schema; keep them while developing only.

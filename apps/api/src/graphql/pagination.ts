@@ -38,7 +38,6 @@ export function decodeCursor(kind: string, cursor: string, argumentName = 'after
   return decoded.slice(1);
 }
 
-
 /** A keyset cursor over (timestamp DESC, id DESC), the order of every time-sorted list here. */
 export function encodeTimeIdCursor(kind: string, time: Date | null, id: string): string {
   return encodeCursor(kind, [time?.toISOString() ?? '', id]);
@@ -46,7 +45,12 @@ export function encodeTimeIdCursor(kind: string, time: Date | null, id: string):
 
 export function decodeTimeIdCursor(kind: string, cursor: string): [string, string] {
   const [time, id] = decodeCursor(kind, cursor);
-  if (typeof time !== 'string' || Number.isNaN(Date.parse(time)) || typeof id !== 'string' || !isUuid(id)) {
+  if (
+    typeof time !== 'string' ||
+    Number.isNaN(Date.parse(time)) ||
+    typeof id !== 'string' ||
+    !isUuid(id)
+  ) {
     throw new BadUserInputError(
       '"after" is not a cursor from this list; pass an edge\'s cursor or pageInfo.endCursor as given.',
       'after',

@@ -34,7 +34,10 @@ export const resolvers = [
 
 export type SchemaEnv = Pick<
   Env,
-  'REPORTER_KEY_SECRET' | 'REPORT_RATE_LIMIT' | 'REPORT_RATE_WINDOW_SECONDS' | 'REPORT_REVIEW_THRESHOLD'
+  | 'REPORTER_KEY_SECRET'
+  | 'REPORT_RATE_LIMIT'
+  | 'REPORT_RATE_WINDOW_SECONDS'
+  | 'REPORT_REVIEW_THRESHOLD'
 >;
 
 export interface SchemaDeps {
@@ -64,7 +67,10 @@ function createContainer(deps: SchemaDeps | null): ContainerType {
   return {
     get(someClass) {
       const instance = instances.get(someClass);
-      if (!instance) throw new Error(`No instance registered for ${String((someClass as { name?: string }).name)}`);
+      if (!instance)
+        throw new Error(
+          `No instance registered for ${String((someClass as { name?: string }).name)}`,
+        );
       return instance;
     },
   };

@@ -12,7 +12,8 @@ export function IsStorableText(options?: ValidationOptions): PropertyDecorator {
         validate: (value: unknown) => {
           const check = (text: unknown) =>
             typeof text !== 'string' ||
-            (!text.includes('\u0000') && (text as string & { isWellFormed(): boolean }).isWellFormed());
+            (!text.includes('\u0000') &&
+              (text as string & { isWellFormed(): boolean }).isWellFormed());
           return Array.isArray(value) ? value.every(check) : check(value);
         },
         defaultMessage: () => '$property must not contain NUL characters or unpaired surrogates',

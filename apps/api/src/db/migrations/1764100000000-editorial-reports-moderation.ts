@@ -69,16 +69,17 @@ export class EditorialReportsModeration1764100000000 implements MigrationInterfa
       CREATE INDEX reports_by_article ON reports (article_id, status);
 
       CREATE TABLE audit_events (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        -- A sequence, not a random id: the trail has a strict order even within one transaction.
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         actor_token_id uuid REFERENCES api_tokens (id) ON DELETE SET NULL,
         actor_name varchar(100) NOT NULL,
         action varchar(60) NOT NULL,
         target_type varchar(30) NOT NULL,
         target_id varchar(100) NOT NULL,
         details jsonb NOT NULL DEFAULT '{}'::jsonb,
-        created_at timestamptz NOT NULL DEFAULT date_trunc('milliseconds', now())
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp()
       );
-      CREATE INDEX audit_events_recent ON audit_events (created_at DESC, id DESC);
+      CREATE INDEX audit_events_target ON audit_events (target_id, id DESC);
 
       -- rate-limiter-flexible's PostgreSQL store, in the shape it expects.
       CREATE TABLE rate_limits (

@@ -2,4 +2,7 @@ import { InitialContentSchema1764000000000 } from './1764000000000-initial-conte
 import { EditorialReportsModeration1764100000000 } from './1764100000000-editorial-reports-moderation.js';
 
 /** Every migration, oldest first. Listed explicitly so the build and jest need no globbing. */
-export const migrations = [InitialContentSchema1764000000000, EditorialReportsModeration1764100000000];
+export const migrations = [
+  InitialContentSchema1764000000000,
+  EditorialReportsModeration1764100000000,
+];

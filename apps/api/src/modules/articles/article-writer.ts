@@ -1,4 +1,9 @@
-import { countWords, normalizeTags, readingTimeMinutes, type PreparedSection } from '@folio/content';
+import {
+  countWords,
+  normalizeTags,
+  readingTimeMinutes,
+  type PreparedSection,
+} from '@folio/content';
 import type { EntityManager } from 'typeorm';
 import { Section } from '../sections/section.entity.js';
 import { Article } from './article.entity.js';
@@ -21,9 +26,16 @@ export async function replaceSections(
   }
 }
 
-export async function replaceTags(manager: EntityManager, articleId: string, tags: readonly string[]): Promise<string[]> {
+export async function replaceTags(
+  manager: EntityManager,
+  articleId: string,
+  tags: readonly string[],
+): Promise<string[]> {
   const names = normalizeTags(tags);
-  await manager.query(`INSERT INTO tags (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [names]);
+  await manager.query(
+    `INSERT INTO tags (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`,
+    [names],
+  );
   await manager.query(`DELETE FROM article_tags WHERE article_id = $1`, [articleId]);
   await manager.query(
     `INSERT INTO article_tags (article_id, tag_id) SELECT $1, id FROM tags WHERE name = ANY($2::text[])`,
@@ -36,15 +48,25 @@ export async function replaceTags(manager: EntityManager, articleId: string, tag
  * After sections or title change: word count, reading time and search vector from what is
  * stored now. Returns the sections in order.
  */
-export async function refreshDerivedFields(manager: EntityManager, article: Article): Promise<Section[]> {
-  const sections = await manager.find(Section, { where: { articleId: article.id }, order: { position: 'ASC' } });
+export async function refreshDerivedFields(
+  manager: EntityManager,
+  article: Article,
+): Promise<Section[]> {
+  const sections = await manager.find(Section, {
+    where: { articleId: article.id },
+    order: { position: 'ASC' },
+  });
   const wordCount =
     countWords(article.title) +
     countWords(article.summary ?? '') +
     sections.reduce((sum, section) => sum + section.wordCount, 0);
   article.wordCount = wordCount;
   article.readingTimeMinutes = readingTimeMinutes(wordCount);
-  await manager.update(Article, { id: article.id }, { wordCount, readingTimeMinutes: article.readingTimeMinutes });
+  await manager.update(
+    Article,
+    { id: article.id },
+    { wordCount, readingTimeMinutes: article.readingTimeMinutes },
+  );
   await refreshSearchVector(manager, article.id);
   return sections;
 }
@@ -53,7 +75,10 @@ export async function refreshDerivedFields(manager: EntityManager, article: Arti
  * Sets positions to 0..n-1 in the given order. The unique (article, position) constraint is
  * deferred for the transaction, so positions may pass through each other.
  */
-export async function renumberSections(manager: EntityManager, orderedIds: readonly string[]): Promise<void> {
+export async function renumberSections(
+  manager: EntityManager,
+  orderedIds: readonly string[],
+): Promise<void> {
   if (orderedIds.length === 0) return;
   await manager.query('SET CONSTRAINTS sections_article_position_unique DEFERRED');
   await manager.query(

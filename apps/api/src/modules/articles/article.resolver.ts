@@ -29,13 +29,17 @@ export class ArticleResolver {
   })
   article(
     @Arg('slug', () => String) slug: string,
-    @Arg('preview', () => Boolean, { nullable: true, description: 'Drafts and scheduled articles too; needs an editor token.' })
+    @Arg('preview', () => Boolean, {
+      nullable: true,
+      description: 'Drafts and scheduled articles too; needs an editor token.',
+    })
     preview: boolean | null,
     @Ctx() { viewer }: Context,
   ): Promise<Article | null> {
     if (preview) {
       if (!viewer) throw new UnauthenticatedError('Previewing drafts needs an editor token.');
-      if (!hasRole(viewer, [Role.EDITOR])) throw new ForbiddenError('Previewing drafts needs the editor role.');
+      if (!hasRole(viewer, [Role.EDITOR]))
+        throw new ForbiddenError('Previewing drafts needs the editor role.');
       return this.articleService.findBySlug(slug, { publishedOnly: false });
     }
     return this.articleService.findBySlug(slug, { publishedOnly: true });
@@ -51,10 +55,15 @@ export class ArticleResolver {
   status(@Root() article: Article): ArticleStatus {
     // Scheduled articles are published once their time has come.
     const due = article.publishedAt !== null && article.publishedAt.getTime() <= Date.now();
-    return article.status === ArticleStatus.SCHEDULED && due ? ArticleStatus.PUBLISHED : article.status;
+    return article.status === ArticleStatus.SCHEDULED && due
+      ? ArticleStatus.PUBLISHED
+      : article.status;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The standfirst shown under the title.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The standfirst shown under the title.',
+  })
   summary(@Root() article: Article, @Ctx() context: Context): string | null {
     return contentWithheld(article, context) ? null : article.summary;
   }

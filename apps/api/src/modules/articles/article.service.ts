@@ -23,7 +23,10 @@ export class ArticleService {
   }
 
   /** An article with its sections (in order) and tags, in one SQL statement. */
-  async findBySlug(slug: string, { publishedOnly }: { publishedOnly: boolean }): Promise<Article | null> {
+  async findBySlug(
+    slug: string,
+    { publishedOnly }: { publishedOnly: boolean },
+  ): Promise<Article | null> {
     // Anything that cannot be a slug (path tricks, NUL bytes, 5,000 characters) is simply absent.
     if (!SLUG.test(slug)) return null;
     const qb = this.articles

@@ -5,8 +5,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 @ObjectType({ description: 'One editorial or moderation action: who did what, to what, when.' })
 @Entity({ name: 'audit_events' })
 export class AuditEvent {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @Field(() => ID, { description: 'Increases with every event.' })
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
   @Column({ name: 'actor_token_id', type: 'uuid', nullable: true })
@@ -16,7 +16,9 @@ export class AuditEvent {
   @Column({ name: 'actor_name', type: 'varchar', length: 100 })
   actorName: string;
 
-  @Field(() => String, { description: 'e.g. article.publish, report.resolve, article.under_review' })
+  @Field(() => String, {
+    description: 'e.g. article.publish, report.resolve, article.under_review',
+  })
   @Column({ type: 'varchar', length: 60 })
   action: string;
 

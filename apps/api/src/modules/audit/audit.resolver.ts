@@ -12,7 +12,9 @@ type AuditEventConnection = InstanceType<typeof AuditEventConnection>;
 export class AuditResolver {
   constructor(private readonly audit: AuditService) {}
 
-  @Query(() => AuditEventConnection, { description: 'Every editorial and moderation action, newest first.' })
+  @Query(() => AuditEventConnection, {
+    description: 'Every editorial and moderation action, newest first.',
+  })
   auditEvents(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { toConnection, type Connection } from '../../graphql/connection.types.js';
-import { decodeTimeIdCursor, encodeTimeIdCursor, pageSize } from '../../graphql/pagination.js';
+import { BadUserInputError } from '../../errors/bad-user-input.error.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.js';
 import type { Viewer } from '../auth/viewer.js';
 import { AuditEvent } from './audit-event.entity.js';
 
@@ -46,19 +47,21 @@ export class AuditService {
     const qb = this.dataSource
       .getRepository(AuditEvent)
       .createQueryBuilder('event')
-      .orderBy('event.created_at', 'DESC')
-      .addOrderBy('event.id', 'DESC')
+      .orderBy('event.id', 'DESC')
       .limit(first + 1);
     if (input.action) qb.andWhere('event.action = :action', { action: input.action });
     if (input.targetId) qb.andWhere('event.target_id = :targetId', { targetId: input.targetId });
     const total = qb.clone().limit(undefined).orderBy();
     if (input.after) {
-      const [createdAt, id] = decodeTimeIdCursor('audit', input.after);
-      qb.andWhere('(event.created_at, event.id) < (:createdAt, :id)', { createdAt, id });
+      const [id] = decodeCursor('audit', input.after);
+      if (typeof id !== 'string' || !/^\d{1,19}$/.test(id))
+        throw new BadUserInputError('"after" is not a cursor from the audit log.', 'after');
+      qb.andWhere('event.id < :id', { id });
     }
-    const [rows, totalCount] = await Promise.all([first === 0 ? [] : qb.getMany(), total.getCount()]);
-    return toConnection(rows, first, totalCount, (event) =>
-      encodeTimeIdCursor('audit', event.createdAt, event.id),
-    );
+    const [rows, totalCount] = await Promise.all([
+      first === 0 ? [] : qb.getMany(),
+      total.getCount(),
+    ]);
+    return toConnection(rows, first, totalCount, (event) => encodeCursor('audit', [event.id]));
   }
 }

@@ -15,8 +15,13 @@ export class ApiTokenResolver {
     return this.tokens.list();
   }
 
-  @Mutation(() => Boolean, { description: 'Revokes a token by name; false when no live token has it.' })
-  revokeApiToken(@Arg('name', () => String) name: string, @Ctx() { viewer }: AuthedContext): Promise<boolean> {
+  @Mutation(() => Boolean, {
+    description: 'Revokes a token by name; false when no live token has it.',
+  })
+  revokeApiToken(
+    @Arg('name', () => String) name: string,
+    @Ctx() { viewer }: AuthedContext,
+  ): Promise<boolean> {
     return this.tokens.revoke(name, viewer);
   }
 }

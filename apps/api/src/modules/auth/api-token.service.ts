@@ -30,14 +30,18 @@ export class ApiTokenService {
       throw new TokenNameTakenError(`a token named "${name}" already exists`);
     }
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const record = await this.tokens.save(this.tokens.create({ name, role, tokenHash: hashToken(token) }));
+    const record = await this.tokens.save(
+      this.tokens.create({ name, role, tokenHash: hashToken(token) }),
+    );
     return { token, record };
   }
 
   /** The viewer a bearer token stands for, or null when it is unknown or revoked. */
   async authenticate(token: string): Promise<Viewer | null> {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-    const record = await this.tokens.findOne({ where: { tokenHash: hashToken(token), revokedAt: IsNull() } });
+    const record = await this.tokens.findOne({
+      where: { tokenHash: hashToken(token), revokedAt: IsNull() },
+    });
     if (!record) return null;
     const now = Date.now();
     if (!record.lastUsedAt || now - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

@@ -11,7 +11,9 @@ import { hasRole } from './viewer.js';
 export const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
   if (!context.viewer) throw new UnauthenticatedError();
   if (!hasRole(context.viewer, roles)) {
-    throw new ForbiddenError(`This needs the ${roles.join(' or ')} role; this token has ${context.viewer.role}.`);
+    throw new ForbiddenError(
+      `This needs the ${roles.join(' or ')} role; this token has ${context.viewer.role}.`,
+    );
   }
   return true;
 };

@@ -13,13 +13,25 @@ export interface ImportOptions {
   publish: boolean;
 }
 
-export const ARTICLE_LIMITS = { title: 500, slug: 200, summary: 2000, label: 80, author: 200, tag: 64, tags: 20, sections: 200 } as const;
+export const ARTICLE_LIMITS = {
+  title: 500,
+  slug: 200,
+  summary: 2000,
+  label: 80,
+  author: 200,
+  tag: 64,
+  tags: 20,
+  sections: 200,
+} as const;
 
 /** Creates or replaces an article, keyed by slug, with its sections and tags, in one transaction. */
 export class ContentImportService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async importArticle(prepared: PreparedArticle, { publish }: ImportOptions): Promise<ImportOutcome> {
+  async importArticle(
+    prepared: PreparedArticle,
+    { publish }: ImportOptions,
+  ): Promise<ImportOutcome> {
     assertWithinLimits(prepared);
     return this.dataSource.transaction(async (manager) => {
       const articles = manager.getRepository(Article);
@@ -69,7 +81,9 @@ export function assertWithinLimits(article: {
 }): void {
   const tooLong = (what: string, value: string | null | undefined, max: number) => {
     if (value !== undefined && value !== null && value.length > max) {
-      throw new ArticleLimitError(`${what} is ${value.length} characters; at most ${max} are allowed`);
+      throw new ArticleLimitError(
+        `${what} is ${value.length} characters; at most ${max} are allowed`,
+      );
     }
   };
   tooLong('title', article.title, ARTICLE_LIMITS.title);
@@ -79,9 +93,13 @@ export function assertWithinLimits(article: {
   tooLong('author', article.author, ARTICLE_LIMITS.author);
   for (const tag of article.tags) tooLong(`tag "${tag.slice(0, 20)}"`, tag, ARTICLE_LIMITS.tag);
   if (article.tags.length > ARTICLE_LIMITS.tags) {
-    throw new ArticleLimitError(`${article.tags.length} tags; at most ${ARTICLE_LIMITS.tags} are allowed`);
+    throw new ArticleLimitError(
+      `${article.tags.length} tags; at most ${ARTICLE_LIMITS.tags} are allowed`,
+    );
   }
   if (article.sections.length > ARTICLE_LIMITS.sections) {
-    throw new ArticleLimitError(`${article.sections.length} sections; at most ${ARTICLE_LIMITS.sections} are allowed`);
+    throw new ArticleLimitError(
+      `${article.sections.length} sections; at most ${ARTICLE_LIMITS.sections} are allowed`,
+    );
   }
 }

@@ -1,4 +1,12 @@
-import { ArrayMaxSize, IsOptional, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsOptional,
+  Matches,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, InputType, Int } from 'type-graphql';
 import { IsStorableText } from '../../graphql/validators.js';
@@ -123,7 +131,10 @@ export class UpdateArticleInput {
 
 @InputType()
 export class AddSectionInput extends SectionInput {
-  @Field(() => Int, { nullable: true, description: 'Where to insert (0 = first); default: at the end.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Where to insert (0 = first); default: at the end.',
+  })
   @IsOptional()
   @Min(0)
   position?: number | null;
@@ -147,7 +158,10 @@ export class UpdateSectionInput {
 
 @InputType()
 export class PublishArticleInput {
-  @Field(() => GraphQLDateTime, { nullable: true, description: 'A future time schedules; default: now.' })
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'A future time schedules; default: now.',
+  })
   @IsOptional()
   at?: Date | null;
 }

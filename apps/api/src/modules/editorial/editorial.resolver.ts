@@ -63,11 +63,16 @@ export class EditorialResolver {
   }
 
   @Mutation(() => Article)
-  removeSection(@Arg('id', () => ID) id: string, @Ctx() { viewer }: AuthedContext): Promise<Article> {
+  removeSection(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { viewer }: AuthedContext,
+  ): Promise<Article> {
     return this.editorial.removeSection(viewer, id);
   }
 
-  @Mutation(() => Article, { description: 'Publishes now, or schedules for `at` when it is in the future.' })
+  @Mutation(() => Article, {
+    description: 'Publishes now, or schedules for `at` when it is in the future.',
+  })
   publishArticle(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => PublishArticleInput, { nullable: true }) input: PublishArticleInput | null,
@@ -77,17 +82,26 @@ export class EditorialResolver {
   }
 
   @Mutation(() => Article, { description: 'Back to draft: readers no longer see it.' })
-  unpublishArticle(@Arg('id', () => ID) id: string, @Ctx() { viewer }: AuthedContext): Promise<Article> {
+  unpublishArticle(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { viewer }: AuthedContext,
+  ): Promise<Article> {
     return this.editorial.setStatus(viewer, id, ArticleStatus.DRAFT);
   }
 
   @Mutation(() => Article)
-  archiveArticle(@Arg('id', () => ID) id: string, @Ctx() { viewer }: AuthedContext): Promise<Article> {
+  archiveArticle(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { viewer }: AuthedContext,
+  ): Promise<Article> {
     return this.editorial.setStatus(viewer, id, ArticleStatus.ARCHIVED);
   }
 
   @Mutation(() => Article, { description: "Restores a revision's content as a new revision." })
-  restoreRevision(@Arg('id', () => ID) id: string, @Ctx() { viewer }: AuthedContext): Promise<Article> {
+  restoreRevision(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { viewer }: AuthedContext,
+  ): Promise<Article> {
     return this.editorial.restoreRevision(viewer, id);
   }
 

@@ -15,7 +15,12 @@ import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { isUuid } from '../../graphql/ids.js';
 import { Article } from '../articles/article.entity.js';
 import { ArticleStatus, ModerationState } from '../articles/article-status.js';
-import { refreshDerivedFields, renumberSections, replaceSections, replaceTags } from '../articles/article-writer.js';
+import {
+  refreshDerivedFields,
+  renumberSections,
+  replaceSections,
+  replaceTags,
+} from '../articles/article-writer.js';
 import { refreshSearchVector } from '../articles/search-vector.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -30,7 +35,6 @@ import type {
   UpdateSectionInput,
 } from './editorial.inputs.js';
 import { recordRevision } from './revision.service.js';
-
 
 /**
  * Editors' writes. Each runs in one transaction that locks the article row, so concurrent
@@ -93,7 +97,10 @@ export class EditorialService {
       const sections = await orderedSections(manager, article.id);
       const position = input.position ?? sections.length;
       if (position > sections.length) {
-        throw new BadUserInputError(`"position" must be between 0 and ${sections.length}.`, 'position');
+        throw new BadUserInputError(
+          `"position" must be between 0 and ${sections.length}.`,
+          'position',
+        );
       }
       const blocks = markdownToBlocks(input.markdown);
       const text = sectionText(input.heading, blocks);
@@ -112,11 +119,18 @@ export class EditorialService {
       order.splice(position, 0, created.id);
       await renumberSections(manager, order);
       await refreshDerivedFields(manager, article);
-      return this.saved(manager, article, actor, 'section.add', { sectionId: created.id, position });
+      return this.saved(manager, article, actor, 'section.add', {
+        sectionId: created.id,
+        position,
+      });
     });
   }
 
-  async updateSection(actor: Viewer, sectionId: string, input: UpdateSectionInput): Promise<Article> {
+  async updateSection(
+    actor: Viewer,
+    sectionId: string,
+    input: UpdateSectionInput,
+  ): Promise<Article> {
     return this.dataSource.transaction(async (manager) => {
       const { article, section, sections } = await lockSection(manager, sectionId);
       if (input.heading !== undefined && input.heading !== section.heading) {
@@ -124,7 +138,8 @@ export class EditorialService {
         section.heading = input.heading ?? null;
         section.anchor = uniqueAnchor(section.heading, others);
       }
-      if (input.markdown !== undefined && input.markdown !== null) section.blocks = markdownToBlocks(input.markdown);
+      if (input.markdown !== undefined && input.markdown !== null)
+        section.blocks = markdownToBlocks(input.markdown);
       section.text = sectionText(section.heading, section.blocks as Block[]);
       section.wordCount = countWords(section.text);
       await manager.save(section);
@@ -137,7 +152,10 @@ export class EditorialService {
     return this.dataSource.transaction(async (manager) => {
       const { article, sections } = await lockSection(manager, sectionId);
       if (!Number.isInteger(position) || position < 0 || position >= sections.length) {
-        throw new BadUserInputError(`"position" must be between 0 and ${sections.length - 1}.`, 'position');
+        throw new BadUserInputError(
+          `"position" must be between 0 and ${sections.length - 1}.`,
+          'position',
+        );
       }
       const order = sections.map((s) => s.id).filter((id) => id !== sectionId);
       order.splice(position, 0, sectionId);
@@ -166,7 +184,8 @@ export class EditorialService {
       const now = new Date();
       const scheduled = !!at && at.getTime() > now.getTime();
       // Republishing keeps the original date; a past schedule or none means now.
-      const earlier = article.publishedAt && article.publishedAt <= now ? article.publishedAt : null;
+      const earlier =
+        article.publishedAt && article.publishedAt <= now ? article.publishedAt : null;
       article.status = scheduled ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
       article.publishedAt = at ?? earlier ?? now;
       await manager.save(article);
@@ -176,12 +195,21 @@ export class EditorialService {
     });
   }
 
-  async setStatus(actor: Viewer, id: string, status: ArticleStatus.DRAFT | ArticleStatus.ARCHIVED): Promise<Article> {
+  async setStatus(
+    actor: Viewer,
+    id: string,
+    status: ArticleStatus.DRAFT | ArticleStatus.ARCHIVED,
+  ): Promise<Article> {
     return this.dataSource.transaction(async (manager) => {
       const article = await lockArticle(manager, id);
       article.status = status;
       await manager.save(article);
-      return this.saved(manager, article, actor, status === ArticleStatus.DRAFT ? 'unpublish' : 'archive');
+      return this.saved(
+        manager,
+        article,
+        actor,
+        status === ArticleStatus.DRAFT ? 'unpublish' : 'archive',
+      );
     });
   }
 
@@ -235,10 +263,16 @@ export class EditorialService {
     details: Record<string, unknown> = {},
   ): Promise<Article> {
     const revision = await recordRevision(manager, article, actor, action);
-    await recordAudit(manager, actor, `article.${action}`, { type: 'article', id: article.id }, {
-      ...details,
-      revision: revision.number,
-    });
+    await recordAudit(
+      manager,
+      actor,
+      `article.${action}`,
+      { type: 'article', id: article.id },
+      {
+        ...details,
+        revision: revision.number,
+      },
+    );
     return article;
   }
 }
@@ -261,7 +295,8 @@ function draftFromInput(input: CreateArticleInput): ArticleDraft {
     try {
       draft = parseMarkdownArticle(input.markdown);
     } catch (error) {
-      if (error instanceof ContentParseError) throw new BadUserInputError(`markdown: ${error.message}`, 'markdown');
+      if (error instanceof ContentParseError)
+        throw new BadUserInputError(`markdown: ${error.message}`, 'markdown');
       throw error;
     }
     return {
@@ -273,7 +308,11 @@ function draftFromInput(input: CreateArticleInput): ArticleDraft {
       tags: input.tags ?? draft.tags,
     };
   }
-  if (!input.title) throw new BadUserInputError('Give "markdown", or a "title" (with optional "sections").', 'title');
+  if (!input.title)
+    throw new BadUserInputError(
+      'Give "markdown", or a "title" (with optional "sections").',
+      'title',
+    );
   return {
     title: input.title,
     slug: input.slug ?? undefined,
@@ -301,7 +340,9 @@ function orderedSections(manager: EntityManager, articleId: string): Promise<Sec
 }
 
 async function lockSection(manager: EntityManager, sectionId: string) {
-  const found = isUuid(sectionId) ? await manager.findOne(Section, { where: { id: sectionId } }) : null;
+  const found = isUuid(sectionId)
+    ? await manager.findOne(Section, { where: { id: sectionId } })
+    : null;
   if (!found) throw new NotFoundError(`Section ${sectionId}`);
   const article = await lockArticle(manager, found.articleId);
   const sections = await orderedSections(manager, article.id);

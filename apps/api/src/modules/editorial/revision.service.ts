@@ -12,7 +12,10 @@ export async function recordRevision(
   reason: string,
 ): Promise<ArticleRevision> {
   // One connection (the transaction's): statements go one after another.
-  const sections = await manager.find(Section, { where: { articleId: article.id }, order: { position: 'ASC' } });
+  const sections = await manager.find(Section, {
+    where: { articleId: article.id },
+    order: { position: 'ASC' },
+  });
   const tagRows: Array<{ name: string }> = await manager.query(
     `SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = $1 ORDER BY t.name`,
     [article.id],

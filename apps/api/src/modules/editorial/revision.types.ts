@@ -15,7 +15,9 @@ export class RevisionSection {
   blocks: unknown[];
 }
 
-@ObjectType({ description: 'The article as it was saved at one point: what, when, why and by whom.' })
+@ObjectType({
+  description: 'The article as it was saved at one point: what, when, why and by whom.',
+})
 export class Revision {
   @Field(() => ID)
   id: string;

@@ -1,10 +1,26 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { AuthedContext, Context } from '../../graphql/context.js';
 import { Article } from '../articles/article.entity.js';
 import { Role } from '../auth/role.js';
 import { ReportStatus } from '../reports/report-enums.js';
 import { Report } from '../reports/report.entity.js';
-import { ArticleReportCount, ReportConnection, ReportFilter, ResolveReportInput } from './moderation.types.js';
+import {
+  ArticleReportCount,
+  ReportConnection,
+  ReportFilter,
+  ResolveReportInput,
+} from './moderation.types.js';
 import { ModerationService } from './moderation.service.js';
 
 @Authorized(Role.MODERATOR)
@@ -21,7 +37,9 @@ export class ModerationResolver {
     return this.moderation.listReports(filter, first, after);
   }
 
-  @Query(() => [ArticleReportCount], { description: 'Reports grouped by page; open and triaged by default.' })
+  @Query(() => [ArticleReportCount], {
+    description: 'Reports grouped by page; open and triaged by default.',
+  })
   async reportCountsByArticle(
     @Arg('status', () => ReportStatus, { nullable: true }) status: ReportStatus | null,
     @Ctx() { loaders }: Context,

@@ -12,12 +12,22 @@ import { Report } from '../reports/report.entity.js';
 import type { ReportFilter } from './moderation.types.js';
 
 /** What each resolution does to the report and to the page. */
-const OUTCOMES: Record<ModerationAction, { status: ReportStatus; state: ModerationState | null }> = {
-  [ModerationAction.DISMISS]: { status: ReportStatus.DISMISSED, state: null },
-  [ModerationAction.KEEP_HIDDEN]: { status: ReportStatus.ACTIONED, state: ModerationState.UNDER_REVIEW },
-  [ModerationAction.REMOVE_ARTICLE]: { status: ReportStatus.ACTIONED, state: ModerationState.REMOVED },
-  [ModerationAction.RESTORE_ARTICLE]: { status: ReportStatus.ACTIONED, state: ModerationState.VISIBLE },
-};
+const OUTCOMES: Record<ModerationAction, { status: ReportStatus; state: ModerationState | null }> =
+  {
+    [ModerationAction.DISMISS]: { status: ReportStatus.DISMISSED, state: null },
+    [ModerationAction.KEEP_HIDDEN]: {
+      status: ReportStatus.ACTIONED,
+      state: ModerationState.UNDER_REVIEW,
+    },
+    [ModerationAction.REMOVE_ARTICLE]: {
+      status: ReportStatus.ACTIONED,
+      state: ModerationState.REMOVED,
+    },
+    [ModerationAction.RESTORE_ARTICLE]: {
+      status: ReportStatus.ACTIONED,
+      state: ModerationState.VISIBLE,
+    },
+  };
 
 const OPEN_STATES = [ReportStatus.OPEN, ReportStatus.TRIAGED];
 
@@ -32,24 +42,38 @@ export class ModerationService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The queue: newest first, filtered by status, reason or page. */
-  async listReports(filter: ReportFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<Report>> {
+  async listReports(
+    filter: ReportFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Report>> {
     const size = pageSize(first);
     const filtered = () => {
       const qb = this.dataSource.getRepository(Report).createQueryBuilder('report');
       if (filter?.status) qb.andWhere('report.status = :status', { status: filter.status });
       if (filter?.reason) qb.andWhere('report.reason = :reason', { reason: filter.reason });
       if (filter?.articleSlug) {
-        qb.andWhere('report.article_id = (SELECT id FROM articles WHERE slug = :slug)', { slug: filter.articleSlug });
+        qb.andWhere('report.article_id = (SELECT id FROM articles WHERE slug = :slug)', {
+          slug: filter.articleSlug,
+        });
       }
       return qb;
     };
-    const page = filtered().orderBy('report.created_at', 'DESC').addOrderBy('report.id', 'DESC').limit(size + 1);
+    const page = filtered()
+      .orderBy('report.created_at', 'DESC')
+      .addOrderBy('report.id', 'DESC')
+      .limit(size + 1);
     if (after) {
       const [createdAt, id] = decodeTimeIdCursor('reports', after);
       page.andWhere('(report.created_at, report.id) < (:createdAt, :id)', { createdAt, id });
     }
-    const [rows, total] = await Promise.all([size === 0 ? [] : page.getMany(), filtered().getCount()]);
-    return toConnection(rows, size, total, (report) => encodeTimeIdCursor('reports', report.createdAt, report.id));
+    const [rows, total] = await Promise.all([
+      size === 0 ? [] : page.getMany(),
+      filtered().getCount(),
+    ]);
+    return toConnection(rows, size, total, (report) =>
+      encodeTimeIdCursor('reports', report.createdAt, report.id),
+    );
   }
 
   /** Pages with open (or triaged) reports, most reported first. */
@@ -73,7 +97,8 @@ export class ModerationService {
   async triage(actor: Viewer, id: string): Promise<Report> {
     return this.dataSource.transaction(async (manager) => {
       const report = await this.lockReport(manager, id);
-      if (report.status !== ReportStatus.OPEN) throw new ConflictError(`This report is already ${report.status}.`);
+      if (report.status !== ReportStatus.OPEN)
+        throw new ConflictError(`This report is already ${report.status}.`);
       report.status = ReportStatus.TRIAGED;
       await manager.save(report);
       await recordAudit(manager, actor, 'report.triage', { type: 'report', id: report.id });
@@ -81,10 +106,16 @@ export class ModerationService {
     });
   }
 
-  async resolve(actor: Viewer, id: string, action: ModerationAction, note: string | null | undefined): Promise<Report> {
+  async resolve(
+    actor: Viewer,
+    id: string,
+    action: ModerationAction,
+    note: string | null | undefined,
+  ): Promise<Report> {
     return this.dataSource.transaction(async (manager) => {
       const report = await this.lockReport(manager, id);
-      if (!OPEN_STATES.includes(report.status)) throw new ConflictError(`This report is already ${report.status}.`);
+      if (!OPEN_STATES.includes(report.status))
+        throw new ConflictError(`This report is already ${report.status}.`);
       const outcome = OUTCOMES[action];
       Object.assign(report, {
         status: outcome.status,
@@ -94,17 +125,32 @@ export class ModerationService {
         resolvedAt: new Date(),
       });
       await manager.save(report);
-      await recordAudit(manager, actor, 'report.resolve', { type: 'report', id: report.id }, { action, note: report.resolutionNote });
+      await recordAudit(
+        manager,
+        actor,
+        'report.resolve',
+        { type: 'report', id: report.id },
+        { action, note: report.resolutionNote },
+      );
       if (outcome.state) {
-        const article = await manager.findOne(Article, { where: { id: report.articleId }, lock: { mode: 'pessimistic_write' } });
+        const article = await manager.findOne(Article, {
+          where: { id: report.articleId },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (article && article.moderationState !== outcome.state) {
           const previous = article.moderationState;
           await manager.update(Article, { id: article.id }, { moderationState: outcome.state });
-          await recordAudit(manager, actor, 'article.moderation', { type: 'article', id: article.id }, {
-            from: previous,
-            to: outcome.state,
-            report: report.receipt,
-          });
+          await recordAudit(
+            manager,
+            actor,
+            'article.moderation',
+            { type: 'article', id: article.id },
+            {
+              from: previous,
+              to: outcome.state,
+              report: report.receipt,
+            },
+          );
         }
       }
       return report;
@@ -112,7 +158,9 @@ export class ModerationService {
   }
 
   private async lockReport(manager: import('typeorm').EntityManager, id: string): Promise<Report> {
-    const report = isUuid(id) ? await manager.findOne(Report, { where: { id }, lock: { mode: 'pessimistic_write' } }) : null;
+    const report = isUuid(id)
+      ? await manager.findOne(Report, { where: { id }, lock: { mode: 'pessimistic_write' } })
+      : null;
     if (!report) throw new NotFoundError(`Report ${id}`);
     return report;
   }

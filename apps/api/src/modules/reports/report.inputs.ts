@@ -21,9 +21,14 @@ export class SubmitReportInput {
   @Field(() => ReportReason)
   reason: ReportReason;
 
-  @Field(() => String, { nullable: true, description: `Required for OTHER; at most ${DETAILS_MAX_LENGTH} characters.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Required for OTHER; at most ${DETAILS_MAX_LENGTH} characters.`,
+  })
   @IsOptional()
-  @MaxLength(DETAILS_MAX_LENGTH, { message: `details must be at most ${DETAILS_MAX_LENGTH} characters` })
+  @MaxLength(DETAILS_MAX_LENGTH, {
+    message: `details must be at most ${DETAILS_MAX_LENGTH} characters`,
+  })
   @IsStorableText()
   details?: string | null;
 
@@ -34,8 +39,11 @@ export class SubmitReportInput {
   contactEmail?: string | null;
 
   @Field(() => String, {
-    description: 'A random key per report form (8-100 letters, digits, - or _): resubmitting it returns the same receipt.',
+    description:
+      'A random key per report form (8-100 letters, digits, - or _): resubmitting it returns the same receipt.',
   })
-  @Matches(/^[A-Za-z0-9_-]{8,100}$/, { message: 'idempotencyKey must be 8 to 100 letters, digits, - or _' })
+  @Matches(/^[A-Za-z0-9_-]{8,100}$/, {
+    message: 'idempotencyKey must be 8 to 100 letters, digits, - or _',
+  })
   idempotencyKey: string;
 }

@@ -20,7 +20,10 @@ export class ReportResolver {
     return this.reports.submit(input, reporterKey(clientAddress, this.reporterKeySecret));
   }
 
-  @Query(() => ReportStatusInfo, { nullable: true, description: 'Where a report stands, by its receipt. Public.' })
+  @Query(() => ReportStatusInfo, {
+    nullable: true,
+    description: 'Where a report stands, by its receipt. Public.',
+  })
   reportStatus(@Arg('receipt', () => String) receipt: string): Promise<ReportStatusInfo | null> {
     return this.reports.status(receipt);
   }

@@ -64,35 +64,44 @@ export class ReportService {
         .andWhere(publishedCondition('article'))
         .getOne();
       if (!article || article.moderationState === ModerationState.REMOVED) {
-        throw new BadUserInputError(`There is no published article "${input.articleSlug}" to report.`, 'articleSlug');
+        throw new BadUserInputError(
+          `There is no published article "${input.articleSlug}" to report.`,
+          'articleSlug',
+        );
       }
       let section: Section | null = null;
       if (input.sectionAnchor) {
-        section = await manager.findOne(Section, { where: { articleId: article.id, anchor: input.sectionAnchor } });
+        section = await manager.findOne(Section, {
+          where: { articleId: article.id, anchor: input.sectionAnchor },
+        });
         if (!section) {
-          throw new BadUserInputError(`The article has no section "${input.sectionAnchor}".`, 'sectionAnchor');
+          throw new BadUserInputError(
+            `The article has no section "${input.sectionAnchor}".`,
+            'sectionAnchor',
+          );
         }
       }
 
-      const inserted: Array<{ receipt: string; status: ReportStatus; created_at: Date }> = await manager.query(
-        `INSERT INTO reports (receipt, article_id, section_id, section_anchor, reason, details, contact_email,
+      const inserted: Array<{ receipt: string; status: ReportStatus; created_at: Date }> =
+        await manager.query(
+          `INSERT INTO reports (receipt, article_id, section_id, section_anchor, reason, details, contact_email,
                               reporter_key, idempotency_key, request_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (idempotency_key) DO NOTHING
          RETURNING receipt, status, created_at`,
-        [
-          newReceipt(),
-          article.id,
-          section?.id ?? null,
-          section?.anchor ?? null,
-          input.reason,
-          details,
-          input.contactEmail ?? null,
-          reporter,
-          input.idempotencyKey,
-          requestHash,
-        ],
-      );
+          [
+            newReceipt(),
+            article.id,
+            section?.id ?? null,
+            section?.anchor ?? null,
+            input.reason,
+            details,
+            input.contactEmail ?? null,
+            reporter,
+            input.idempotencyKey,
+            requestHash,
+          ],
+        );
       const row = inserted[0];
       if (!row) {
         // Another request with this key won the race; answer as it did.
@@ -114,11 +123,17 @@ export class ReportService {
     return { receipt, status, createdAt, updatedAt, resolvedAt };
   }
 
-  private async replayed(manager: EntityManager, idempotencyKey: string, requestHash: string): Promise<ReportReceipt | null> {
+  private async replayed(
+    manager: EntityManager,
+    idempotencyKey: string,
+    requestHash: string,
+  ): Promise<ReportReceipt | null> {
     const existing = await manager.findOne(Report, { where: { idempotencyKey } });
     if (!existing) return null;
     if (existing.requestHash !== requestHash) {
-      throw new ConflictError('This idempotencyKey was already used for a different report; use a new key.');
+      throw new ConflictError(
+        'This idempotencyKey was already used for a different report; use a new key.',
+      );
     }
     return { receipt: existing.receipt, status: existing.status, createdAt: existing.createdAt };
   }
@@ -144,16 +159,32 @@ export class ReportService {
       [article.id],
     );
     if (reporters < this.policy.reviewThreshold) return;
-    await manager.update(Article, { id: article.id }, { moderationState: ModerationState.UNDER_REVIEW });
-    await recordAudit(manager, null, 'article.under_review', { type: 'article', id: article.id }, {
-      reporters,
-      threshold: this.policy.reviewThreshold,
-    });
+    await manager.update(
+      Article,
+      { id: article.id },
+      { moderationState: ModerationState.UNDER_REVIEW },
+    );
+    await recordAudit(
+      manager,
+      null,
+      'article.under_review',
+      { type: 'article', id: article.id },
+      {
+        reporters,
+        threshold: this.policy.reviewThreshold,
+      },
+    );
   }
 }
 
 function hashRequest(input: SubmitReportInput, details: string): string {
-  const canonical = [input.articleSlug, input.sectionAnchor ?? null, input.reason, details, input.contactEmail ?? null];
+  const canonical = [
+    input.articleSlug,
+    input.sectionAnchor ?? null,
+    input.reason,
+    details,
+    input.contactEmail ?? null,
+  ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
