@@ -102,3 +102,58 @@ describe('API tokens and roles', () => {
     expect(seen.data!.article).toEqual({ title: 'Secret draft', status: 'DRAFT' });
   });
 });
+
+describe('every private operation checks its role', () => {
+  const id = '00000000-0000-4000-8000-000000000000';
+  const editorOnly = [
+    `mutation { createArticle(input: { title: "X" }) { id } }`,
+    `mutation { updateArticle(id: "${id}", input: { title: "X" }) { id } }`,
+    `mutation { addSection(articleId: "${id}", input: { markdown: "x" }) { id } }`,
+    `mutation { updateSection(id: "${id}", input: { markdown: "x" }) { id } }`,
+    `mutation { moveSection(id: "${id}", position: 0) { id } }`,
+    `mutation { removeSection(id: "${id}") { id } }`,
+    `mutation { publishArticle(id: "${id}") { id } }`,
+    `mutation { unpublishArticle(id: "${id}") { id } }`,
+    `mutation { archiveArticle(id: "${id}") { id } }`,
+    `mutation { restoreRevision(id: "${id}") { id } }`,
+    `{ articleRevisions(articleId: "${id}") { id } }`,
+    `{ articleRevision(id: "${id}") { id } }`,
+  ];
+  const moderatorOnly = [
+    `{ reports { totalCount } }`,
+    `{ reportCountsByArticle { reportCount } }`,
+    `{ report(id: "${id}") { id } }`,
+    `mutation { triageReport(id: "${id}") { id } }`,
+    `mutation { resolveReport(id: "${id}", input: { action: DISMISS }) { id } }`,
+  ];
+  const adminOnly = [
+    `{ auditEvents { totalCount } }`,
+    `{ apiTokens { name } }`,
+    `mutation { revokeApiToken(name: "x") }`,
+  ];
+
+  const codeFor = async (query: string, headers?: Record<string, string>) =>
+    (await api.query(query, {}, headers)).errors?.[0]?.extensions?.code ?? 'ALLOWED';
+
+  it.each([
+    ['editor', editorOnly, Role.EDITOR, [Role.MODERATOR]],
+    ['moderator', moderatorOnly, Role.MODERATOR, [Role.EDITOR]],
+    ['admin', adminOnly, Role.ADMIN, [Role.EDITOR, Role.MODERATOR]],
+  ] as const)(
+    '%s operations: refused anonymously and to other roles, allowed to the role',
+    async (_name, operations, allowed, refused) => {
+      const allowedHeaders = await bearerFor(db.dataSource, allowed);
+      const refusedHeaders = await Promise.all(
+        refused.map((role) => bearerFor(db.dataSource, role)),
+      );
+      for (const operation of operations) {
+        expect([operation, await codeFor(operation)]).toEqual([operation, 'UNAUTHENTICATED']);
+        for (const headers of refusedHeaders) {
+          expect([operation, await codeFor(operation, headers)]).toEqual([operation, 'FORBIDDEN']);
+        }
+        // Allowed through the check: either it works or the (absent) target is NOT_FOUND.
+        expect(['ALLOWED', 'NOT_FOUND']).toContain(await codeFor(operation, allowedHeaders));
+      }
+    },
+  );
+});
