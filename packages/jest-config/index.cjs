@@ -6,6 +6,25 @@
 // - Sources import siblings with the `.js` extension (NodeNext); the mapper strips it.
 const esmOnlyPackages = ['github-slugger'];
 
+function swc(parser) {
+  return [
+    require.resolve('@swc/jest'),
+    {
+      jsc: {
+        target: 'es2022',
+        parser,
+        transform: {
+          legacyDecorator: true,
+          decoratorMetadata: true,
+          react: { runtime: 'automatic' },
+        },
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+    },
+  ];
+}
+
 /** @param {{ displayName: string, testMatch?: string[], extra?: object }} options */
 function createJestConfig({ displayName, testMatch, extra = {} }) {
   return {
@@ -13,24 +32,14 @@ function createJestConfig({ displayName, testMatch, extra = {} }) {
     testEnvironment: 'node',
     testMatch: testMatch ?? ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
     transform: {
-      '^.+\\.(t|j|mj)s$': [
-        require.resolve('@swc/jest'),
-        {
-          jsc: {
-            target: 'es2022',
-            parser: { syntax: 'typescript', decorators: true },
-            transform: { legacyDecorator: true, decoratorMetadata: true },
-            keepClassNames: true,
-          },
-          module: { type: 'commonjs' },
-        },
-      ],
+      '^.+\\.(t|j|mj)s$': swc({ syntax: 'typescript', decorators: true }),
+      '^.+\\.tsx$': swc({ syntax: 'typescript', tsx: true }),
     },
     transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
     moduleNameMapper: {
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
-    moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+    moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
     ...extra,
   };
 }

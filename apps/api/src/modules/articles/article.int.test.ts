@@ -181,6 +181,18 @@ describe('article(slug)', () => {
     }
   });
 
+  it('lists related articles by shared tags, most shared first, without itself or drafts', async () => {
+    await createArticle(db.dataSource, { title: 'Main', tags: ['a', 'b'] });
+    await createArticle(db.dataSource, { title: 'Shares two', tags: ['a', 'b'] });
+    await createArticle(db.dataSource, { title: 'Shares one', tags: ['b'] });
+    await createArticle(db.dataSource, { title: 'Shares none', tags: ['c'] });
+    await createArticle(db.dataSource, { title: 'Draft sharing', tags: ['a', 'b'] }, { publish: false });
+
+    const { data } = await api.query('{ article(slug: "main") { related(first: 5) { slug } } }');
+
+    expect(data!.article.related).toEqual([{ slug: 'shares-two' }, { slug: 'shares-one' }]);
+  });
+
   it('hides drafts and articles scheduled for later from anonymous readers', async () => {
     await createArticle(db.dataSource, { title: 'Draft piece' }, { publish: false });
     await createArticle(db.dataSource, {

@@ -1,5 +1,5 @@
 import { tableOfContents } from '@folio/content';
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from '../../errors/api-errors.js';
 import type { Context } from '../../graphql/context.js';
 import { Role } from '../auth/role.js';
@@ -77,6 +77,14 @@ export class ArticleResolver {
   @FieldResolver(() => [String])
   tags(@Root() article: Article, @Ctx() { loaders }: Context): Promise<string[]> | string[] {
     return article.tagEntities?.map((tag) => tag.name) ?? loaders.tagsByArticleId.load(article.id);
+  }
+
+  @FieldResolver(() => [Article], { description: 'Other published articles sharing its tags, most shared first.' })
+  related(
+    @Root() article: Article,
+    @Arg('first', () => Int, { nullable: true, description: '0 to 10, default 3.' }) first: number | null,
+  ): Promise<Article[]> {
+    return this.articleService.related(article.id, first);
   }
 
   @FieldResolver(() => [TocEntry], { description: 'Headed sections, for a table of contents.' })

@@ -8,6 +8,8 @@ import { whereListed, wherePublished } from './article.queries.js';
 /** Slugs are made by @folio/content's slugify: lower-case ASCII words and hyphens. */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
 const TAG_MAX_LENGTH = 64;
+const RELATED_DEFAULT = 3;
+const RELATED_MAX = 10;
 
 export interface ListArticlesInput {
   first?: number | null;
@@ -37,6 +39,21 @@ export class ArticleService {
       .orderBy('section.position', 'ASC')
       .addOrderBy('tag.name', 'ASC');
     return (publishedOnly ? wherePublished(qb) : qb).getOne();
+  }
+
+  /** Listed articles sharing the most tags with this one, newest first among equals. */
+  async related(articleId: string, first: number | null | undefined): Promise<Article[]> {
+    const limit = pageSize(first ?? RELATED_DEFAULT, RELATED_MAX);
+    if (limit === 0) return [];
+    return whereListed(this.articles.createQueryBuilder('article'))
+      .innerJoin('article_tags', 'shared', 'shared.article_id = article.id')
+      .andWhere('shared.tag_id IN (SELECT tag_id FROM article_tags WHERE article_id = :articleId)', { articleId })
+      .andWhere('article.id <> :articleId', { articleId })
+      .groupBy('article.id')
+      .orderBy('count(*)', 'DESC')
+      .addOrderBy('article.published_at', 'DESC')
+      .limit(limit)
+      .getMany();
   }
 
   /** Newest first, keyset-paginated on (published_at, id): two statements per page. */

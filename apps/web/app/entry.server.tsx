@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import type { EntryContext } from '@remix-run/node';
+import { RemixServer } from '@remix-run/react';
+import { renderToPipeableStream } from 'react-dom/server';
+import { contentSecurityPolicy, nonceFor } from './lib/csp.server';
+import { etagFor, isFresh } from './lib/etag.server';
+import { NonceProvider } from './lib/nonce';
+
+const RENDER_TIMEOUT_MS = 5_000;
+export const streamTimeout = RENDER_TIMEOUT_MS;
+
+/**
+ * Renders the whole page before answering: pages are small, and a complete body lets public
+ * pages carry an ETag and answer 304 to a client (or CDN) that already holds them. The page is
+ * rendered with a random placeholder where the CSP nonce goes, then the nonce is filled in.
+ */
+export default async function handleRequest(
+  request: Request,
+  status: number,
+  headers: Headers,
+  remixContext: EntryContext,
+): Promise<Response> {
+  const placeholder = randomBytes(18).toString('hex');
+  let html = await render(request, remixContext, placeholder);
+  const cacheable =
+    request.method === 'GET' &&
+    status === 200 &&
+    /\bpublic\b/.test(headers.get('Cache-Control') ?? '');
+  const nonce = nonceFor(html.replaceAll(placeholder, ''), cacheable);
+  html = html.replaceAll(placeholder, nonce);
+
+  headers.set('Content-Type', 'text/html; charset=utf-8');
+  headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
+  if (cacheable) {
+    const etag = etagFor(html);
+    headers.set('ETag', etag);
+    if (isFresh(request, etag)) return new Response(null, { status: 304, headers });
+  }
+  return new Response(html, { status, headers });
+}
+
+function render(request: Request, remixContext: EntryContext, nonce: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let renderError: unknown;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={RENDER_TIMEOUT_MS}
+          nonce={nonce}
+        />
+      </NonceProvider>,
+      {
+        nonce,
+        onAllReady() {
+          const chunks: Buffer[] = [];
+          const body = new PassThrough();
+          body.on('data', (chunk: Buffer) => chunks.push(chunk));
+          body.on('end', () =>
+            renderError ? reject(renderError) : resolve(Buffer.concat(chunks).toString('utf8')),
+          );
+          pipe(body);
+        },
+        onShellError: reject,
+        onError(error: unknown) {
+          renderError = error;
+        },
+      },
+    );
+    setTimeout(abort, RENDER_TIMEOUT_MS + 1000);
+  });
+}

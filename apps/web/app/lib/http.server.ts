@@ -1,0 +1,43 @@
+import { ApiRequestError, ApiUnavailableError } from './api.server';
+
+/** Shared caches (a CDN) keep public pages a minute and may serve them stale for ten while refreshing. */
+export const PUBLIC_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
+export const SHORT_PUBLIC_CACHE = 'public, max-age=0, s-maxage=30, stale-while-revalidate=120';
+export const NO_STORE = 'private, no-store';
+
+/** Plain slugs only: anything else (../, %00, 5,000 characters) is a 404 without asking the API. */
+export function isPlausibleSlug(slug: string | undefined): slug is string {
+  return !!slug && /^[a-z0-9][a-z0-9-]{0,199}$/.test(slug);
+}
+
+export function notFound(message = 'Not found'): Response {
+  return new Response(message, { status: 404, statusText: 'Not Found' });
+}
+
+/** Turns API failures into the responses the ErrorBoundary renders (503 when it is away). */
+export function apiFailure(error: unknown): never {
+  if (error instanceof ApiUnavailableError) {
+    throw new Response('The content service is unavailable', {
+      status: 503,
+      statusText: 'Service Unavailable',
+      headers: { 'Retry-After': '30' },
+    });
+  }
+  if (error instanceof ApiRequestError && error.code === 'BAD_USER_INPUT') {
+    throw new Response(error.message, { status: 400, statusText: 'Bad Request' });
+  }
+  throw error;
+}
+
+/** Passes a loader's Cache-Control on to the page (Remix asks each route for its headers). */
+export function cacheHeaders({
+  loaderHeaders,
+  errorHeaders,
+}: {
+  loaderHeaders: Headers;
+  errorHeaders?: Headers;
+}): HeadersInit {
+  const source = errorHeaders ?? loaderHeaders;
+  const cacheControl = source.get('Cache-Control');
+  return cacheControl ? { 'Cache-Control': cacheControl } : {};
+}

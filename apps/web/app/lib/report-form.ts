@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { ReportReason } from '~/generated/graphql';
+
+export const DETAILS_MAX_LENGTH = 2000;
+
+/** The reasons a reader can give, each with the one line the form shows under it. */
+export const REPORT_REASONS: ReadonlyArray<{ value: ReportReason; label: string; hint: string }> = [
+  { value: 'SPAM', label: 'Spam or scam', hint: 'Advertising, scams or repeated junk.' },
+  {
+    value: 'MISINFORMATION',
+    label: 'False information',
+    hint: 'Misleading claims presented as fact.',
+  },
+  {
+    value: 'HARASSMENT_OR_HATE',
+    label: 'Harassment or hate',
+    hint: 'Attacks, threats or hate against a person or group.',
+  },
+  {
+    value: 'SEXUAL_CONTENT',
+    label: 'Sexual content',
+    hint: 'Sexual material that does not belong here.',
+  },
+  {
+    value: 'SELF_HARM',
+    label: 'Self-harm',
+    hint: 'Encourages suicide, self-harm or eating disorders.',
+  },
+  { value: 'COPYRIGHT', label: 'Copyright', hint: "Someone's work used without their permission." },
+  {
+    value: 'ILLEGAL',
+    label: 'Illegal content',
+    hint: 'Breaks the law, such as fraud or illegal goods.',
+  },
+  { value: 'OTHER', label: 'Something else', hint: 'Tell us what is wrong in the details below.' },
+];
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
+const ReportFormSchema = z
+  .object({
+    reason: z.enum(REPORT_REASONS.map((r) => r.value) as [ReportReason, ...ReportReason[]], {
+      errorMap: () => ({ message: 'Choose the reason that fits best.' }),
+    }),
+    details: z
+      .string()
+      .trim()
+      .max(DETAILS_MAX_LENGTH, `Keep the details to ${DETAILS_MAX_LENGTH} characters or fewer.`)
+      .refine(
+        (text) => !text.includes('\u0000'),
+        'The details contain characters we cannot store.',
+      ),
+    contactEmail: z.union([
+      z.literal(''),
+      z.string().trim().email('Enter an email address like name@example.com, or leave it empty.'),
+    ]),
+    section: z.string().max(200).optional(),
+    idempotencyKey: z.string().regex(IDEMPOTENCY_KEY),
+  })
+  .superRefine((value, ctx) => {
+    if (value.reason === 'OTHER' && value.details === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['details'],
+        message: 'Tell us what is wrong when you choose "Something else".',
+      });
+    }
+  });
+
+export type ReportFormValues = {
+  reason: string;
+  details: string;
+  contactEmail: string;
+  section: string;
+};
+export type ReportFormErrors = Partial<
+  Record<'reason' | 'details' | 'contactEmail' | 'form', string>
+>;
+
+export type ParsedReportForm =
+  | { ok: true; data: z.infer<typeof ReportFormSchema>; values: ReportFormValues }
+  | { ok: false; errors: ReportFormErrors; values: ReportFormValues; keyRejected: boolean };
+
+/** Reads the posted form; on failure, says what to fix per field and keeps what was typed. */
+export function parseReportForm(form: FormData): ParsedReportForm {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  const values: ReportFormValues = {
+    reason: text('reason'),
+    details: text('details'),
+    contactEmail: text('contactEmail'),
+    section: text('section'),
+  };
+  const result = ReportFormSchema.safeParse({
+    ...values,
+    section: values.section || undefined,
+    idempotencyKey: text('idempotencyKey'),
+  });
+  if (result.success) return { ok: true, data: result.data, values };
+  const errors: ReportFormErrors = {};
+  let keyRejected = false;
+  for (const issue of result.error.issues) {
+    const field = issue.path[0];
+    if (field === 'idempotencyKey') keyRejected = true;
+    else if (field === 'reason' || field === 'details' || field === 'contactEmail')
+      errors[field] ??= issue.message;
+    else errors.form ??= issue.message;
+  }
+  if (keyRejected)
+    errors.form ??=
+      'This form had expired, so nothing was sent. Please check your answers and send it again.';
+  return { ok: false, errors, values, keyRejected };
+}

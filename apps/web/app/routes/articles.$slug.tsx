@@ -1,0 +1,180 @@
+import {
+  json,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { ArticleBody, SECTION_FRAGMENT } from '~/components/article-body';
+import { ArticleCard, ARTICLE_CARD_FRAGMENT, TagList } from '~/components/article-card';
+import { BLOCK_FRAGMENT } from '~/components/block-view';
+import { INLINE_FRAGMENT } from '~/components/inline-text';
+import { TableOfContents, TOC_FRAGMENT } from '~/components/table-of-contents';
+import type { ArticlePageQuery, ArticlePageQueryVariables } from '~/generated/graphql';
+import { readerContext } from '~/lib/context.server';
+import { env } from '~/lib/env.server';
+import { formatDate } from '~/lib/format';
+import {
+  apiFailure,
+  cacheHeaders,
+  isPlausibleSlug,
+  notFound,
+  PUBLIC_CACHE,
+} from '~/lib/http.server';
+
+const ARTICLE_PAGE_QUERY = /* GraphQL */ `
+  query ArticlePage($slug: String!) {
+    article(slug: $slug) {
+      id
+      slug
+      title
+      summary
+      label
+      author
+      tags
+      publishedAt
+      updatedAt
+      readingTimeMinutes
+      moderationState
+      toc {
+        ...TocFields
+      }
+      sections {
+        ...SectionFields
+      }
+      related(first: 3) {
+        ...ArticleCardFields
+      }
+    }
+  }
+  ${TOC_FRAGMENT}
+  ${SECTION_FRAGMENT}
+  ${BLOCK_FRAGMENT}
+  ${INLINE_FRAGMENT}
+  ${ARTICLE_CARD_FRAGMENT}
+`;
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  if (!isPlausibleSlug(params.slug)) throw notFound();
+  const { api, requestId } = readerContext(context);
+  let article: ArticlePageQuery['article'];
+  try {
+    ({ article } = await api.request<ArticlePageQuery, ArticlePageQueryVariables>(
+      ARTICLE_PAGE_QUERY,
+      { slug: params.slug },
+      { requestId },
+    ));
+  } catch (error) {
+    return apiFailure(error);
+  }
+  if (!article) throw notFound();
+  if (article.moderationState === 'REMOVED') {
+    throw new Response('Removed', {
+      status: 410,
+      statusText: 'Gone',
+      headers: { 'Cache-Control': PUBLIC_CACHE },
+    });
+  }
+  const { PUBLIC_URL, SITE_NAME } = env();
+  return json(
+    {
+      article,
+      canonicalUrl: new URL(`/articles/${article.slug}`, PUBLIC_URL).href,
+      siteName: SITE_NAME,
+    },
+    { headers: { 'Cache-Control': PUBLIC_CACHE } },
+  );
+}
+
+export const headers: HeadersFunction = cacheHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [];
+  const { article, canonicalUrl, siteName } = data;
+  const description = article.summary ?? `${article.title}, on ${siteName}.`;
+  return [
+    { title: `${article.title} · ${siteName}` },
+    { name: 'description', content: description },
+    { tagName: 'link', rel: 'canonical', href: canonicalUrl },
+    { property: 'og:type', content: 'article' },
+    { property: 'og:site_name', content: siteName },
+    { property: 'og:title', content: article.title },
+    { property: 'og:description', content: description },
+    { property: 'og:url', content: canonicalUrl },
+    ...(article.publishedAt
+      ? [{ property: 'article:published_time', content: article.publishedAt }]
+      : []),
+    { name: 'twitter:card', content: 'summary' },
+    { name: 'twitter:title', content: article.title },
+    { name: 'twitter:description', content: description },
+    ...(article.moderationState === 'UNDER_REVIEW' ? [{ name: 'robots', content: 'noindex' }] : []),
+    {
+      'script:ld+json': {
+        '@context': 'https://schema.org',
+        '@type': 'Article',
+        headline: article.title,
+        description,
+        datePublished: article.publishedAt,
+        dateModified: article.updatedAt,
+        author: article.author ? { '@type': 'Person', name: article.author } : undefined,
+        mainEntityOfPage: canonicalUrl,
+        keywords: article.tags.join(', '),
+      },
+    },
+  ];
+};
+
+export default function ArticlePage() {
+  const { article } = useLoaderData<typeof loader>();
+  return (
+    <article className="article" aria-labelledby="article-title">
+      {article.moderationState === 'UNDER_REVIEW' ? (
+        <p className="notice" role="note">
+          <strong>Under review.</strong> Readers have reported this page and moderators are looking
+          at it. It stays readable meanwhile.
+        </p>
+      ) : null}
+      <header>
+        {article.label ? <p className="label">{article.label}</p> : null}
+        <h1 id="article-title">{article.title}</h1>
+        {article.summary ? <p className="standfirst">{article.summary}</p> : null}
+        <p className="meta">
+          {article.author ? <span>By {article.author} · </span> : null}
+          {article.publishedAt ? (
+            <>
+              Published{' '}
+              <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+            </>
+          ) : null}
+          {article.updatedAt &&
+          article.publishedAt &&
+          article.updatedAt.slice(0, 10) > article.publishedAt.slice(0, 10) ? (
+            <>
+              {' '}
+              · Updated <time dateTime={article.updatedAt}>{formatDate(article.updatedAt)}</time>
+            </>
+          ) : null}
+          <span> · {article.readingTimeMinutes} min read</span>
+        </p>
+        {article.tags.length > 0 ? <TagList tags={article.tags} /> : null}
+      </header>
+      <TableOfContents entries={article.toc} />
+      <ArticleBody slug={article.slug} sections={article.sections} />
+      <footer className="article-footer">
+        <p>
+          <Link to={`/articles/${article.slug}/report`} rel="nofollow">
+            Report this page
+          </Link>
+        </p>
+        {article.related.length > 0 ? (
+          <section className="related" aria-labelledby="related-title">
+            <h2 id="related-title">Related articles</h2>
+            {article.related.map((related) => (
+              <ArticleCard key={related.id} article={related} headingLevel={3} />
+            ))}
+          </section>
+        ) : null}
+      </footer>
+    </article>
+  );
+}

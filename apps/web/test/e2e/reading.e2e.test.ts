@@ -1,0 +1,229 @@
+import type { Browser } from 'playwright-core';
+import { XMLParser } from 'fast-xml-parser';
+import {
+  createToken,
+  describeInBrowser,
+  graphql,
+  launchBrowser,
+  newPage,
+  publishArticle,
+  webUrl,
+} from './stack';
+
+let browser: Browser;
+let editor: string;
+
+describeInBrowser('reading the site', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    editor = createToken('editor');
+    // Three more articles than the sample content, so the home page has a second page.
+    for (const n of [1, 2, 3]) {
+      await publishArticle(
+        editor,
+        `# Extra article ${n}\n\nA short piece.\n\n## Body\n\nWords about harbours.`,
+      );
+    }
+  });
+  afterAll(() => browser?.close());
+
+  it('reads an article and follows its table of contents', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${webUrl}/`);
+    await page.getByRole('link', { name: 'How a City Learned to Love Its Night Buses' }).click();
+    await page.waitForURL(/\/articles\/how-a-city-learned-to-love-its-night-buses$/);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('h1').textContent()).toBe(
+      'How a City Learned to Love Its Night Buses',
+    );
+
+    await page
+      .getByRole('navigation', { name: 'Contents' })
+      .getByRole('link', { name: 'What changed' })
+      .click();
+    await page.waitForURL(/#what-changed$/);
+    await expectInViewport(page, '#what-changed-heading');
+    const jsonLd = JSON.parse(
+      (await page.locator('script[type="application/ld+json"]').textContent())!,
+    );
+    expect(jsonLd).toMatchObject({
+      '@type': 'Article',
+      headline: 'How a City Learned to Love Its Night Buses',
+      author: { name: 'Ines Marlow' },
+    });
+    expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(
+      `${webUrl}/articles/how-a-city-learned-to-love-its-night-buses`,
+    );
+    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(
+      'How a City Learned to Love Its Night Buses',
+    );
+  });
+
+  it('pages through the home page', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${webUrl}/`);
+    const firstPage = await page.locator('.card-title a').allTextContents();
+    expect(firstPage).toHaveLength(10);
+    await page.getByRole('link', { name: 'Older articles →' }).click();
+    await page.waitForURL(/\?after=/);
+    const secondPage = await page.locator('.card-title a').allTextContents();
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.filter((title) => firstPage.includes(title))).toEqual([]);
+  });
+
+  it('searches and lands on the best section', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${webUrl}/`);
+    await page.getByRole('search').first().getByRole('searchbox').fill('sourdough starter');
+    await page.getByRole('search').first().getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/\/search\?q=sourdough/);
+    expect(await page.locator('.search-result mark').count()).toBeGreaterThan(0);
+    await page.locator('.search-result h2 a').first().click();
+    await page.waitForURL(/\/articles\/why-your-sourdough-starter-sulks-in-winter#/);
+  });
+
+  it('shows a tag page', async () => {
+    const page = await newPage(browser);
+    const response = await page.goto(`${webUrl}/tags/accessibility`);
+    expect(response!.status()).toBe(200);
+    expect(await page.locator('.card-title a').allTextContents()).toEqual(
+      expect.arrayContaining([
+        'Designing Forms People Can Finish',
+        'Writing Alt Text That Actually Helps',
+      ]),
+    );
+  });
+
+  it('answers 404 with a helpful page for unknown or hostile slugs', async () => {
+    const page = await newPage(browser);
+    for (const path of [
+      '/articles/no-such-article',
+      '/articles/..%2F..%2Fetc%2Fpasswd',
+      '/articles/a%00b',
+      `/articles/${'x'.repeat(5000)}`,
+    ]) {
+      const response = await page.goto(`${webUrl}${path}`);
+      expect([path, response!.status()]).toEqual([path, 404]);
+    }
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+    expect(await page.getByRole('link', { name: 'latest articles' }).count()).toBe(1);
+  });
+
+  it('shows a notice on a page under review, and 410 for a removed page', async () => {
+    const moderator = createToken('moderator');
+    const reviewed = await publishArticle(editor, '# Disputed claims\n\n## Claim\n\nSomething.');
+    const removed = await publishArticle(editor, '# Copied article\n\n## Text\n\nNot ours.');
+    for (const [article, action] of [
+      [reviewed, 'KEEP_HIDDEN'],
+      [removed, 'REMOVE_ARTICLE'],
+    ] as const) {
+      const { submitReport } = await graphql(
+        'mutation ($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }',
+        {
+          input: {
+            articleSlug: article.slug,
+            reason: 'COPYRIGHT',
+            idempotencyKey: `e2e-${article.slug}`,
+          },
+        },
+      );
+      const { reports } = await graphql(
+        '{ reports(filter: { status: OPEN }) { edges { node { id receipt } } } }',
+        {},
+        moderator,
+      );
+      const id = reports.edges.find((edge: any) => edge.node.receipt === submitReport.receipt).node
+        .id;
+      await graphql(
+        'mutation ($id: ID!, $action: ModerationAction!) { resolveReport(id: $id, input: { action: $action }) { id } }',
+        { id, action },
+        moderator,
+      );
+    }
+    const page = await newPage(browser);
+    await page.goto(`${webUrl}/articles/${reviewed.slug}`);
+    expect(await page.getByRole('note').textContent()).toMatch(/Under review/);
+    expect(await page.locator('h1').textContent()).toBe('Disputed claims');
+
+    const response = await page.goto(`${webUrl}/articles/${removed.slug}`);
+    expect(response!.status()).toBe(410);
+    expect(await page.locator('h1').textContent()).toBe('This article has been removed');
+    expect(await page.content()).not.toContain('Not ours.');
+  });
+
+  it('renders hostile stored content inert', async () => {
+    const hostile = await publishArticle(
+      editor,
+      '# Hostile page\n\n## Payloads\n\n<script>alert(1)</script> and <img src=x onerror=alert(2)> and [click](javascript:alert(3)).',
+    );
+    const page = await newPage(browser); // fails on any dialog
+    await page.goto(`${webUrl}/articles/${hostile.slug}`);
+    const body = page.locator('#payloads');
+    expect(await body.textContent()).toContain(
+      '<script>alert(1)</script> and <img src=x onerror=alert(2)>',
+    );
+    expect(await body.locator('script, img').count()).toBe(0);
+    expect(await body.locator('a[href^="javascript"]').count()).toBe(0);
+  });
+
+  it('serves a valid RSS feed and a sitemap with lastmod', async () => {
+    const parser = new XMLParser({ ignoreAttributes: false });
+    const feed = await fetch(`${webUrl}/feed.xml`);
+    expect(feed.headers.get('content-type')).toMatch(/application\/rss\+xml/);
+    const rss = parser.parse(await feed.text());
+    expect(rss.rss['@_version']).toBe('2.0');
+    expect(rss.rss.channel.item.length).toBeGreaterThanOrEqual(8);
+    expect(rss.rss.channel.item[0]).toMatchObject({
+      title: expect.any(String),
+      link: expect.stringContaining(`${webUrl}/articles/`),
+    });
+
+    const sitemap = parser.parse(await (await fetch(`${webUrl}/sitemap.xml`)).text());
+    const urls = sitemap.urlset.url as Array<{ loc: string; lastmod?: string }>;
+    expect(urls.length).toBeGreaterThanOrEqual(13);
+    expect(
+      urls
+        .filter((url) => url.loc.includes('/articles/'))
+        .every((url) => !Number.isNaN(Date.parse(url.lastmod!))),
+    ).toBe(true);
+    expect(await (await fetch(`${webUrl}/robots.txt`)).text()).toContain(
+      `Sitemap: ${webUrl}/sitemap.xml`,
+    );
+  });
+
+  it('sends cache headers, answers 304 to a matching ETag, and never caches report pages', async () => {
+    const url = `${webUrl}/articles/a-field-guide-to-urban-foxes`;
+    const first = await fetch(url);
+    expect(first.headers.get('cache-control')).toBe(
+      'public, max-age=0, s-maxage=60, stale-while-revalidate=600',
+    );
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"/);
+    expect((await fetch(url, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    const report = await fetch(`${url}/report`);
+    expect(report.headers.get('cache-control')).toBe('private, no-store');
+    expect(report.headers.get('etag')).toBeNull();
+  });
+
+  it('sends security headers', async () => {
+    const response = await fetch(`${webUrl}/`);
+    expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+});
+
+async function expectInViewport(page: import('playwright-core').Page, selector: string) {
+  const inView = await page.locator(selector).evaluate(
+    (element) =>
+      new Promise<boolean>((resolve) => {
+        const observer = new IntersectionObserver(([entry]) => {
+          resolve(entry!.isIntersecting);
+          observer.disconnect();
+        });
+        observer.observe(element);
+      }),
+  );
+  expect(inView).toBe(true);
+}
