@@ -7,6 +7,7 @@ import {
   launchBrowser,
   newPage,
   publishArticle,
+  startReader,
   webUrl,
 } from './stack';
 
@@ -203,6 +204,23 @@ describeInBrowser('reading the site', () => {
     const report = await fetch(`${url}/report`);
     expect(report.headers.get('cache-control')).toBe('private, no-store');
     expect(report.headers.get('etag')).toBeNull();
+  });
+
+  it('answers 503 with a friendly page, not a stack trace, when the API is down', async () => {
+    const reader = await startReader({ FOLIO_API_URL: 'http://127.0.0.1:9/graphql' });
+    try {
+      const page = await newPage(browser);
+      for (const path of ['/', '/articles/a-field-guide-to-urban-foxes', '/search?q=foxes']) {
+        const response = await page.goto(`${reader.url}${path}`);
+        expect([path, response!.status()]).toEqual([path, 503]);
+        expect(await page.locator('h1').textContent()).toBe('Folio is briefly unavailable');
+        expect(await page.content()).not.toMatch(/ECONNREFUSED|at .*\.js:\d+/);
+      }
+      expect((await fetch(`${reader.url}/health/ready`)).status).toBe(503);
+      expect((await fetch(`${reader.url}/health/live`)).status).toBe(200);
+    } finally {
+      await reader.stop();
+    }
   });
 
   it('sends security headers', async () => {
