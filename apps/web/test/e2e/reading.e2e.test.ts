@@ -33,6 +33,10 @@ describeInBrowser('reading the site', () => {
     await page.goto(`${webUrl}/`);
     await page.getByRole('link', { name: 'How a City Learned to Love Its Night Buses' }).click();
     await page.waitForURL(/\/articles\/how-a-city-learned-to-love-its-night-buses$/);
+    // Client-side navigation: the URL changes a moment before the new page renders.
+    await page
+      .getByRole('heading', { level: 1, name: 'How a City Learned to Love Its Night Buses' })
+      .waitFor();
     expect(await page.locator('h1').count()).toBe(1);
     expect(await page.locator('h1').textContent()).toBe(
       'How a City Learned to Love Its Night Buses',
@@ -67,6 +71,7 @@ describeInBrowser('reading the site', () => {
     expect(firstPage).toHaveLength(10);
     await page.getByRole('link', { name: 'Older articles →' }).click();
     await page.waitForURL(/\?after=/);
+    await page.getByRole('heading', { level: 1, name: 'Older articles' }).waitFor();
     const secondPage = await page.locator('.card-title a').allTextContents();
     expect(secondPage.length).toBeGreaterThan(0);
     expect(secondPage.filter((title) => firstPage.includes(title))).toEqual([]);
@@ -78,6 +83,7 @@ describeInBrowser('reading the site', () => {
     await page.getByRole('search').first().getByRole('searchbox').fill('sourdough starter');
     await page.getByRole('search').first().getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/\/search\?q=sourdough/);
+    await page.getByRole('status').filter({ hasText: 'match' }).waitFor();
     expect(await page.locator('.search-result mark').count()).toBeGreaterThan(0);
     await page.locator('.search-result h2 a').first().click();
     await page.waitForURL(/\/articles\/why-your-sourdough-starter-sulks-in-winter#/);

@@ -76,7 +76,7 @@ describeInBrowser('reporting a page', () => {
     await page.getByLabel('Spam or scam').check();
     await page.getByRole('button', { name: 'Send report' }).dblclick();
     await page.waitForURL(/\/reports\/R-[0-9A-Z]{10}$/);
-    expect(await page.locator('h1').textContent()).toBe('Thank you for your report');
+    await page.getByRole('heading', { level: 1, name: 'Thank you for your report' }).waitFor();
     expect(await reportsFor(SLUG)).toBe(before + 1);
   });
 
