@@ -1,13 +1,22 @@
 const { createJestConfig } = require('@folio/jest-config');
 
-module.exports = createJestConfig({
-  displayName: 'api',
-  extra: {
-    // One embedded PostgreSQL per run, with a migrated template database; each test file
-    // clones the template into a database of its own.
-    globalSetup: '<rootDir>/test/global-setup.mjs',
-    globalTeardown: '<rootDir>/test/global-teardown.mjs',
-    setupFiles: ['reflect-metadata'],
-    testTimeout: 30_000,
-  },
-});
+// Two projects: unit and integration tests against one embedded PostgreSQL (with a migrated
+// template database that each test file clones), and fault tests that start, stop and signal
+// real processes (their own PostgreSQL instances and the built API).
+module.exports = {
+  testTimeout: 60_000,
+  projects: [
+    createJestConfig({
+      displayName: 'api',
+      extra: {
+        globalSetup: '<rootDir>/test/global-setup.mjs',
+        globalTeardown: '<rootDir>/test/global-teardown.mjs',
+        setupFiles: ['reflect-metadata'],
+      },
+    }),
+    createJestConfig({
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault.test.ts'],
+    }),
+  ],
+};

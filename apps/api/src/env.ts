@@ -5,38 +5,52 @@ const DEVELOPMENT_REPORTER_KEY_SECRET = 'folio-development-only-reporter-key-sec
 
 const boolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    HOST: z.string().default('0.0.0.0'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(4000),
-    /** Unset: `npm start` runs an embedded PostgreSQL and sets this for the API. */
-    DATABASE_URL: z.string().url(),
-    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-    /** Run pending migrations before serving (docker-compose and `npm start` do). */
-    MIGRATE_ON_START: boolean.default('true'),
-    /** A folder of Markdown/text articles loaded once into an empty database. */
-    SEED_CONTENT_DIR: z.string().optional(),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
-    /** Keys reporters' addresses (HMAC) so the database never holds an address. */
-    REPORTER_KEY_SECRET: z.string().min(16).default(DEVELOPMENT_REPORTER_KEY_SECRET),
-    /**
-     * Shared with the reader site: only a request carrying it may name the reader's address in
-     * x-folio-reader-address. Unset: that header is never trusted.
-     */
-    FORWARDED_ADDRESS_SECRET: z.string().min(16).optional(),
-    REPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
-    REPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
-    /** Distinct reporters with open reports that put a page under review. */
-    REPORT_REVIEW_THRESHOLD: z.coerce.number().int().min(1).default(3),
-  })
-  .refine(
-    (env) =>
-      env.NODE_ENV !== 'production' || env.REPORTER_KEY_SECRET !== DEVELOPMENT_REPORTER_KEY_SECRET,
-    { message: 'set a secret of your own in production', path: ['REPORTER_KEY_SECRET'] },
-  );
+/** The variables the API reads; docker-compose's environment is checked against these names. */
+export const EnvShape = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  /** Unset: `npm start` runs an embedded PostgreSQL and sets this for the API. */
+  DATABASE_URL: z.string().url(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Run pending migrations before serving (docker-compose and `npm start` do). */
+  MIGRATE_ON_START: boolean.default('true'),
+  /** A folder of Markdown/text articles loaded once into an empty database. */
+  SEED_CONTENT_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Keys reporters' addresses (HMAC) so the database never holds an address. */
+  REPORTER_KEY_SECRET: z.string().min(16).default(DEVELOPMENT_REPORTER_KEY_SECRET),
+  /**
+   * Shared with the reader site: only a request carrying it may name the reader's address in
+   * x-folio-reader-address. Unset: that header is never trusted.
+   */
+  FORWARDED_ADDRESS_SECRET: z.string().min(16).optional(),
+  REPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
+  REPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+  /** Distinct reporters with open reports that put a page under review. */
+  REPORT_REVIEW_THRESHOLD: z.coerce.number().int().min(1).default(3),
+  /** Comma-separated read replicas: reads go there, writes and transactions to DATABASE_URL. */
+  DATABASE_READ_URLS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value
+        ? value
+            .split(',')
+            .map((url) => url.trim())
+            .filter(Boolean)
+        : [],
+    )
+    .pipe(z.array(z.string().url())),
+  /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+});
+
+const EnvSchema = EnvShape.refine(
+  (env) =>
+    env.NODE_ENV !== 'production' || env.REPORTER_KEY_SECRET !== DEVELOPMENT_REPORTER_KEY_SECRET,
+  { message: 'set a secret of your own in production', path: ['REPORTER_KEY_SECRET'] },
+);
 
 export type Env = Readonly<z.infer<typeof EnvSchema>>;
 

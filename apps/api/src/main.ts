@@ -10,7 +10,11 @@ import { createServer } from './server.js';
 async function main(): Promise<void> {
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL);
-  const dataSource = createDataSource({ url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX });
+  const dataSource = createDataSource({
+    url: env.DATABASE_URL,
+    readUrls: env.DATABASE_READ_URLS,
+    poolMax: env.DATABASE_POOL_MAX,
+  });
   await dataSource.initialize();
   if (env.MIGRATE_ON_START) {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -19,22 +23,35 @@ async function main(): Promise<void> {
   }
   if (env.SEED_CONTENT_DIR) await seedIfEmpty(dataSource, env.SEED_CONTENT_DIR, logger);
 
-  const { app, apollo } = await createServer({ dataSource, env, logger });
+  const { app, lifecycle, stop } = await createServer({ dataSource, env, logger });
   const server: Server = app.listen(env.PORT, env.HOST);
   await new Promise<void>((resolve, reject) =>
     server.once('listening', resolve).once('error', reject),
   );
   logger.info({ url: `http://localhost:${env.PORT}/graphql` }, 'Folio API ready');
 
+  // SIGTERM: readiness goes 503, no new connections are accepted, requests in flight finish
+  // (a report acknowledged to a reader is committed first), then the pool closes and we exit 0.
   let shuttingDown = false;
   const shutdown = async (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    lifecycle.shuttingDown = true;
     logger.info({ signal }, 'shutting down');
-    // Stop accepting, let in-flight requests finish, then release the pool.
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await apollo.stop();
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const deadline = setTimeout(() => {
+      logger.warn(
+        { seconds: env.SHUTDOWN_DRAIN_SECONDS },
+        'drain time over; closing remaining connections',
+      );
+      server.closeAllConnections();
+    }, env.SHUTDOWN_DRAIN_SECONDS * 1000);
+    await drained;
+    clearTimeout(deadline);
+    await stop();
     await dataSource.destroy();
+    logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,6 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
+import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Env } from './env.js';
 import { UnauthenticatedError } from './errors/api-errors.js';
@@ -26,19 +28,27 @@ export interface ServerDeps {
 export interface FolioServer {
   app: Express;
   apollo: ApolloServer<Context>;
+  /** Set on SIGTERM: readiness answers 503 so load balancers stop sending traffic. */
+  lifecycle: { shuttingDown: boolean };
+  /** Stops Apollo and releases the services' resources; the data source is the caller's. */
+  stop(): Promise<void>;
 }
 
 /** The express app with Apollo mounted at /graphql. It never listens by itself. */
 export async function createServer({ dataSource, env, logger }: ServerDeps): Promise<FolioServer> {
   const production = env.NODE_ENV === 'production';
   const armor = createArmor(production);
+  const folioSchema = await buildFolioSchema({ dataSource, env });
   const apollo = new ApolloServer<Context>({
-    schema: await buildFolioSchema({ dataSource, env }),
+    schema: folioSchema.schema,
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     formatError: formatApiError(logger),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts drains HTTP first and stops Apollo after; Apollo's own SIGTERM handler would stop
+    // it while requests are still in flight.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [...armor.plugins],
     validationRules: [...armor.validationRules],
@@ -46,12 +56,41 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
   await apollo.start();
   const tokens = new ApiTokenService(dataSource);
 
+  const lifecycle = { shuttingDown: false };
+
   const app = express();
   app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      // The reader passes its request id on, so one page's logs line up across both services.
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id =
+          typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      // Ids and timings only: no bodies (report details), no tokens, no addresses.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+    }),
+  );
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/health/ready', async (_req, res) => {
+    if (lifecycle.shuttingDown) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
     try {
       await dataSource.query('SELECT 1');
       res.json({ status: 'ok' });
@@ -71,7 +110,15 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
     }),
   );
   app.use(jsonErrors(logger));
-  return { app, apollo };
+  return {
+    app,
+    apollo,
+    lifecycle,
+    stop: async () => {
+      await apollo.stop();
+      await folioSchema.close();
+    },
+  };
 }
 
 /** No Authorization header: anonymous. A header that is not a live token: refused, not ignored. */

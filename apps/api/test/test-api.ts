@@ -41,7 +41,7 @@ export async function startTestApi(
   overrides: Record<string, string> = {},
 ): Promise<TestApi> {
   const logger = pino({ level: 'silent' });
-  const { app, apollo } = await createServer({
+  const { app, stop } = await createServer({
     dataSource: db.dataSource,
     env: testEnv(overrides),
     logger,
@@ -62,7 +62,7 @@ export async function startTestApi(
     },
     async close() {
       await new Promise((resolve) => server.close(resolve));
-      await apollo.stop();
+      await stop();
     },
   };
 }

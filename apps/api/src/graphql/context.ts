@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
+import { readQuery } from '../db/read-query.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 import { Article } from '../modules/articles/article.entity.js';
 import { Section } from '../modules/sections/section.entity.js';
@@ -44,7 +45,8 @@ export function createLoaders(dataSource: DataSource): Loaders {
       return articleIds.map((id) => byArticle.get(id) ?? []);
     }),
     tagsByArticleId: new DataLoader(async (articleIds) => {
-      const rows: Array<{ article_id: string; name: string }> = await dataSource.query(
+      const rows = await readQuery<{ article_id: string; name: string }>(
+        dataSource,
         `SELECT at.article_id, t.name
            FROM article_tags at JOIN tags t ON t.id = at.tag_id
           WHERE at.article_id = ANY($1::uuid[])

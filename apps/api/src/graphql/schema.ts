@@ -46,7 +46,10 @@ export interface SchemaDeps {
 }
 
 /** Wires services into resolvers by hand: a map is all the container this app needs. */
-function createContainer(deps: SchemaDeps | null): ContainerType {
+function createContainer(
+  deps: SchemaDeps | null,
+  closers: Array<() => Promise<void>>,
+): ContainerType {
   const instances = new Map<unknown, unknown>();
   if (deps) {
     const { dataSource, env } = deps;
@@ -55,6 +58,7 @@ function createContainer(deps: SchemaDeps | null): ContainerType {
       rateWindowSeconds: env.REPORT_RATE_WINDOW_SECONDS,
       reviewThreshold: env.REPORT_REVIEW_THRESHOLD,
     });
+    closers.push(() => reports.close());
     instances.set(ArticleResolver, new ArticleResolver(new ArticleService(dataSource)));
     instances.set(SearchResolver, new SearchResolver(new SearchService(dataSource)));
     instances.set(TagResolver, new TagResolver(new TagService(dataSource)));
@@ -76,18 +80,26 @@ function createContainer(deps: SchemaDeps | null): ContainerType {
   };
 }
 
+export interface FolioSchema {
+  schema: GraphQLSchema;
+  /** Releases what the services hold beyond the data source (the rate limiter's pool). */
+  close(): Promise<void>;
+}
+
 /** The executable schema; with no dependencies it can only be printed. */
-export function buildFolioSchema(deps: SchemaDeps | null): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildFolioSchema(deps: SchemaDeps | null): Promise<FolioSchema> {
+  const closers: Array<() => Promise<void>> = [];
+  const schema = await buildSchema({
     resolvers,
-    container: createContainer(deps),
+    container: createContainer(deps, closers),
     authChecker,
     // class-validator on every input; unknown input fields are already refused by GraphQL.
     validate: { forbidUnknownValues: false },
   });
+  return { schema, close: async () => void (await Promise.all(closers.map((close) => close()))) };
 }
 
 /** The schema as committed in packages/schema: sorted, so diffs show real changes only. */
 export async function printSortedSchema(): Promise<string> {
-  return `${printSchema(lexicographicSortSchema(await buildFolioSchema(null)))}\n`;
+  return `${printSchema(lexicographicSortSchema((await buildFolioSchema(null)).schema))}\n`;
 }

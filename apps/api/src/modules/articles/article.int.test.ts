@@ -186,7 +186,11 @@ describe('article(slug)', () => {
     await createArticle(db.dataSource, { title: 'Shares two', tags: ['a', 'b'] });
     await createArticle(db.dataSource, { title: 'Shares one', tags: ['b'] });
     await createArticle(db.dataSource, { title: 'Shares none', tags: ['c'] });
-    await createArticle(db.dataSource, { title: 'Draft sharing', tags: ['a', 'b'] }, { publish: false });
+    await createArticle(
+      db.dataSource,
+      { title: 'Draft sharing', tags: ['a', 'b'] },
+      { publish: false },
+    );
 
     const { data } = await api.query('{ article(slug: "main") { related(first: 5) { slug } } }');
 

@@ -1,5 +1,15 @@
 import { tableOfContents } from '@folio/content';
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from '../../errors/api-errors.js';
 import type { Context } from '../../graphql/context.js';
 import { Role } from '../auth/role.js';
@@ -79,10 +89,13 @@ export class ArticleResolver {
     return article.tagEntities?.map((tag) => tag.name) ?? loaders.tagsByArticleId.load(article.id);
   }
 
-  @FieldResolver(() => [Article], { description: 'Other published articles sharing its tags, most shared first.' })
+  @FieldResolver(() => [Article], {
+    description: 'Other published articles sharing its tags, most shared first.',
+  })
   related(
     @Root() article: Article,
-    @Arg('first', () => Int, { nullable: true, description: '0 to 10, default 3.' }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, description: '0 to 10, default 3.' })
+    first: number | null,
   ): Promise<Article[]> {
     return this.articleService.related(article.id, first);
   }

@@ -47,7 +47,10 @@ export class ArticleService {
     if (limit === 0) return [];
     return whereListed(this.articles.createQueryBuilder('article'))
       .innerJoin('article_tags', 'shared', 'shared.article_id = article.id')
-      .andWhere('shared.tag_id IN (SELECT tag_id FROM article_tags WHERE article_id = :articleId)', { articleId })
+      .andWhere(
+        'shared.tag_id IN (SELECT tag_id FROM article_tags WHERE article_id = :articleId)',
+        { articleId },
+      )
       .andWhere('article.id <> :articleId', { articleId })
       .groupBy('article.id')
       .orderBy('count(*)', 'DESC')

@@ -1,3 +1,4 @@
+import { readQuery } from '../../db/read-query.js';
 import type { DataSource } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../errors/api-errors.js';
 import { toConnection, type Connection } from '../../graphql/connection.types.js';
@@ -79,7 +80,8 @@ export class ModerationService {
   /** Pages with open (or triaged) reports, most reported first. */
   async countsByArticle(status: ReportStatus | null | undefined): Promise<RawArticleCount[]> {
     const statuses = status ? [status] : OPEN_STATES;
-    return this.dataSource.query(
+    return readQuery(
+      this.dataSource,
       `SELECT article_id AS "articleId", count(*)::int AS "reportCount",
               count(DISTINCT reporter_key)::int AS "reporterCount", max(created_at) AS "latestReportAt"
          FROM reports WHERE status = ANY($1::report_status[])

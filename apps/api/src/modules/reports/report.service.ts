@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, RateLimitedError } from '../../errors/api-errors.js';
@@ -26,14 +27,22 @@ const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford: no I,
 
 export class ReportService {
   private readonly limiter: RateLimiterPostgres;
+  /**
+   * The rate limiter's own small pool: a report's transaction holds a connection (and the
+   * page's row lock) while it consumes a point, so sharing the main pool could exhaust it.
+   */
+  private readonly limiterPool: Pool;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: ReportPolicy,
   ) {
+    const mainPool = (dataSource.driver as unknown as { master: Pool }).master;
+    this.limiterPool = new Pool({ ...mainPool.options, max: 3 });
+    this.limiterPool.on('error', () => {}); // an idle client lost with the server; the pool replaces it
     this.limiter = new RateLimiterPostgres({
-      storeClient: dataSource,
-      storeType: 'typeorm',
+      storeClient: this.limiterPool,
+      storeType: 'pool',
       tableName: 'rate_limits',
       tableCreated: true, // by our migration
       keyPrefix: 'report',
@@ -113,6 +122,10 @@ export class ReportService {
       await this.applyThreshold(manager, article);
       return { receipt: row.receipt, status: row.status, createdAt: row.created_at };
     });
+  }
+
+  close(): Promise<void> {
+    return this.limiterPool.end();
   }
 
   async status(receipt: string): Promise<ReportStatusInfo | null> {

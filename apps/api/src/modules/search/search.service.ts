@@ -1,4 +1,5 @@
 import { In, type DataSource } from 'typeorm';
+import { readQuery } from '../../db/read-query.js';
 import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { toConnection, type Connection } from '../../graphql/connection.types.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.js';
@@ -39,7 +40,8 @@ export class SearchService {
       return toConnection([], first, query === '' ? 0 : await this.count(query), () => '');
     }
 
-    const rows: SearchRow[] = await this.dataSource.query(
+    const rows = await readQuery<SearchRow>(
+      this.dataSource,
       `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query)
        SELECT a.id,
               ts_rank_cd(a.search_vector, q.query) AS rank,
@@ -85,13 +87,14 @@ export class SearchService {
   }
 
   private async count(query: string): Promise<number> {
-    const [{ count }] = await this.dataSource.query(
+    const [row] = await readQuery<{ count: number }>(
+      this.dataSource,
       `SELECT count(*)::int AS count FROM articles a
         WHERE a.search_vector @@ websearch_to_tsquery('english', $1)
           AND ${listedCondition('a')}`,
       [query],
     );
-    return count;
+    return row?.count ?? 0;
   }
 }
 

@@ -1,3 +1,4 @@
+import { readQuery } from '../../db/read-query.js';
 import type { DataSource } from 'typeorm';
 import { pageSize } from '../../graphql/pagination.js';
 import { listedCondition } from '../articles/article.queries.js';
@@ -11,7 +12,8 @@ export class TagService {
   /** Tags of published articles, most used first. */
   async listWithCounts(first?: number | null): Promise<TagCount[]> {
     const limit = pageSize(first ?? MAX_TAGS, MAX_TAGS);
-    return this.dataSource.query(
+    return readQuery(
+      this.dataSource,
       `SELECT t.name, count(*)::int AS "articleCount"
          FROM tags t
          JOIN article_tags at ON at.tag_id = t.id
