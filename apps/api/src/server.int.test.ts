@@ -1,22 +1,11 @@
-import { startTestApi, type TestApi } from '../test/test-api.js';
-import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
+import { useApiTestContext } from '../test/api-test-context.js';
 
-let db: TestDatabase;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db, { NODE_ENV: 'production' });
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
-});
+const context = useApiTestContext({ NODE_ENV: 'production' });
 
 const post = (
   body: string,
   headers: Record<string, string> = { 'content-type': 'application/json' },
-) => fetch(`${api.url}/graphql`, { method: 'POST', headers, body });
+) => fetch(`${context.api.url}/graphql`, { method: 'POST', headers, body });
 
 describe('HTTP boundary', () => {
   it('answers a body over 100 kB with 413 and a JSON error', async () => {
@@ -49,14 +38,14 @@ describe('HTTP boundary', () => {
   });
 
   it('turns off introspection in production', async () => {
-    const { errors } = await api.query('{ __schema { types { name } } }');
+    const { errors } = await context.api.query('{ __schema { types { name } } }');
     expect(errors![0]!.message).toMatch(/introspection/i);
   });
 
   it('masks database errors: no SQL, table or constraint names reach the client', async () => {
-    await db.dataSource.query('ALTER TABLE article_tags RENAME TO article_tags_moved');
+    await context.db.dataSource.query('ALTER TABLE article_tags RENAME TO article_tags_moved');
     try {
-      const { data, errors } = await api.query('{ tags { name } }');
+      const { data, errors } = await context.api.query('{ tags { name } }');
       expect(data).toBeNull();
       expect(errors).toEqual([
         {
@@ -66,12 +55,12 @@ describe('HTTP boundary', () => {
         },
       ]);
     } finally {
-      await db.dataSource.query('ALTER TABLE article_tags_moved RENAME TO article_tags');
+      await context.db.dataSource.query('ALTER TABLE article_tags_moved RENAME TO article_tags');
     }
   });
 
   it('reports liveness and database readiness', async () => {
-    expect(await (await fetch(`${api.url}/health/live`)).json()).toEqual({ status: 'ok' });
-    expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
+    expect(await (await fetch(`${context.api.url}/health/live`)).json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${context.api.url}/health/ready`)).status).toBe(200);
   });
 });

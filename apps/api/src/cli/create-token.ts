@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { createDataSource } from '../db/data-source.js';
 import { ApiTokenService, TokenNameTakenError } from '../modules/auth/api-token.service.js';
 import { ROLES, type Role } from '../modules/auth/role.js';
-import { cliDatabaseUrl, explainConnectionFailure } from './database-url.js';
+import { withCliDatabase } from './database-url.js';
 
 const USAGE = `Usage: npm run token:create -- --name <name> --role <${ROLES.join('|')}>
 
@@ -17,31 +16,20 @@ async function run(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const url = cliDatabaseUrl();
-  const dataSource = createDataSource({ url, poolMax: 1 });
-  try {
-    await dataSource.initialize();
-  } catch (error) {
-    console.error(explainConnectionFailure(url, error));
-    return 1;
-  }
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-    const { token } = await new ApiTokenService(dataSource).create(name, role);
-    console.error(`Created the ${role} token "${name}". It is shown once; store it now:`);
-    console.log(token);
-    return 0;
-  } catch (error) {
-    if (error instanceof TokenNameTakenError) {
+  return withCliDatabase(async (dataSource) => {
+    try {
+      const { token } = await new ApiTokenService(dataSource).create(name, role);
+      console.error(`Created the ${role} token "${name}". It is shown once; store it now:`);
+      console.log(token);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof TokenNameTakenError)) throw error;
       console.error(
         `${error.message}; pick another name or revoke it with npm run token:revoke -- --name ${name}`,
       );
       return 1;
     }
-    throw error;
-  } finally {
-    await dataSource.destroy();
-  }
+  });
 }
 
 run().then((code) => process.exit(code));

@@ -1,3 +1,5 @@
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../db/data-source.js';
 import { embeddedDatabaseUrl } from '../db/embedded.js';
 
 /** DATABASE_URL, or the embedded PostgreSQL that `npm start` runs. */
@@ -5,10 +7,29 @@ export function cliDatabaseUrl(): string {
   return process.env.DATABASE_URL || embeddedDatabaseUrl();
 }
 
-export function explainConnectionFailure(url: string, error: unknown): string {
-  const host = new URL(url).host;
-  return (
-    `Cannot reach PostgreSQL at ${host} (${(error as Error).message}).\n` +
-    'Start the stack with `npm start` (embedded PostgreSQL) or set DATABASE_URL.'
-  );
+/**
+ * Runs a command against the database (migrated first), or explains how to get one running;
+ * resolves to the process exit code.
+ */
+export async function withCliDatabase(
+  work: (dataSource: DataSource) => Promise<number>,
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<number> {
+  const url = cliDatabaseUrl();
+  const dataSource = createDataSource({ url, poolMax: 2 });
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    console.error(
+      `Cannot reach PostgreSQL at ${new URL(url).host} (${(error as Error).message}).\n` +
+        'Start the stack with `npm start` (embedded PostgreSQL) or set DATABASE_URL.',
+    );
+    return 1;
+  }
+  try {
+    if (migrate) await dataSource.runMigrations({ transaction: 'each' });
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
 }

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDataSource } from '../db/data-source.js';
 import { ContentImportService } from '../modules/content-import/content-import.service.js';
 import { findArticleFiles, importFiles } from '../modules/content-import/import-files.js';
-import { cliDatabaseUrl, explainConnectionFailure } from './database-url.js';
+import { withCliDatabase } from './database-url.js';
 
 const USAGE = `Usage: npm run content:import -- [--draft] <file or folder>...
 
@@ -36,16 +35,7 @@ async function run(): Promise<number> {
     return 1;
   }
 
-  const url = cliDatabaseUrl();
-  const dataSource = createDataSource({ url, poolMax: 2 });
-  try {
-    await dataSource.initialize();
-  } catch (error) {
-    console.error(explainConnectionFailure(url, error));
-    return 1;
-  }
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
+  return withCliDatabase(async (dataSource) => {
     const results = await importFiles(new ContentImportService(dataSource), files, {
       publish: !values.draft,
     });
@@ -60,9 +50,7 @@ async function run(): Promise<number> {
     const failed = results.filter((result) => result.outcome === 'failed').length;
     console.log(`${results.length - failed} imported, ${failed} failed`);
     return failed > 0 ? 1 : 0;
-  } finally {
-    await dataSource.destroy();
-  }
+  });
 }
 
 run().then((code) => process.exit(code));

@@ -1,21 +1,12 @@
 import { createArticle } from '../../test/factories.js';
-import { startTestApi, type TestApi } from '../../test/test-api.js';
-import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { useApiTestContext } from '../../test/api-test-context.js';
 import { QUERY_LIMITS } from './armor.js';
 
 // Hostile operations are refused before any resolver or SQL runs, and store nothing.
 
-let db: TestDatabase;
-let api: TestApi;
-
+const context = useApiTestContext({ NODE_ENV: 'production' });
 beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db, { NODE_ENV: 'production' });
-  await createArticle(db.dataSource, { title: 'Target' });
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
+  await createArticle(context.db.dataSource, { title: 'Target' });
 });
 
 const report = (alias = 'r', key = 'hostile-key-0001') =>
@@ -25,8 +16,8 @@ async function expectRefused(
   body: string | object,
   expected: { status?: number; code: string; message?: RegExp },
 ) {
-  db.statements.reset();
-  const response = await fetch(`${api.url}/graphql`, {
+  context.db.statements.reset();
+  const response = await fetch(`${context.api.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -39,8 +30,8 @@ async function expectRefused(
   expect(json.data ?? null).toBeNull();
   expect(json.errors[0]!.extensions.code).toBe(expected.code);
   if (expected.message) expect(json.errors[0]!.message).toMatch(expected.message);
-  expect(db.statements.count).toBe(0); // refused before any SQL
-  const [{ n }] = await db.dataSource.query('SELECT count(*)::int AS n FROM reports');
+  expect(context.db.statements.count).toBe(0); // refused before any SQL
+  const [{ n }] = await context.db.dataSource.query('SELECT count(*)::int AS n FROM reports');
   expect(n).toBe(0);
 }
 
@@ -144,7 +135,7 @@ describe('hostile operations', () => {
         message: /Query Cost limit of 25000 exceeded/,
       },
     );
-    const modest = await api.query('{ articles(first: 101) { totalCount } }');
+    const modest = await context.api.query('{ articles(first: 101) { totalCount } }');
     expect(modest.errors![0]).toMatchObject({
       message: '"first" must be between 0 and 100; got 101.',
       extensions: { code: 'BAD_USER_INPUT' },
@@ -177,18 +168,18 @@ describe('hostile operations', () => {
       { query: '{ artcles { totalCount } }' },
       { code: 'GRAPHQL_VALIDATION_FAILED' },
     );
-    const response = await api.query('{ artcles { totalCount } }');
+    const response = await context.api.query('{ artcles { totalCount } }');
     expect(response.errors![0]!.message).not.toMatch(/Did you mean/);
   });
 
   it('refuses a wrong content type (CSRF prevention)', async () => {
-    db.statements.reset();
-    const response = await fetch(`${api.url}/graphql`, {
+    context.db.statements.reset();
+    const response = await fetch(`${context.api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: JSON.stringify({ query: `mutation { ${report()} }` }),
     });
     expect(response.status).toBe(400);
-    expect(db.statements.count).toBe(0);
+    expect(context.db.statements.count).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { paragraph } from '@folio/content';
 import { buildSections, createArticle } from '../../../test/factories.js';
-import { startTestApi, type GraphQLResponse, type TestApi } from '../../../test/test-api.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { type GraphQLResponse } from '../../../test/test-api.js';
+import { useApiTestContext } from '../../../test/api-test-context.js';
 
 const ARTICLE = /* GraphQL */ `
   query Article($slug: String!) {
@@ -61,22 +61,12 @@ const ARTICLE = /* GraphQL */ `
   }
 `;
 
-let db: TestDatabase;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
-});
-beforeEach(() => db.reset());
+const context = useApiTestContext();
+beforeEach(() => context.db.reset());
 
 describe('article(slug)', () => {
   it('returns the article with its sections in order, typed blocks and a table of contents', async () => {
-    await createArticle(db.dataSource, {
+    await createArticle(context.db.dataSource, {
       title: 'Night buses',
       tags: ['Transport', 'city'],
       sections: [
@@ -113,7 +103,7 @@ describe('article(slug)', () => {
       ],
     });
 
-    const { data, errors } = await api.query(ARTICLE, { slug: 'night-buses' });
+    const { data, errors } = await context.api.query(ARTICLE, { slug: 'night-buses' });
 
     expect(errors).toBeUndefined();
     const article = data!.article;
@@ -153,17 +143,17 @@ describe('article(slug)', () => {
   });
 
   it.each([3, 40])('costs one SQL statement for an article with %i sections', async (count) => {
-    await createArticle(db.dataSource, {
+    await createArticle(context.db.dataSource, {
       title: 'Counted',
       sections: buildSections(count),
       tags: ['a', 'b', 'c'],
     });
-    db.statements.reset();
+    context.db.statements.reset();
 
-    const { data } = await api.query(ARTICLE, { slug: 'counted' });
+    const { data } = await context.api.query(ARTICLE, { slug: 'counted' });
 
     expect(data!.article.sections).toHaveLength(count);
-    expect(db.statements.count).toBe(1);
+    expect(context.db.statements.count).toBe(1);
   });
 
   it('answers null, not an error, for unknown, odd or oversized slugs', async () => {
@@ -175,37 +165,39 @@ describe('article(slug)', () => {
       'x'.repeat(5000),
       '',
     ]) {
-      const { data, errors } = await api.query(ARTICLE, { slug });
+      const { data, errors } = await context.api.query(ARTICLE, { slug });
       expect(errors).toBeUndefined();
       expect(data!.article).toBeNull();
     }
   });
 
   it('lists related articles by shared tags, most shared first, without itself or drafts', async () => {
-    await createArticle(db.dataSource, { title: 'Main', tags: ['a', 'b'] });
-    await createArticle(db.dataSource, { title: 'Shares two', tags: ['a', 'b'] });
-    await createArticle(db.dataSource, { title: 'Shares one', tags: ['b'] });
-    await createArticle(db.dataSource, { title: 'Shares none', tags: ['c'] });
+    await createArticle(context.db.dataSource, { title: 'Main', tags: ['a', 'b'] });
+    await createArticle(context.db.dataSource, { title: 'Shares two', tags: ['a', 'b'] });
+    await createArticle(context.db.dataSource, { title: 'Shares one', tags: ['b'] });
+    await createArticle(context.db.dataSource, { title: 'Shares none', tags: ['c'] });
     await createArticle(
-      db.dataSource,
+      context.db.dataSource,
       { title: 'Draft sharing', tags: ['a', 'b'] },
       { publish: false },
     );
 
-    const { data } = await api.query('{ article(slug: "main") { related(first: 5) { slug } } }');
+    const { data } = await context.api.query(
+      '{ article(slug: "main") { related(first: 5) { slug } } }',
+    );
 
     expect(data!.article.related).toEqual([{ slug: 'shares-two' }, { slug: 'shares-one' }]);
   });
 
   it('hides drafts and articles scheduled for later from anonymous readers', async () => {
-    await createArticle(db.dataSource, { title: 'Draft piece' }, { publish: false });
-    await createArticle(db.dataSource, {
+    await createArticle(context.db.dataSource, { title: 'Draft piece' }, { publish: false });
+    await createArticle(context.db.dataSource, {
       title: 'Future piece',
       publishedAt: new Date(Date.now() + 86_400_000),
     });
 
-    expect((await api.query(ARTICLE, { slug: 'draft-piece' })).data!.article).toBeNull();
-    expect((await api.query(ARTICLE, { slug: 'future-piece' })).data!.article).toBeNull();
+    expect((await context.api.query(ARTICLE, { slug: 'draft-piece' })).data!.article).toBeNull();
+    expect((await context.api.query(ARTICLE, { slug: 'future-piece' })).data!.article).toBeNull();
   });
 });
 
@@ -236,17 +228,20 @@ const ARTICLES = /* GraphQL */ `
 describe('articles(first, after, tag)', () => {
   it('pages through every published article newest first with stable cursors', async () => {
     for (let day = 1; day <= 7; day++) {
-      await createArticle(db.dataSource, {
+      await createArticle(context.db.dataSource, {
         title: `Day ${day}`,
         publishedAt: new Date(Date.UTC(2026, 1, day)),
       });
     }
-    await createArticle(db.dataSource, { title: 'Unpublished' }, { publish: false });
+    await createArticle(context.db.dataSource, { title: 'Unpublished' }, { publish: false });
 
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const { data, errors }: GraphQLResponse<any> = await api.query(ARTICLES, { first: 3, after });
+      const { data, errors }: GraphQLResponse<any> = await context.api.query(ARTICLES, {
+        first: 3,
+        after,
+      });
       expect(errors).toBeUndefined();
       expect(data!.articles.totalCount).toBe(7);
       seen.push(...data!.articles.edges.map((edge: any) => edge.node.slug));
@@ -257,16 +252,16 @@ describe('articles(first, after, tag)', () => {
   });
 
   it('defaults to 20 per page', async () => {
-    for (let i = 0; i < 22; i++) await createArticle(db.dataSource);
-    const { data } = await api.query(ARTICLES, {});
+    for (let i = 0; i < 22; i++) await createArticle(context.db.dataSource);
+    const { data } = await context.api.query(ARTICLES, {});
     expect(data!.articles.edges).toHaveLength(20);
     expect(data!.articles.pageInfo.hasNextPage).toBe(true);
   });
 
   it('filters by tag, case-insensitively', async () => {
-    await createArticle(db.dataSource, { title: 'Rivers', tags: ['nature'] });
-    await createArticle(db.dataSource, { title: 'Roads', tags: ['transport'] });
-    const { data } = await api.query(ARTICLES, { tag: 'Nature' });
+    await createArticle(context.db.dataSource, { title: 'Rivers', tags: ['nature'] });
+    await createArticle(context.db.dataSource, { title: 'Roads', tags: ['transport'] });
+    const { data } = await context.api.query(ARTICLES, { tag: 'Nature' });
     expect(data!.articles.totalCount).toBe(1);
     expect(data!.articles.edges[0].node).toMatchObject({ slug: 'rivers', tags: ['nature'] });
   });
@@ -275,15 +270,18 @@ describe('articles(first, after, tag)', () => {
     'costs a fixed number of SQL statements for a page of %i with sections and tags',
     async (count) => {
       for (let i = 0; i < count; i++)
-        await createArticle(db.dataSource, { tags: ['x', `t${i}`], sections: buildSections(4) });
-      db.statements.reset();
+        await createArticle(context.db.dataSource, {
+          tags: ['x', `t${i}`],
+          sections: buildSections(4),
+        });
+      context.db.statements.reset();
 
-      const { data } = await api.query(ARTICLES, { first: 20 });
+      const { data } = await context.api.query(ARTICLES, { first: 20 });
 
       expect(data!.articles.edges).toHaveLength(count);
       expect(data!.articles.edges.every((edge: any) => edge.node.sections.length === 4)).toBe(true);
       // page, total count, sections of the page, tags of the page
-      expect(db.statements.count).toBe(4);
+      expect(context.db.statements.count).toBe(4);
     },
   );
 
@@ -300,7 +298,7 @@ describe('articles(first, after, tag)', () => {
       /"after" is not a cursor/,
     ],
   ])('refuses %j with BAD_USER_INPUT and says what is allowed', async (variables, message) => {
-    const { data, errors } = await api.query(ARTICLES, variables);
+    const { data, errors } = await context.api.query(ARTICLES, variables);
     expect(data).toBeNull();
     expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(errors![0]!.message).toMatch(message);

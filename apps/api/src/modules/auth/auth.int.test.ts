@@ -1,70 +1,63 @@
 import { createArticle } from '../../../test/factories.js';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { useApiTestContext } from '../../../test/api-test-context.js';
 import { bearerFor, Role } from '../../../test/tokens.js';
 import { ApiTokenService } from './api-token.service.js';
 
-let db: TestDatabase;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
-});
-beforeEach(() => db.reset());
+const context = useApiTestContext();
+beforeEach(() => context.db.reset());
 
 const CREATE = `mutation { createArticle(input: { title: "Tokens", sections: [{ heading: "One", markdown: "Body." }] }) { slug } }`;
 const articleCount = async () =>
-  (await db.dataSource.query('SELECT count(*)::int AS n FROM articles'))[0].n;
+  (await context.db.dataSource.query('SELECT count(*)::int AS n FROM articles'))[0].n;
 
 describe('API tokens and roles', () => {
   it('stores only the sha-256 of a token, never the token', async () => {
-    const { token } = await new ApiTokenService(db.dataSource).create('ci', Role.EDITOR);
-    const [row] = await db.dataSource.query('SELECT token_hash FROM api_tokens');
+    const { token } = await new ApiTokenService(context.db.dataSource).create('ci', Role.EDITOR);
+    const [row] = await context.db.dataSource.query('SELECT token_hash FROM api_tokens');
     expect(token).toMatch(/^folio_[A-Za-z0-9_-]{43}$/);
     expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(token.slice(6));
   });
 
   it('lets an editor create an article and records when the token was last used', async () => {
-    const headers = await bearerFor(db.dataSource, Role.EDITOR, 'writer');
-    const { data, errors } = await api.query(CREATE, {}, headers);
+    const headers = await bearerFor(context.db.dataSource, Role.EDITOR, 'writer');
+    const { data, errors } = await context.api.query(CREATE, {}, headers);
     expect(errors).toBeUndefined();
     expect(data!.createArticle.slug).toBe('tokens');
-    const [row] = await db.dataSource.query(
+    const [row] = await context.db.dataSource.query(
       `SELECT last_used_at FROM api_tokens WHERE name = 'writer'`,
     );
     expect(row.last_used_at).not.toBeNull();
   });
 
   it('refuses an editor mutation without a token, and stores nothing', async () => {
-    const { data, errors } = await api.query(CREATE);
+    const { data, errors } = await context.api.query(CREATE);
     expect(data).toBeNull();
     expect(errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     expect(await articleCount()).toBe(0);
   });
 
   it("refuses a moderator's token for an editor mutation", async () => {
-    const { errors } = await api.query(CREATE, {}, await bearerFor(db.dataSource, Role.MODERATOR));
+    const { errors } = await context.api.query(
+      CREATE,
+      {},
+      await bearerFor(context.db.dataSource, Role.MODERATOR),
+    );
     expect(errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect(errors![0]!.message).toBe('This needs the editor role; this token has moderator.');
     expect(await articleCount()).toBe(0);
   });
 
   it('refuses a revoked, unknown or malformed token with 401', async () => {
-    const headers = await bearerFor(db.dataSource, Role.EDITOR, 'leaver');
-    expect(await new ApiTokenService(db.dataSource).revoke('leaver', null)).toBe(true);
+    const headers = await bearerFor(context.db.dataSource, Role.EDITOR, 'leaver');
+    expect(await new ApiTokenService(context.db.dataSource).revoke('leaver', null)).toBe(true);
     for (const authorization of [
       headers.authorization,
       'Bearer folio_unknown',
       'Basic abc',
       'Bearer',
     ]) {
-      const response = await api.query(CREATE, {}, { authorization });
+      const response = await context.api.query(CREATE, {}, { authorization });
       expect(response.status).toBe(401);
       expect(response.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     }
@@ -72,29 +65,31 @@ describe('API tokens and roles', () => {
   });
 
   it('gives admins every role, and only admins the token list', async () => {
-    const admin = await bearerFor(db.dataSource, Role.ADMIN, 'root');
-    expect((await api.query(CREATE, {}, admin)).errors).toBeUndefined();
-    const list = await api.query('{ apiTokens { name role lastUsedAt } }', {}, admin);
+    const admin = await bearerFor(context.db.dataSource, Role.ADMIN, 'root');
+    expect((await context.api.query(CREATE, {}, admin)).errors).toBeUndefined();
+    const list = await context.api.query('{ apiTokens { name role lastUsedAt } }', {}, admin);
     expect(list.data!.apiTokens).toEqual([
       { name: 'root', role: 'ADMIN', lastUsedAt: expect.any(String) },
     ]);
-    const editor = await bearerFor(db.dataSource, Role.EDITOR);
+    const editor = await bearerFor(context.db.dataSource, Role.EDITOR);
     expect(
-      (await api.query('{ apiTokens { name } }', {}, editor)).errors![0]!.extensions!.code,
+      (await context.api.query('{ apiTokens { name } }', {}, editor)).errors![0]!.extensions!.code,
     ).toBe('FORBIDDEN');
   });
 
   it('keeps drafts and the editorial status from anonymous callers', async () => {
-    await createArticle(db.dataSource, { title: 'Secret draft' }, { publish: false });
-    const preview = await api.query('{ article(slug: "secret-draft", preview: true) { title } }');
+    await createArticle(context.db.dataSource, { title: 'Secret draft' }, { publish: false });
+    const preview = await context.api.query(
+      '{ article(slug: "secret-draft", preview: true) { title } }',
+    );
     expect(preview.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    await createArticle(db.dataSource, { title: 'Public piece' });
-    const status = await api.query('{ article(slug: "public-piece") { title status } }');
+    await createArticle(context.db.dataSource, { title: 'Public piece' });
+    const status = await context.api.query('{ article(slug: "public-piece") { title status } }');
     expect(status.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     expect(status.errors![0]!.path).toEqual(['article', 'status']);
 
-    const editor = await bearerFor(db.dataSource, Role.EDITOR);
-    const seen = await api.query(
+    const editor = await bearerFor(context.db.dataSource, Role.EDITOR);
+    const seen = await context.api.query(
       '{ article(slug: "secret-draft", preview: true) { title status } }',
       {},
       editor,
@@ -133,7 +128,7 @@ describe('every private operation checks its role', () => {
   ];
 
   const codeFor = async (query: string, headers?: Record<string, string>) =>
-    (await api.query(query, {}, headers)).errors?.[0]?.extensions?.code ?? 'ALLOWED';
+    (await context.api.query(query, {}, headers)).errors?.[0]?.extensions?.code ?? 'ALLOWED';
 
   it.each([
     ['editor', editorOnly, Role.EDITOR, [Role.MODERATOR]],
@@ -142,9 +137,9 @@ describe('every private operation checks its role', () => {
   ] as const)(
     '%s operations: refused anonymously and to other roles, allowed to the role',
     async (_name, operations, allowed, refused) => {
-      const allowedHeaders = await bearerFor(db.dataSource, allowed);
+      const allowedHeaders = await bearerFor(context.db.dataSource, allowed);
       const refusedHeaders = await Promise.all(
-        refused.map((role) => bearerFor(db.dataSource, role)),
+        refused.map((role) => bearerFor(context.db.dataSource, role)),
       );
       for (const operation of operations) {
         expect([operation, await codeFor(operation)]).toEqual([operation, 'UNAUTHENTICATED']);

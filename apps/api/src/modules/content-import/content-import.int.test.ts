@@ -1,28 +1,17 @@
 import path from 'node:path';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { useApiTestContext } from '../../../test/api-test-context.js';
 import { ContentImportService } from './content-import.service.js';
 import { findArticleFiles, importFiles } from './import-files.js';
 
 const fixtures = path.join(__dirname, '../../../test/fixtures/import');
 
-let db: TestDatabase;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
-});
-beforeEach(() => db.reset());
+const context = useApiTestContext();
+beforeEach(() => context.db.reset());
 
 describe('importing files', () => {
   it('imports Markdown and plain text, names each failing file with its reason, and keeps going', async () => {
     const files = await findArticleFiles([fixtures]);
-    const results = await importFiles(new ContentImportService(db.dataSource), files, {
+    const results = await importFiles(new ContentImportService(context.db.dataSource), files, {
       publish: true,
     });
 
@@ -47,7 +36,7 @@ describe('importing files', () => {
       reason: expect.stringMatching(/no title/),
     });
 
-    const { data } = await api.query(
+    const { data } = await context.api.query(
       '{ article(slug: "why-libraries-lend-seeds") { title label summary sections { heading } } }',
     );
     expect(data!.article).toEqual({
@@ -60,15 +49,17 @@ describe('importing files', () => {
   });
 
   it('updates an article with the same slug instead of duplicating it', async () => {
-    const service = new ContentImportService(db.dataSource);
+    const service = new ContentImportService(context.db.dataSource);
     const file = path.join(fixtures, 'good-article.md');
     const [first] = await importFiles(service, [file], { publish: true });
     const [second] = await importFiles(service, [file], { publish: true });
 
     expect([first!.outcome, second!.outcome]).toEqual(['created', 'updated']);
-    const [{ count }] = await db.dataSource.query('SELECT count(*)::int AS count FROM articles');
+    const [{ count }] = await context.db.dataSource.query(
+      'SELECT count(*)::int AS count FROM articles',
+    );
     expect(count).toBe(1);
-    const [{ sections }] = await db.dataSource.query(
+    const [{ sections }] = await context.db.dataSource.query(
       'SELECT count(*)::int AS sections FROM sections',
     );
     expect(sections).toBe(2);
@@ -76,12 +67,12 @@ describe('importing files', () => {
 
   it('keeps imports made with --draft out of public view', async () => {
     await importFiles(
-      new ContentImportService(db.dataSource),
+      new ContentImportService(context.db.dataSource),
       [path.join(fixtures, 'good-article.md')],
       { publish: false },
     );
     expect(
-      (await api.query('{ article(slug: "a-good-article") { title } }')).data!.article,
+      (await context.api.query('{ article(slug: "a-good-article") { title } }')).data!.article,
     ).toBeNull();
   });
 });

@@ -32,62 +32,6 @@ export class SectionInput {
   markdown: string;
 }
 
-@InputType({
-  description:
-    'Either `markdown` (a whole document: front matter, `# Title`, `##` sections) or `title` with `sections`.',
-})
-export class CreateArticleInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(MARKDOWN_MAX)
-  @IsStorableText()
-  markdown?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MinLength(1)
-  @MaxLength(ARTICLE_LIMITS.title)
-  @IsStorableText()
-  title?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Default: made from the title.' })
-  @IsOptional()
-  @MaxLength(ARTICLE_LIMITS.slug)
-  @Matches(SLUG, { message: SLUG_MESSAGE })
-  slug?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(ARTICLE_LIMITS.summary)
-  @IsStorableText()
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(ARTICLE_LIMITS.label)
-  @IsStorableText()
-  label?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(ARTICLE_LIMITS.author)
-  @IsStorableText()
-  author?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(ARTICLE_LIMITS.tags)
-  @MaxLength(ARTICLE_LIMITS.tag, { each: true })
-  @IsStorableText()
-  tags?: string[] | null;
-
-  @Field(() => [SectionInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(ARTICLE_LIMITS.sections)
-  @ValidateNested({ each: true })
-  sections?: SectionInput[] | null;
-}
-
 @InputType({ description: 'Fields to change; those left out stay as they are.' })
 export class UpdateArticleInput {
   @Field(() => String, { nullable: true })
@@ -127,6 +71,24 @@ export class UpdateArticleInput {
   @MaxLength(ARTICLE_LIMITS.tag, { each: true })
   @IsStorableText()
   tags?: string[] | null;
+}
+
+@InputType({
+  description:
+    'Either `markdown` (a whole document: front matter, `# Title`, `##` sections) or `title` with `sections`.',
+})
+export class CreateArticleInput extends UpdateArticleInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(MARKDOWN_MAX)
+  @IsStorableText()
+  markdown?: string | null;
+
+  @Field(() => [SectionInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(ARTICLE_LIMITS.sections)
+  @ValidateNested({ each: true })
+  sections?: SectionInput[] | null;
 }
 
 @InputType()

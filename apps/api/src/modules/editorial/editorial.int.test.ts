@@ -1,22 +1,11 @@
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { useApiTestContext } from '../../../test/api-test-context.js';
 import { bearerFor, Role } from '../../../test/tokens.js';
 
-let db: TestDatabase;
-let api: TestApi;
+const context = useApiTestContext();
 let editor: Record<string, string>;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
-});
 beforeEach(async () => {
-  await db.reset();
-  editor = await bearerFor(db.dataSource, Role.EDITOR, 'ed');
+  await context.db.reset();
+  editor = await bearerFor(context.db.dataSource, Role.EDITOR, 'ed');
 });
 
 const ARTICLE_FIELDS =
@@ -27,7 +16,7 @@ async function as<T = any>(
   variables: Record<string, unknown> = {},
   headers = editor,
 ): Promise<T> {
-  const { data, errors } = await api.query(query, variables, headers);
+  const { data, errors } = await context.api.query(query, variables, headers);
   if (errors) throw new Error(JSON.stringify(errors));
   return data as T;
 }
@@ -43,8 +32,8 @@ async function createFromMarkdown(markdown: string) {
 }
 
 const publicView = async (slug: string) =>
-  (await api.query('query ($slug: String!) { article(slug: $slug) { title } }', { slug })).data!
-    .article;
+  (await context.api.query('query ($slug: String!) { article(slug: $slug) { title } }', { slug }))
+    .data!.article;
 
 describe('editorial mutations', () => {
   it('creates a draft from Markdown that only editors can preview', async () => {
@@ -71,20 +60,22 @@ describe('editorial mutations', () => {
       [0, 'Old', 'old'],
       [1, null, 'section-2'],
     ]);
-    const again = await api.query(create, {}, editor);
+    const again = await context.api.query(create, {}, editor);
     expect(again.errors![0]!.extensions!.code).toBe('CONFLICT');
-    expect((await db.dataSource.query('SELECT count(*)::int AS n FROM articles'))[0].n).toBe(1);
+    expect(
+      (await context.db.dataSource.query('SELECT count(*)::int AS n FROM articles'))[0].n,
+    ).toBe(1);
   });
 
   it('says what is wrong with invalid Markdown or input', async () => {
-    const noTitle = await api.query(
+    const noTitle = await context.api.query(
       'mutation { createArticle(input: { markdown: "just words" }) { id } }',
       {},
       editor,
     );
     expect(noTitle.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(noTitle.errors![0]!.message).toMatch(/markdown: no title/);
-    const badSlug = await api.query(
+    const badSlug = await context.api.query(
       'mutation { createArticle(input: { title: "T", slug: "Not A Slug" }) { id } }',
       {},
       editor,
@@ -121,7 +112,7 @@ describe('editorial mutations', () => {
       [0, 'two'],
       [1, 'one'],
     ]);
-    const outOfRange = await api.query(
+    const outOfRange = await context.api.query(
       'mutation ($id: ID!) { moveSection(id: $id, position: 9) { id } }',
       { id: last },
       editor,
@@ -149,7 +140,7 @@ describe('editorial mutations', () => {
       sections: [{ anchor: 'launching', text: 'Launching\nRun into the breeze.' }],
     });
     await as('mutation ($id: ID!) { publishArticle(id: $id) { status } }', { id: article.id });
-    const search = await api.query(
+    const search = await context.api.query(
       '{ search(query: "breeze") { totalCount edges { node { anchor } } } }',
     );
     expect(search.data!.search).toEqual({
@@ -241,7 +232,7 @@ describe('editorial mutations', () => {
   it('writes every editorial action to the audit log with who did it', async () => {
     const article = await createFromMarkdown('# Audit\n\n## A\n\nb');
     await as('mutation ($id: ID!) { publishArticle(id: $id) { id } }', { id: article.id });
-    const admin = await bearerFor(db.dataSource, Role.ADMIN, 'boss');
+    const admin = await bearerFor(context.db.dataSource, Role.ADMIN, 'boss');
     const { auditEvents } = await as(
       '{ auditEvents { totalCount edges { node { actorName action targetType targetId } } } }',
       {},
@@ -251,23 +242,25 @@ describe('editorial mutations', () => {
       { actorName: 'ed', action: 'article.publish', targetType: 'article', targetId: article.id },
       { actorName: 'ed', action: 'article.create', targetType: 'article', targetId: article.id },
     ]);
-    const denied = await api.query('{ auditEvents { totalCount } }', {}, editor);
+    const denied = await context.api.query('{ auditEvents { totalCount } }', {}, editor);
     expect(denied.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 
   it('refuses extra input fields such as status or id: no mass assignment', async () => {
-    const { errors } = await api.query(
+    const { errors } = await context.api.query(
       'mutation { createArticle(input: { title: "Sneaky", status: PUBLISHED, id: "x" }) { id } }',
       {},
       editor,
     );
     expect(errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect((await db.dataSource.query('SELECT count(*)::int AS n FROM articles'))[0].n).toBe(0);
+    expect(
+      (await context.db.dataSource.query('SELECT count(*)::int AS n FROM articles'))[0].n,
+    ).toBe(0);
   });
 
   it('answers NOT_FOUND for unknown or malformed ids', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
-      const { errors } = await api.query(
+      const { errors } = await context.api.query(
         'mutation ($id: ID!) { publishArticle(id: $id) { id } }',
         { id },
         editor,

@@ -1,34 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { createArticle } from '../../../test/factories.js';
-import { startTestApi, TEST_FORWARDING_SECRET, type TestApi } from '../../../test/test-api.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { TEST_FORWARDING_SECRET } from '../../../test/test-api.js';
+import { useApiTestContext } from '../../../test/api-test-context.js';
 import { bearerFor, Role } from '../../../test/tokens.js';
 import {
   FORWARDED_ADDRESS_HEADER,
   FORWARDING_SECRET_HEADER,
 } from '../reports/reporter-identity.js';
 
-let db: TestDatabase;
-let api: TestApi;
+const context = useApiTestContext({ REPORT_REVIEW_THRESHOLD: '10' });
 let moderator: Record<string, string>;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db, { REPORT_REVIEW_THRESHOLD: '10' });
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
-});
 beforeEach(async () => {
-  await db.reset();
-  moderator = await bearerFor(db.dataSource, Role.MODERATOR, 'mod');
-  await createArticle(db.dataSource, { title: 'Page one' });
-  await createArticle(db.dataSource, { title: 'Page two' });
+  await context.db.reset();
+  moderator = await bearerFor(context.db.dataSource, Role.MODERATOR, 'mod');
+  await createArticle(context.db.dataSource, { title: 'Page one' });
+  await createArticle(context.db.dataSource, { title: 'Page two' });
 });
 
 async function report(slug: string, reason = 'SPAM', address = '203.0.113.1') {
-  const { data, errors } = await api.query(
+  const { data, errors } = await context.api.query(
     'mutation ($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }',
     { input: { articleSlug: slug, reason, details: 'seen', idempotencyKey: randomUUID() } },
     { [FORWARDED_ADDRESS_HEADER]: address, [FORWARDING_SECRET_HEADER]: TEST_FORWARDING_SECRET },
@@ -38,7 +28,7 @@ async function report(slug: string, reason = 'SPAM', address = '203.0.113.1') {
 }
 
 async function as(query: string, variables: Record<string, unknown> = {}, headers = moderator) {
-  const { data, errors } = await api.query(query, variables, headers);
+  const { data, errors } = await context.api.query(query, variables, headers);
   if (errors) throw new Error(JSON.stringify(errors));
   return data as any;
 }
@@ -83,9 +73,11 @@ describe('the moderation queue', () => {
   });
 
   it('keeps the queue from readers and editors', async () => {
-    expect((await api.query(QUEUE)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    const editor = await bearerFor(db.dataSource, Role.EDITOR);
-    expect((await api.query(QUEUE, {}, editor)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await context.api.query(QUEUE)).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    const editor = await bearerFor(context.db.dataSource, Role.EDITOR);
+    expect((await context.api.query(QUEUE, {}, editor)).errors![0]!.extensions!.code).toBe(
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -96,7 +88,7 @@ describe('resolving reports', () => {
   const firstReportId = async () => (await as(QUEUE)).reports.edges[0].node.id as string;
   const publicState = async () =>
     (
-      await api.query(
+      await context.api.query(
         '{ article(slug: "page-one") { moderationState summary sections { anchor } } }',
       )
     ).data!.article;
@@ -120,7 +112,7 @@ describe('resolving reports', () => {
       summary: null,
       sections: [],
     });
-    const status = await api.query(
+    const status = await context.api.query(
       'query ($r: String!) { reportStatus(receipt: $r) { status resolvedAt } }',
       { r: receipt },
     );
@@ -128,7 +120,7 @@ describe('resolving reports', () => {
       status: 'ACTIONED',
       resolvedAt: expect.any(String),
     });
-    const search = await api.query('{ search(query: "page one") { totalCount } }');
+    const search = await context.api.query('{ search(query: "page one") { totalCount } }');
     expect(search.data!.search.totalCount).toBe(0);
   });
 
@@ -152,7 +144,7 @@ describe('resolving reports', () => {
     await report('page-one');
     const id = await firstReportId();
     await as(RESOLVE, { id, action: 'DISMISS' });
-    const again = await api.query(RESOLVE, { id, action: 'REMOVE_ARTICLE' }, moderator);
+    const again = await context.api.query(RESOLVE, { id, action: 'REMOVE_ARTICLE' }, moderator);
     expect(again.errors![0]).toMatchObject({
       message: 'This report is already dismissed.',
       extensions: { code: 'CONFLICT' },
@@ -164,7 +156,7 @@ describe('resolving reports', () => {
     await report('page-one');
     const id = await firstReportId();
     await as(RESOLVE, { id, action: 'REMOVE_ARTICLE', note: 'Spam farm.' });
-    const admin = await bearerFor(db.dataSource, Role.ADMIN);
+    const admin = await bearerFor(context.db.dataSource, Role.ADMIN);
     const { auditEvents } = await as(
       '{ auditEvents { edges { node { actorName action details } } } }',
       {},

@@ -1,23 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createArticle } from '../../../test/factories.js';
-import { startTestApi, TEST_FORWARDING_SECRET, type TestApi } from '../../../test/test-api.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { TEST_FORWARDING_SECRET } from '../../../test/test-api.js';
+import { useApiTestContext } from '../../../test/api-test-context.js';
 import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from './reporter-identity.js';
 
-let db: TestDatabase;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
-});
+const context = useApiTestContext();
 beforeEach(async () => {
-  await db.reset();
-  await createArticle(db.dataSource, { title: 'Reported page' });
+  await context.db.reset();
+  await createArticle(context.db.dataSource, { title: 'Reported page' });
 });
 
 const SUBMIT = `mutation ($input: SubmitReportInput!) { submitReport(input: $input) { receipt status createdAt } }`;
@@ -34,11 +24,11 @@ const fromReader = (address: string) => ({
   [FORWARDING_SECRET_HEADER]: TEST_FORWARDING_SECRET,
 });
 const reportCount = async () =>
-  (await db.dataSource.query('SELECT count(*)::int AS n FROM reports'))[0].n;
+  (await context.db.dataSource.query('SELECT count(*)::int AS n FROM reports'))[0].n;
 
 describe('submitReport', () => {
   it('files a report and gives a receipt whose status anyone can look up', async () => {
-    const { data, errors } = await api.query(SUBMIT, {
+    const { data, errors } = await context.api.query(SUBMIT, {
       input: reportInput({ reason: 'MISINFORMATION', details: 'Wrong date.' }),
     });
     expect(errors).toBeUndefined();
@@ -48,7 +38,7 @@ describe('submitReport', () => {
       createdAt: expect.any(String),
     });
 
-    const status = await api.query(
+    const status = await context.api.query(
       'query ($r: String!) { reportStatus(receipt: $r) { receipt status createdAt updatedAt resolvedAt } }',
       {
         r: data!.submitReport.receipt,
@@ -60,22 +50,27 @@ describe('submitReport', () => {
       resolvedAt: null,
     });
     expect(
-      (await api.query('{ reportStatus(receipt: "R-0000000000") { status } }')).data!.reportStatus,
+      (await context.api.query('{ reportStatus(receipt: "R-0000000000") { status } }')).data!
+        .reportStatus,
     ).toBeNull();
     expect(
-      (await api.query('{ reportStatus(receipt: "../../x") { status } }')).data!.reportStatus,
+      (await context.api.query('{ reportStatus(receipt: "../../x") { status } }')).data!
+        .reportStatus,
     ).toBeNull();
   });
 
   it('reports one section by its anchor, and refuses an anchor the page does not have', async () => {
     expect(
-      (await api.query(SUBMIT, { input: reportInput({ sectionAnchor: 'section-2' }) })).errors,
+      (await context.api.query(SUBMIT, { input: reportInput({ sectionAnchor: 'section-2' }) }))
+        .errors,
     ).toBeUndefined();
-    const [row] = await db.dataSource.query('SELECT section_anchor, section_id FROM reports');
+    const [row] = await context.db.dataSource.query(
+      'SELECT section_anchor, section_id FROM reports',
+    );
     expect(row.section_anchor).toBe('section-2');
     expect(row.section_id).not.toBeNull();
 
-    const { errors } = await api.query(SUBMIT, {
+    const { errors } = await context.api.query(SUBMIT, {
       input: reportInput({ sectionAnchor: 'nowhere' }),
     });
     expect(errors![0]).toMatchObject({
@@ -85,9 +80,9 @@ describe('submitReport', () => {
   });
 
   it('refuses pages that are not published', async () => {
-    await createArticle(db.dataSource, { title: 'Draft page' }, { publish: false });
+    await createArticle(context.db.dataSource, { title: 'Draft page' }, { publish: false });
     for (const articleSlug of ['draft-page', 'no-such-page']) {
-      const { errors } = await api.query(SUBMIT, { input: reportInput({ articleSlug }) });
+      const { errors } = await context.api.query(SUBMIT, { input: reportInput({ articleSlug }) });
       expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     }
     expect(await reportCount()).toBe(0);
@@ -106,7 +101,7 @@ describe('submitReport', () => {
       /must not contain NUL characters or unpaired surrogates/,
     ],
   ])('refuses %j clearly and stores nothing', async (overrides, message) => {
-    const { data, errors } = await api.query(SUBMIT, { input: reportInput(overrides) });
+    const { data, errors } = await context.api.query(SUBMIT, { input: reportInput(overrides) });
     expect(data).toBeNull();
     expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(errors![0]!.message).toMatch(message);
@@ -116,10 +111,10 @@ describe('submitReport', () => {
 
   it('returns the same receipt for the same key, and refuses the key with another payload', async () => {
     const input = reportInput({ details: 'Same.' });
-    const first = await api.query(SUBMIT, { input });
-    const second = await api.query(SUBMIT, { input });
+    const first = await context.api.query(SUBMIT, { input });
+    const second = await context.api.query(SUBMIT, { input });
     expect(second.data!.submitReport).toEqual(first.data!.submitReport);
-    const changed = await api.query(SUBMIT, { input: { ...input, reason: 'COPYRIGHT' } });
+    const changed = await context.api.query(SUBMIT, { input: { ...input, reason: 'COPYRIGHT' } });
     expect(changed.errors![0]!.extensions!.code).toBe('CONFLICT');
     expect(await reportCount()).toBe(1);
   });
@@ -127,7 +122,7 @@ describe('submitReport', () => {
   it('stores one row for 20 simultaneous submissions with one key', async () => {
     const input = reportInput();
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => api.query(SUBMIT, { input })),
+      Array.from({ length: 20 }, () => context.api.query(SUBMIT, { input })),
     );
     const receipts = new Set(responses.map((r) => r.data?.submitReport?.receipt));
     expect(responses.every((r) => r.errors === undefined)).toBe(true);
@@ -140,10 +135,15 @@ describe('rate limit per reporter', () => {
   it('allows 5 reports in 10 minutes, then refuses the sixth with RATE_LIMITED', async () => {
     for (let i = 0; i < 5; i++) {
       expect(
-        (await api.query(SUBMIT, { input: reportInput() }, fromReader('203.0.113.7'))).errors,
+        (await context.api.query(SUBMIT, { input: reportInput() }, fromReader('203.0.113.7')))
+          .errors,
       ).toBeUndefined();
     }
-    const sixth = await api.query(SUBMIT, { input: reportInput() }, fromReader('203.0.113.7'));
+    const sixth = await context.api.query(
+      SUBMIT,
+      { input: reportInput() },
+      fromReader('203.0.113.7'),
+    );
     expect(sixth.errors![0]!.extensions).toMatchObject({
       code: 'RATE_LIMITED',
       retryAfterSeconds: expect.any(Number),
@@ -154,8 +154,12 @@ describe('rate limit per reporter', () => {
 
   it('leaves other reporters unaffected', async () => {
     for (let i = 0; i < 6; i++)
-      await api.query(SUBMIT, { input: reportInput() }, fromReader('203.0.113.7'));
-    const other = await api.query(SUBMIT, { input: reportInput() }, fromReader('198.51.100.20'));
+      await context.api.query(SUBMIT, { input: reportInput() }, fromReader('203.0.113.7'));
+    const other = await context.api.query(
+      SUBMIT,
+      { input: reportInput() },
+      fromReader('198.51.100.20'),
+    );
     expect(other.errors).toBeUndefined();
   });
 
@@ -165,9 +169,11 @@ describe('rate limit per reporter', () => {
         [FORWARDED_ADDRESS_HEADER]: `192.0.2.${i}`,
         [FORWARDING_SECRET_HEADER]: 'guessed-secret-0123456789',
       };
-      expect((await api.query(SUBMIT, { input: reportInput() }, spoofed)).errors).toBeUndefined();
+      expect(
+        (await context.api.query(SUBMIT, { input: reportInput() }, spoofed)).errors,
+      ).toBeUndefined();
     }
-    const sixth = await api.query(
+    const sixth = await context.api.query(
       SUBMIT,
       { input: reportInput() },
       { [FORWARDED_ADDRESS_HEADER]: '192.0.2.99' },
@@ -181,7 +187,7 @@ describe('rate limit per reporter', () => {
       (_, i) =>
         `r${i}: submitReport(input: { articleSlug: "reported-page", reason: SPAM, idempotencyKey: "alias-key-${i}" }) { receipt }`,
     ).join('\n');
-    const { data, errors } = await api.query(
+    const { data, errors } = await context.api.query(
       `mutation { ${fields} }`,
       {},
       fromReader('203.0.113.50'),
@@ -198,22 +204,27 @@ describe('rate limit per reporter', () => {
 
 describe('review threshold', () => {
   const state = async () =>
-    (await api.query('{ article(slug: "reported-page") { moderationState sections { anchor } } }'))
-      .data!.article;
+    (
+      await context.api.query(
+        '{ article(slug: "reported-page") { moderationState sections { anchor } } }',
+      )
+    ).data!.article;
 
   it('puts a page under review when 3 distinct readers have open reports on it', async () => {
-    await api.query(SUBMIT, { input: reportInput() }, fromReader('203.0.113.1'));
-    await api.query(SUBMIT, { input: reportInput() }, fromReader('203.0.113.1'));
-    await api.query(SUBMIT, { input: reportInput() }, fromReader('203.0.113.2'));
+    await context.api.query(SUBMIT, { input: reportInput() }, fromReader('203.0.113.1'));
+    await context.api.query(SUBMIT, { input: reportInput() }, fromReader('203.0.113.1'));
+    await context.api.query(SUBMIT, { input: reportInput() }, fromReader('203.0.113.2'));
     expect((await state()).moderationState).toBe('VISIBLE');
 
-    await api.query(SUBMIT, { input: reportInput() }, fromReader('203.0.113.3'));
+    await context.api.query(SUBMIT, { input: reportInput() }, fromReader('203.0.113.3'));
     const reviewed = await state();
     expect(reviewed.moderationState).toBe('UNDER_REVIEW');
     expect(reviewed.sections.length).toBeGreaterThan(0); // still served, with a notice
-    const listed = await api.query('{ articles { totalCount } }');
+    const listed = await context.api.query('{ articles { totalCount } }');
     expect(listed.data!.articles.totalCount).toBe(0);
-    const [event] = await db.dataSource.query(`SELECT actor_name, action FROM audit_events`);
+    const [event] = await context.db.dataSource.query(
+      `SELECT actor_name, action FROM audit_events`,
+    );
     expect(event).toEqual({ actor_name: 'system', action: 'article.under_review' });
   });
 });

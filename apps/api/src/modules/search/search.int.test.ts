@@ -1,7 +1,6 @@
 import { paragraph } from '@folio/content';
 import { createArticle } from '../../../test/factories.js';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { useApiTestContext } from '../../../test/api-test-context.js';
 
 const SEARCH = /* GraphQL */ `
   query Search($query: String!, $first: Int, $after: String) {
@@ -30,24 +29,14 @@ const SEARCH = /* GraphQL */ `
   }
 `;
 
-let db: TestDatabase;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
-});
-beforeEach(() => db.reset());
+const context = useApiTestContext();
+beforeEach(() => context.db.reset());
 
 const slugs = (data: any): string[] => data.search.edges.map((edge: any) => edge.node.article.slug);
 
 describe('search(query)', () => {
   it('ranks a title match above a heading match above a body match', async () => {
-    await createArticle(db.dataSource, {
+    await createArticle(context.db.dataSource, {
       title: 'In the body',
       summary: undefined,
       sections: [
@@ -57,18 +46,18 @@ describe('search(query)', () => {
         },
       ],
     });
-    await createArticle(db.dataSource, {
+    await createArticle(context.db.dataSource, {
       title: 'In a heading',
       summary: undefined,
       sections: [{ heading: 'The lighthouse keeper', blocks: [paragraph('Nothing else.')] }],
     });
-    await createArticle(db.dataSource, {
+    await createArticle(context.db.dataSource, {
       title: 'Lighthouse',
       summary: undefined,
       sections: [{ heading: 'Plain', blocks: [paragraph('Nothing else.')] }],
     });
 
-    const { data, errors } = await api.query(SEARCH, { query: 'lighthouse' });
+    const { data, errors } = await context.api.query(SEARCH, { query: 'lighthouse' });
 
     expect(errors).toBeUndefined();
     expect(slugs(data)).toEqual(['lighthouse', 'in-a-heading', 'in-the-body']);
@@ -76,7 +65,7 @@ describe('search(query)', () => {
   });
 
   it('points at the best-matching section with a highlighted snippet', async () => {
-    await createArticle(db.dataSource, {
+    await createArticle(context.db.dataSource, {
       title: 'Harbour guide',
       sections: [
         { heading: 'Arriving', blocks: [paragraph('Boats arrive at dawn and leave at dusk.')] },
@@ -87,7 +76,7 @@ describe('search(query)', () => {
       ],
     });
 
-    const { data } = await api.query(SEARCH, { query: 'tide' });
+    const { data } = await context.api.query(SEARCH, { query: 'tide' });
 
     const node = data!.search.edges[0].node;
     expect(node).toMatchObject({ anchor: 'tides', sectionHeading: 'Tides' });
@@ -99,18 +88,18 @@ describe('search(query)', () => {
 
   it('pages through results with cursors', async () => {
     for (let i = 0; i < 5; i++) {
-      await createArticle(db.dataSource, {
+      await createArticle(context.db.dataSource, {
         title: `Orchard ${i}`,
         sections: [{ heading: 'Apples', blocks: [paragraph('Apples in autumn.')] }],
       });
     }
-    const first = await api.query(SEARCH, { query: 'apples', first: 2 });
-    const second = await api.query(SEARCH, {
+    const first = await context.api.query(SEARCH, { query: 'apples', first: 2 });
+    const second = await context.api.query(SEARCH, {
       query: 'apples',
       first: 2,
       after: first.data!.search.pageInfo.endCursor,
     });
-    const third = await api.query(SEARCH, {
+    const third = await context.api.query(SEARCH, {
       query: 'apples',
       first: 2,
       after: second.data!.search.pageInfo.endCursor,
@@ -122,8 +111,8 @@ describe('search(query)', () => {
   });
 
   it('does not find drafts', async () => {
-    await createArticle(db.dataSource, { title: 'Secret lighthouse' }, { publish: false });
-    const { data } = await api.query(SEARCH, { query: 'lighthouse' });
+    await createArticle(context.db.dataSource, { title: 'Secret lighthouse' }, { publish: false });
+    const { data } = await context.api.query(SEARCH, { query: 'lighthouse' });
     expect(data!.search.totalCount).toBe(0);
   });
 
@@ -136,17 +125,17 @@ describe('search(query)', () => {
     'lone \ud800 surrogate',
     '    ',
   ])('treats %j as plain words, never a server error', async (query) => {
-    await createArticle(db.dataSource, { title: 'Apple and banana' });
-    const { status, errors, data } = await api.query(SEARCH, { query });
+    await createArticle(context.db.dataSource, { title: 'Apple and banana' });
+    const { status, errors, data } = await context.api.query(SEARCH, { query });
     expect(status).toBe(200);
     expect(errors).toBeUndefined();
     expect(Array.isArray(data!.search.edges)).toBe(true);
     // The articles table is still there.
-    expect((await api.query(SEARCH, { query: 'banana' })).data!.search.totalCount).toBe(1);
+    expect((await context.api.query(SEARCH, { query: 'banana' })).data!.search.totalCount).toBe(1);
   });
 
   it('refuses a 10,000-character query clearly', async () => {
-    const { data, errors } = await api.query(SEARCH, { query: 'word '.repeat(2000) });
+    const { data, errors } = await context.api.query(SEARCH, { query: 'word '.repeat(2000) });
     expect(data).toBeNull();
     expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(errors![0]!.message).toMatch(/at most 200 characters; got 10000/);

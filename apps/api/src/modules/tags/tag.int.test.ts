@@ -1,33 +1,28 @@
 import { createArticle } from '../../../test/factories.js';
-import { startTestApi, type TestApi } from '../../../test/test-api.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { useApiTestContext } from '../../../test/api-test-context.js';
 
-let db: TestDatabase;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = await startTestApi(db);
-});
-afterAll(async () => {
-  await api.close();
-  await db.drop();
-});
+const context = useApiTestContext();
 
 it('counts published articles per tag, most used first', async () => {
-  await createArticle(db.dataSource, { tags: ['rivers', 'maps'] });
-  await createArticle(db.dataSource, { tags: ['Rivers'] });
-  await createArticle(db.dataSource, { tags: ['drafts-only', 'rivers'] }, { publish: false });
+  await createArticle(context.db.dataSource, { tags: ['rivers', 'maps'] });
+  await createArticle(context.db.dataSource, { tags: ['Rivers'] });
+  await createArticle(
+    context.db.dataSource,
+    { tags: ['drafts-only', 'rivers'] },
+    { publish: false },
+  );
 
-  const { data, errors } = await api.query('{ tags { name articleCount } }');
+  const { data, errors } = await context.api.query('{ tags { name articleCount } }');
 
   expect(errors).toBeUndefined();
   expect(data!.tags).toEqual([
     { name: 'rivers', articleCount: 2 },
     { name: 'maps', articleCount: 1 },
   ]);
-  expect((await api.query('{ tags(first: 1) { name } }')).data!.tags).toEqual([{ name: 'rivers' }]);
-  expect((await api.query('{ tags(first: 501) { name } }')).errors![0]!.extensions!.code).toBe(
-    'BAD_USER_INPUT',
-  );
+  expect((await context.api.query('{ tags(first: 1) { name } }')).data!.tags).toEqual([
+    { name: 'rivers' },
+  ]);
+  expect(
+    (await context.api.query('{ tags(first: 501) { name } }')).errors![0]!.extensions!.code,
+  ).toBe('BAD_USER_INPUT');
 });
