@@ -29,6 +29,8 @@ export interface EmbeddedOptions {
   dataDir: string;
   port?: number;
   database?: string;
+  /** Extra server settings, e.g. ['-c', 'shared_preload_libraries=pg_stat_statements']. */
+  postgresFlags?: string[];
   log?: (message: string) => void;
 }
 
@@ -40,6 +42,7 @@ export async function startEmbeddedPostgres({
   dataDir,
   port = EMBEDDED_DEFAULTS.port,
   database = EMBEDDED_DEFAULTS.database,
+  postgresFlags = [],
   log = () => {},
 }: EmbeddedOptions): Promise<EmbeddedPostgres> {
   // ESM-only package; NodeNext keeps this a real dynamic import in our CommonJS build.
@@ -59,6 +62,7 @@ export async function startEmbeddedPostgres({
     user: EMBEDDED_DEFAULTS.user,
     password: EMBEDDED_DEFAULTS.password,
     persistent: true,
+    postgresFlags,
     // As root, PostgreSQL refuses to run; the package then runs it as a `postgres` user.
     createPostgresUser: runsAsOtherUser,
     onLog: (message: unknown) => log(String(message).trim()),

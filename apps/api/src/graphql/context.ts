@@ -22,6 +22,7 @@ export interface Loaders {
   sectionsByArticleId: DataLoader<string, Section[]>;
   tagsByArticleId: DataLoader<string, string[]>;
   articleById: DataLoader<string, Article | null>;
+  sectionCountByArticleId: DataLoader<string, number>;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -55,6 +56,15 @@ export function createLoaders(dataSource: DataSource): Loaders {
       );
       const byArticle = groupBy(rows, (row) => row.article_id);
       return articleIds.map((id) => (byArticle.get(id) ?? []).map((row) => row.name));
+    }),
+    sectionCountByArticleId: new DataLoader(async (articleIds) => {
+      const rows = await readQuery<{ article_id: string; count: number }>(
+        dataSource,
+        `SELECT article_id, count(*)::int AS count FROM sections WHERE article_id = ANY($1::uuid[]) GROUP BY article_id`,
+        [articleIds],
+      );
+      const counts = new Map(rows.map((row) => [row.article_id, row.count]));
+      return articleIds.map((id) => counts.get(id) ?? 0);
     }),
     articleById: new DataLoader(async (ids) => {
       const articles = await dataSource.getRepository(Article).findBy({ id: In([...ids]) });

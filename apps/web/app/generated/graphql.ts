@@ -39,7 +39,6 @@ export type CreateArticleInput = {
   label: InputMaybe<Scalars['String']['input']>;
   markdown: InputMaybe<Scalars['String']['input']>;
   sections: InputMaybe<Array<SectionInput>>;
-  /** Default: made from the title. */
   slug: InputMaybe<Scalars['String']['input']>;
   summary: InputMaybe<Scalars['String']['input']>;
   tags: InputMaybe<Array<Scalars['String']['input']>>;

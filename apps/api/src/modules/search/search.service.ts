@@ -42,25 +42,28 @@ export class SearchService {
 
     const rows = await readQuery<SearchRow>(
       this.dataSource,
-      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query)
-       SELECT a.id,
-              ts_rank_cd(a.search_vector, q.query) AS rank,
-              best.anchor,
-              best.heading,
+      // Rank and cut to the page first; find the best section and build snippets for that
+      // page only (ts_headline is the expensive part).
+      `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
+            page AS (
+              SELECT a.id, a.published_at, ts_rank_cd(a.search_vector, q.query) AS rank
+                FROM q, articles a
+               WHERE a.search_vector @@ q.query
+                 AND ${listedCondition('a')}
+               ORDER BY rank DESC, a.published_at DESC, a.id
+               LIMIT $2 OFFSET $3)
+       SELECT page.id, page.rank, best.anchor, best.heading,
               ts_headline('english', best.text, q.query,
                 'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS headline
-         FROM q, articles a
+         FROM q, page
          LEFT JOIN LATERAL (
            SELECT s.anchor, s.heading, s.text
              FROM sections s, q
-            WHERE s.article_id = a.id
+            WHERE s.article_id = page.id
             ORDER BY ts_rank(s.search_vector, q.query) DESC, s.position
             LIMIT 1
          ) best ON true
-        WHERE a.search_vector @@ q.query
-          AND ${listedCondition('a')}
-        ORDER BY rank DESC, a.published_at DESC, a.id
-        LIMIT $2 OFFSET $3`,
+        ORDER BY page.rank DESC, page.published_at DESC, page.id`,
       [query, first + 1, offset],
     );
     const [articles, totalCount] = await Promise.all([
