@@ -4,14 +4,11 @@ import {
   Column,
   CreateDateColumn,
   Entity,
-  JoinTable,
-  ManyToMany,
   OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
 import type { Section } from '../sections/section.entity.js';
-import { Tag } from '../tags/tag.entity.js';
 import { ArticleStatus, ModerationState } from './article-status.js';
 
 @ObjectType({ description: 'A published piece of writing, made of ordered sections.' })
@@ -77,12 +74,9 @@ export class Article {
   @OneToMany('Section', (section: Section) => section.article)
   sections?: Section[];
 
-  /** Exposed as `tags: [String!]!` by the resolver. */
-  @ManyToMany(() => Tag)
-  @JoinTable({
-    name: 'article_tags',
-    joinColumn: { name: 'article_id', referencedColumnName: 'id' },
-    inverseJoinColumn: { name: 'tag_id', referencedColumnName: 'id' },
-  })
-  tagEntities?: Tag[];
+  /** Tag names when loaded with the article; otherwise the resolver batches them. */
+  tagNames?: string[];
+
+  /** The number of sections when a list loaded it; otherwise the resolver batches it. */
+  sectionCount?: number;
 }

@@ -84,15 +84,21 @@ export class ArticleResolver {
     return article.sections ?? context.loaders.sectionsByArticleId.load(article.id);
   }
 
-  @FieldResolver(() => Int, { description: 'How many sections it has; cheaper than asking for them.' })
+  @FieldResolver(() => Int, {
+    description: 'How many sections it has; cheaper than asking for them.',
+  })
   sectionCount(@Root() article: Article, @Ctx() context: Context): Promise<number> | number {
     if (contentWithheld(article, context)) return 0;
-    return article.sections?.length ?? context.loaders.sectionCountByArticleId.load(article.id);
+    return (
+      article.sectionCount ??
+      article.sections?.length ??
+      context.loaders.sectionCountByArticleId.load(article.id)
+    );
   }
 
   @FieldResolver(() => [String])
   tags(@Root() article: Article, @Ctx() { loaders }: Context): Promise<string[]> | string[] {
-    return article.tagEntities?.map((tag) => tag.name) ?? loaders.tagsByArticleId.load(article.id);
+    return article.tagNames ?? loaders.tagsByArticleId.load(article.id);
   }
 
   @FieldResolver(() => [Article], {
