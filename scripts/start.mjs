@@ -3,6 +3,7 @@
 // DATABASE_URL is set), the API (which migrates and loads the sample content into an empty
 // database) and, once it is built, the reader. Ctrl-C or SIGTERM stops all of it, PostgreSQL too.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -86,7 +87,12 @@ async function main() {
     databaseUrl = postgres.url;
   }
 
+  // The reader forwards each reader's address to the API for per-reader rate limits; the API
+  // trusts it only with this secret, made fresh for every start.
+  const forwardingSecret = process.env.FORWARDED_ADDRESS_SECRET ?? randomBytes(24).toString('hex');
+
   run('api', 'apps/api/dist/main.js', {
+    FORWARDED_ADDRESS_SECRET: forwardingSecret,
     DATABASE_URL: databaseUrl,
     PORT: String(API_PORT),
     SEED_CONTENT_DIR: path.join(root, 'content'),
@@ -98,6 +104,7 @@ async function main() {
     run('web', webServer, {
       PORT: String(WEB_PORT),
       FOLIO_API_URL: `http://127.0.0.1:${API_PORT}/graphql`,
+      FORWARDED_ADDRESS_SECRET: forwardingSecret,
     });
     await waitUntilReady(`http://127.0.0.1:${WEB_PORT}/health/ready`, 'reader');
   }
