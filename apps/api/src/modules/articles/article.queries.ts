@@ -14,10 +14,6 @@ export function listedCondition(alias: string): string {
   return `${publishedCondition(alias)} AND ${alias}.moderation_state = 'visible'`;
 }
 
-export function wherePublished<T extends SelectQueryBuilder<Article>>(qb: T, alias = 'article'): T {
-  return qb.andWhere(publishedCondition(alias));
-}
-
 export function whereListed<T extends SelectQueryBuilder<Article>>(qb: T, alias = 'article'): T {
   return qb.andWhere(listedCondition(alias));
 }
