@@ -144,6 +144,8 @@ export type SectionFieldsFragment = { id: string, anchor: string, heading: strin
 
 export type ArticleCardFieldsFragment = { id: string, slug: string, title: string, label: string | null, summary: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number };
 
+export type ArticleListFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, label: string | null, summary: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number } }> };
+
 type BlockFields_Code_Fragment = { __typename: 'Code', language: string | null, code: string };
 
 type BlockFields_Image_Fragment = { __typename: 'Image', src: string, alt: string, title: string | null };

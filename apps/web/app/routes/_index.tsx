@@ -4,8 +4,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
-import { ArticleCard, ARTICLE_CARD_FRAGMENT } from '~/components/article-card';
+import { useLoaderData } from '@remix-run/react';
+import { ARTICLE_CARD_FRAGMENT } from '~/components/article-card';
+import { ArticleList, ARTICLE_LIST_FRAGMENT } from '~/components/article-list';
 import type { HomePageQuery, HomePageQueryVariables } from '~/generated/graphql';
 import { readerContext } from '~/lib/context.server';
 import { apiFailure, cacheHeaders, PUBLIC_CACHE } from '~/lib/http.server';
@@ -15,18 +16,10 @@ export const PAGE_SIZE = 10;
 const HOME_PAGE_QUERY = /* GraphQL */ `
   query HomePage($first: Int!, $after: String) {
     articles(first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          ...ArticleCardFields
-        }
-      }
+      ...ArticleListFields
     }
   }
+  ${ARTICLE_LIST_FRAGMENT}
   ${ARTICLE_CARD_FRAGMENT}
 `;
 
@@ -58,17 +51,12 @@ export default function Home() {
     <>
       <h1>{isFirstPage ? 'Latest articles' : 'Older articles'}</h1>
       <p className="meta">{articles.totalCount} articles</p>
-      {articles.edges.map(({ node }) => (
-        <ArticleCard key={node.id} article={node} />
-      ))}
-      <nav className="pagination" aria-label="Pages">
-        {!isFirstPage ? <Link to="/">← Newest</Link> : <span />}
-        {articles.pageInfo.hasNextPage && articles.pageInfo.endCursor ? (
-          <Link to={`/?after=${encodeURIComponent(articles.pageInfo.endCursor)}`} rel="next">
-            Older articles →
-          </Link>
-        ) : null}
-      </nav>
+      <ArticleList
+        articles={articles}
+        basePath="/"
+        isFirstPage={isFirstPage}
+        olderLabel="Older articles →"
+      />
     </>
   );
 }

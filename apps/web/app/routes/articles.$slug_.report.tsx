@@ -144,6 +144,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: 'robots', content: 'noindex' },
 ];
 
+/** A field's error, referenced by the field's aria-describedby. */
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <p className="field-error" id={id}>
+      {message}
+    </p>
+  ) : null;
+}
+
 export default function ReportPage() {
   const { article, section, idempotencyKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -200,11 +209,7 @@ export default function ReportPage() {
         </div>
         <fieldset aria-describedby={errors.reason ? 'reason-error' : undefined}>
           <legend id="reason">What is wrong?</legend>
-          {errors.reason ? (
-            <p className="field-error" id="reason-error">
-              {errors.reason}
-            </p>
-          ) : null}
+          <FieldError id="reason-error" message={errors.reason} />
           {REPORT_REASONS.map((reason) => (
             <div className="choice" key={reason.value}>
               <input
@@ -233,11 +238,7 @@ export default function ReportPage() {
             aria-invalid={errors.details ? true : undefined}
             aria-describedby={errors.details ? 'details-error' : undefined}
           />
-          {errors.details ? (
-            <p className="field-error" id="details-error">
-              {errors.details}
-            </p>
-          ) : null}
+          <FieldError id="details-error" message={errors.details} />
         </div>
         <div className="field">
           <label htmlFor="contactEmail">
@@ -252,11 +253,7 @@ export default function ReportPage() {
             aria-invalid={errors.contactEmail ? true : undefined}
             aria-describedby={errors.contactEmail ? 'contactEmail-error' : undefined}
           />
-          {errors.contactEmail ? (
-            <p className="field-error" id="contactEmail-error">
-              {errors.contactEmail}
-            </p>
-          ) : null}
+          <FieldError id="contactEmail-error" message={errors.contactEmail} />
         </div>
         <button type="submit" disabled={sending} aria-disabled={sending}>
           {sending ? 'Sending…' : 'Send report'}

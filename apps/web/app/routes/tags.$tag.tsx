@@ -4,8 +4,9 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
-import { ArticleCard, ARTICLE_CARD_FRAGMENT } from '~/components/article-card';
+import { useLoaderData } from '@remix-run/react';
+import { ARTICLE_CARD_FRAGMENT } from '~/components/article-card';
+import { ArticleList, ARTICLE_LIST_FRAGMENT } from '~/components/article-list';
 import type { TagPageQuery, TagPageQueryVariables } from '~/generated/graphql';
 import { readerContext } from '~/lib/context.server';
 import { apiFailure, cacheHeaders, notFound, PUBLIC_CACHE } from '~/lib/http.server';
@@ -13,18 +14,10 @@ import { apiFailure, cacheHeaders, notFound, PUBLIC_CACHE } from '~/lib/http.ser
 const TAG_PAGE_QUERY = /* GraphQL */ `
   query TagPage($tag: String!, $after: String) {
     articles(tag: $tag, first: 10, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          ...ArticleCardFields
-        }
-      }
+      ...ArticleListFields
     }
   }
+  ${ARTICLE_LIST_FRAGMENT}
   ${ARTICLE_CARD_FRAGMENT}
 `;
 
@@ -66,20 +59,12 @@ export default function TagPage() {
       <p className="meta">
         {articles.totalCount} {articles.totalCount === 1 ? 'article' : 'articles'}
       </p>
-      {articles.edges.map(({ node }) => (
-        <ArticleCard key={node.id} article={node} />
-      ))}
-      <nav className="pagination" aria-label="Pages">
-        {!isFirstPage ? <Link to={`/tags/${encodeURIComponent(tag)}`}>← Newest</Link> : <span />}
-        {articles.pageInfo.hasNextPage && articles.pageInfo.endCursor ? (
-          <Link
-            to={`/tags/${encodeURIComponent(tag)}?after=${encodeURIComponent(articles.pageInfo.endCursor)}`}
-            rel="next"
-          >
-            Older →
-          </Link>
-        ) : null}
-      </nav>
+      <ArticleList
+        articles={articles}
+        basePath={`/tags/${encodeURIComponent(tag)}`}
+        isFirstPage={isFirstPage}
+        olderLabel="Older →"
+      />
     </>
   );
 }

@@ -15,16 +15,7 @@ export class ReportReceipt {
 }
 
 @ObjectType({ description: "A report's public status: no details, nothing about the reporter." })
-export class ReportStatusInfo {
-  @Field(() => String)
-  receipt: string;
-
-  @Field(() => ReportStatus)
-  status: ReportStatus;
-
-  @Field(() => GraphQLDateTime)
-  createdAt: Date;
-
+export class ReportStatusInfo extends ReportReceipt {
   @Field(() => GraphQLDateTime)
   updatedAt: Date;
 
