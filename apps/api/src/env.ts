@@ -42,6 +42,11 @@ export const EnvShape = z.object({
         : [],
     )
     .pipe(z.array(z.string().url())),
+  /**
+   * Memory for whole cached responses to anonymous queries; 0 turns the cache off. Any content
+   * change (here, in another instance, or by the import CLI) invalidates it.
+   */
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
 });

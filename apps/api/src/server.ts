@@ -1,10 +1,14 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Env } from './env.js';
+import { ContentChangeListener } from './cache/content-change-listener.js';
+import { ContentVersion } from './cache/content-version.js';
+import { responseCachePlugins } from './cache/response-cache.js';
 import { UnauthenticatedError } from './errors/api-errors.js';
 import { formatApiError } from './errors/format-api-error.js';
 import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
@@ -17,7 +21,8 @@ import { clientAddress } from './modules/reports/reporter-identity.js';
 
 export const BODY_LIMIT = '100kb';
 
-export type ServerEnv = Pick<Env, 'NODE_ENV' | 'FORWARDED_ADDRESS_SECRET'> & SchemaEnv;
+export type ServerEnv = Pick<Env, 'NODE_ENV' | 'FORWARDED_ADDRESS_SECRET' | 'RESPONSE_CACHE_MB'> &
+  SchemaEnv;
 
 export interface ServerDeps {
   dataSource: DataSource;
@@ -39,6 +44,12 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
   const production = env.NODE_ENV === 'production';
   const armor = createArmor(production);
   const folioSchema = await buildFolioSchema({ dataSource, env });
+  const contentVersion = new ContentVersion();
+  const cacheEnabled = env.RESPONSE_CACHE_MB > 0;
+  const changeListener = cacheEnabled
+    ? new ContentChangeListener(dataSource, contentVersion, logger)
+    : null;
+  await changeListener?.start();
   const apollo = new ApolloServer<Context>({
     schema: folioSchema.schema,
     introspection: !production,
@@ -50,7 +61,12 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
     // it while requests are still in flight.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
-    plugins: [...armor.plugins],
+    plugins: [
+      ...armor.plugins,
+      ...(cacheEnabled
+        ? responseCachePlugins(contentVersion, env.RESPONSE_CACHE_MB)
+        : [ApolloServerPluginCacheControlDisabled()]),
+    ],
     validationRules: [...armor.validationRules],
   });
   await apollo.start();
@@ -60,6 +76,8 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
 
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers POSTs: an ETag (a hash of every response body) would never be used.
+  app.set('etag', false);
   app.use(
     pinoHttp({
       logger,
@@ -106,6 +124,7 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
         viewer: await viewerOf(req, tokens),
         clientAddress: clientAddress(req, env.FORWARDED_ADDRESS_SECRET),
         loaders: createLoaders(dataSource),
+        contentVersion: contentVersion.current,
       }),
     }),
   );
@@ -115,6 +134,7 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
     apollo,
     lifecycle,
     stop: async () => {
+      await changeListener?.stop();
       await apollo.stop();
       await folioSchema.close();
     },

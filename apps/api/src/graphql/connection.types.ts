@@ -1,5 +1,8 @@
 import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { PartOfParent } from './cache-control.js';
+
+@PartOfParent()
 
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
@@ -24,11 +27,16 @@ export interface Edge<TNode> {
 export interface Connection<TNode> {
   edges: Edge<TNode>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A promise when counting is deferred until a client asks for it. */
+  totalCount: number | Promise<number>;
 }
+
+/** A count taken now, or a query run only if and when `totalCount` is read. */
+export type TotalCount = number | (() => Promise<number>);
 
 /** A Relay connection type (`<Name>Connection` with `<Name>Edge`) for one node type. */
 export function ConnectionType<TNode extends object>(name: string, nodeType: ClassType<TNode>) {
+  @PartOfParent()
   @ObjectType(`${name}Edge`)
   class EdgeClass {
     @Field(() => String, { description: 'Opaque and stable; pass as `after` for the next page.' })
@@ -37,6 +45,8 @@ export function ConnectionType<TNode extends object>(name: string, nodeType: Cla
     @Field(() => nodeType)
     node: TNode;
   }
+
+  @PartOfParent()
 
   @ObjectType(`${name}Connection`)
   class ConnectionClass {
@@ -47,7 +57,7 @@ export function ConnectionType<TNode extends object>(name: string, nodeType: Cla
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'How many items the whole list holds, across all pages.' })
-    totalCount: number;
+    totalCount: number | Promise<number>;
   }
   return ConnectionClass;
 }
@@ -56,14 +66,21 @@ export function ConnectionType<TNode extends object>(name: string, nodeType: Cla
 export function toConnection<TNode>(
   rows: TNode[],
   first: number,
-  totalCount: number,
+  totalCount: TotalCount,
   cursorOf: (node: TNode) => string,
 ): Connection<TNode> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ cursor: cursorOf(node), node }));
+  let counted: Promise<number> | undefined;
   return {
     edges,
-    totalCount,
+    // A getter: GraphQL reads the field only when it was selected, so a page that does not
+    // show the total costs no count(*) over the whole table.
+    get totalCount() {
+      if (typeof totalCount === 'number') return totalCount;
+      counted ??= totalCount();
+      return counted;
+    },
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: false,

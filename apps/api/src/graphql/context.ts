@@ -11,6 +11,8 @@ export interface Context {
   /** The reader's address: the connection's, or the one a trusted reader site forwarded. */
   clientAddress: string;
   loaders: Loaders;
+  /** The content version when the request arrived; cached answers are keyed by it. */
+  contentVersion: number;
 }
 
 /** The context inside @Authorized resolvers, where a viewer is guaranteed. */

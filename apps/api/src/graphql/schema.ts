@@ -1,8 +1,14 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import {
+  lexicographicSortSchema,
+  printSchema,
+  specifiedDirectives,
+  type GraphQLSchema,
+} from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import type { Env } from '../env.js';
+import { cacheControlDirective } from './cache-control.js';
 import { ArticleResolver } from '../modules/articles/article.resolver.js';
 import { ArticleService } from '../modules/articles/article.service.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
@@ -93,6 +99,7 @@ export async function buildFolioSchema(deps: SchemaDeps | null): Promise<FolioSc
     resolvers,
     container: createContainer(deps, closers),
     authChecker,
+    directives: [...specifiedDirectives, cacheControlDirective],
     // class-validator on every input; unknown input fields are already refused by GraphQL.
     validate: { forbidUnknownValues: false },
   });

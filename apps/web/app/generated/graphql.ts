@@ -33,6 +33,10 @@ export type ArticleStatus =
   | 'PUBLISHED'
   | 'SCHEDULED';
 
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** Either `markdown` (a whole document: front matter, `# Title`, `##` sections) or `title` with `sections`. */
 export type CreateArticleInput = {
   author: InputMaybe<Scalars['String']['input']>;

@@ -10,7 +10,9 @@ import {
 } from 'typeorm';
 import type { Section } from '../sections/section.entity.js';
 import { ArticleStatus, ModerationState } from './article-status.js';
+import { PartOfParent } from '../../graphql/cache-control.js';
 
+@PartOfParent()
 @ObjectType({ description: 'A published piece of writing, made of ordered sections.' })
 @Entity({ name: 'articles' })
 export class Article {

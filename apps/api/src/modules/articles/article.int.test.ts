@@ -283,7 +283,8 @@ describe('articles(first, after, tag)', () => {
       // page (with its tags), total count, sections of the page
       expect(context.db.statements.count).toBe(3);
 
-      // Without the sections, a page is two statements: tags and section counts come with it.
+      // Without the sections or the total, a page is one statement: tags and section counts
+      // come with it, and nothing is counted that nobody asked for.
       context.db.statements.reset();
       const light = await context.api.query(
         '{ articles(first: 20) { edges { node { slug tags sectionCount } } } }',
@@ -293,6 +294,11 @@ describe('articles(first, after, tag)', () => {
           (edge: any) => edge.node.sectionCount === 4 && edge.node.tags.length === 2,
         ),
       ).toBe(true);
+      expect(context.db.statements.count).toBe(1);
+
+      context.db.statements.reset();
+      const counted = await context.api.query('{ articles(first: 20) { totalCount } }');
+      expect(counted.data!.articles.totalCount).toBe(count);
       expect(context.db.statements.count).toBe(2);
     },
   );

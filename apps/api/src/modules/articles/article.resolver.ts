@@ -1,10 +1,13 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
 import { tableOfContents } from '@folio/content';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   Arg,
   Args,
   Authorized,
   Ctx,
   FieldResolver,
+  Info,
   Int,
   Query,
   Resolver,
@@ -20,6 +23,7 @@ import { ArticlesArgs } from './article.args.js';
 import { ArticleStatus, ModerationState } from './article-status.js';
 import { ArticleService } from './article.service.js';
 import { ArticleConnection, TocEntry } from './article.types.js';
+import { PublicContent } from '../../graphql/cache-control.js';
 
 const STAFF = [Role.EDITOR, Role.MODERATOR];
 
@@ -32,6 +36,7 @@ function contentWithheld(article: Article, context: Context): boolean {
 export class ArticleResolver {
   constructor(private readonly articleService: ArticleService) {}
 
+  @PublicContent()
   @Query(() => Article, {
     nullable: true,
     description:
@@ -45,8 +50,11 @@ export class ArticleResolver {
     })
     preview: boolean | null,
     @Ctx() { viewer }: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Article | null> {
     if (preview) {
+      // Drafts are for the editor asking, never for a shared cache.
+      maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
       if (!viewer) throw new UnauthenticatedError('Previewing drafts needs an editor token.');
       if (!hasRole(viewer, [Role.EDITOR]))
         throw new ForbiddenError('Previewing drafts needs the editor role.');
@@ -55,6 +63,7 @@ export class ArticleResolver {
     return this.articleService.findBySlug(slug, { publishedOnly: true });
   }
 
+  @PublicContent()
   @Query(() => ArticleConnection, { description: 'Published articles, newest first.' })
   articles(@Args(() => ArticlesArgs) args: ArticlesArgs): Promise<ArticleConnection> {
     return this.articleService.listPublished(args);

@@ -64,7 +64,10 @@ export class ArticleService {
       .getMany();
   }
 
-  /** Newest first, keyset-paginated on (published_at, id): two statements per page (page, count). */
+  /**
+   * Newest first, keyset-paginated on (published_at, id): one statement per page, and a second
+   * (the count) only when the client asks for totalCount.
+   */
   async listPublished(input: ListArticlesInput): Promise<Connection<Article>> {
     const first = pageSize(input.first);
     const tag = input.tag?.trim().toLowerCase();
@@ -91,14 +94,15 @@ export class ArticleService {
     const pageSql = `SELECT ${articleDocumentSql('a', { sections: false })} AS article
                        FROM articles a WHERE ${conditions.join(' AND ')}
                       ORDER BY a.published_at DESC, a.id DESC LIMIT $${parameters.length}`;
-    const [rows, [count]] = await Promise.all([
+    const rows =
       first === 0
         ? []
-        : readQuery<{ article: ArticleDocument }>(this.dataSource, pageSql, parameters),
-      readQuery<{ count: number }>(this.dataSource, countSql, countParameters),
-    ]);
+        : await readQuery<{ article: ArticleDocument }>(this.dataSource, pageSql, parameters);
     const articles = rows.map((row) => toArticle(row.article));
-    const totalCount = count?.count ?? 0;
+    const totalCount = async () => {
+      const [count] = await readQuery<{ count: number }>(this.dataSource, countSql, countParameters);
+      return count?.count ?? 0;
+    };
     return toConnection(articles, first, totalCount, articleCursor);
   }
 }

@@ -1,11 +1,13 @@
 import { Arg, Int, Query, Resolver } from 'type-graphql';
 import { SearchService } from './search.service.js';
 import { SearchConnection } from './search.types.js';
+import { PublicContent } from '../../graphql/cache-control.js';
 
 @Resolver()
 export class SearchResolver {
   constructor(private readonly searchService: SearchService) {}
 
+  @PublicContent()
   @Query(() => SearchConnection, {
     description: 'Ranked full-text search over published articles, with highlighted snippets.',
   })

@@ -1,7 +1,9 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.types.js';
 import { Article } from '../articles/article.entity.js';
+import { PartOfParent } from '../../graphql/cache-control.js';
 
+@PartOfParent()
 @ObjectType({ description: 'A piece of a snippet; highlighted pieces matched the query.' })
 export class SnippetFragment {
   @Field(() => String)
@@ -11,6 +13,7 @@ export class SnippetFragment {
   highlighted: boolean;
 }
 
+@PartOfParent()
 @ObjectType({ description: 'An article that matched, with the section that matched best.' })
 export class SearchResult {
   @Field(() => Article)

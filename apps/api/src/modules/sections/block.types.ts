@@ -1,5 +1,6 @@
 import type { Block } from '@folio/content';
 import { createUnionType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PartOfParent } from '../../graphql/cache-control.js';
 
 // GraphQL shapes of @folio/content's block model. The stored JSON is returned as is; these
 // classes only describe it, and `resolveType` picks the member from the block's `type`.
@@ -11,6 +12,7 @@ export enum InlineMark {
 }
 registerEnumType(InlineMark, { name: 'InlineMark' });
 
+@PartOfParent()
 @ObjectType({
   description: 'A run of text with the same formatting; part of a link when href is set.',
 })
@@ -28,12 +30,14 @@ export class Inline {
   href?: string;
 }
 
+@PartOfParent()
 @ObjectType()
 export class Paragraph {
   @Field(() => [Inline])
   inlines: Inline[];
 }
 
+@PartOfParent()
 @ObjectType({
   description: 'A bulleted (ordered: false) or numbered list; each item is a line of inlines.',
 })
@@ -51,6 +55,7 @@ export class List {
   items: Inline[][];
 }
 
+@PartOfParent()
 @ObjectType()
 export class Quote {
   @Field(() => [[Inline]])
@@ -60,6 +65,7 @@ export class Quote {
   attribution?: string;
 }
 
+@PartOfParent()
 @ObjectType()
 export class Code {
   @Field(() => String, { nullable: true })
@@ -69,6 +75,7 @@ export class Code {
   code: string;
 }
 
+@PartOfParent()
 @ObjectType()
 export class Image {
   @Field(() => String)

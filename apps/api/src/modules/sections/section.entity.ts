@@ -3,7 +3,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Article } from '../articles/article.entity.js';
 import { BlockUnion } from './block.types.js';
+import { PartOfParent } from '../../graphql/cache-control.js';
 
+@PartOfParent()
 @ObjectType({ description: 'A part of an article under one heading, made of typed blocks.' })
 @Entity({ name: 'sections' })
 @Index(['articleId', 'position'], { unique: true })
@@ -34,6 +36,7 @@ export class Section {
   @Column({ type: 'varchar', length: 200 })
   anchor: string;
 
+  @PartOfParent()
   @Field(() => [BlockUnion])
   @Column({ type: 'jsonb' })
   blocks: Block[];
