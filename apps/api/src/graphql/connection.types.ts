@@ -3,7 +3,6 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { PartOfParent } from './cache-control.js';
 
 @PartOfParent()
-
 @ObjectType({ description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean)
@@ -47,7 +46,6 @@ export function ConnectionType<TNode extends object>(name: string, nodeType: Cla
   }
 
   @PartOfParent()
-
   @ObjectType(`${name}Connection`)
   class ConnectionClass {
     @Field(() => [EdgeClass])

@@ -100,7 +100,11 @@ export class ArticleService {
         : await readQuery<{ article: ArticleDocument }>(this.dataSource, pageSql, parameters);
     const articles = rows.map((row) => toArticle(row.article));
     const totalCount = async () => {
-      const [count] = await readQuery<{ count: number }>(this.dataSource, countSql, countParameters);
+      const [count] = await readQuery<{ count: number }>(
+        this.dataSource,
+        countSql,
+        countParameters,
+      );
       return count?.count ?? 0;
     };
     return toConnection(articles, first, totalCount, articleCursor);
