@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
   if (env.SEED_CONTENT_DIR) await seedIfEmpty(dataSource, env.SEED_CONTENT_DIR, logger);
 
-  const { app, lifecycle, stop } = await createServer({ dataSource, env, logger });
+  const { app, lifecycle, closeStreams, stop } = await createServer({ dataSource, env, logger });
   const server: Server = app.listen(env.PORT, env.HOST);
   await new Promise<void>((resolve, reject) =>
     server.once('listening', resolve).once('error', reject),
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     lifecycle.shuttingDown = true;
+    closeStreams();
     logger.info({ signal }, 'shutting down');
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();

@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Env } from './env.js';
 import { ContentChangeListener } from './cache/content-change-listener.js';
+import { ContentChangeStream } from './cache/content-change-stream.js';
 import { ContentVersion } from './cache/content-version.js';
 import { responseCachePlugins } from './cache/response-cache.js';
 import { UnauthenticatedError } from './errors/api-errors.js';
@@ -33,8 +34,10 @@ export interface ServerDeps {
 export interface FolioServer {
   app: Express;
   apollo: ApolloServer<Context>;
-  /** Set on SIGTERM: readiness answers 503 so load balancers stop sending traffic. */
+  /** On SIGTERM: readiness answers 503 so load balancers stop sending traffic. */
   lifecycle: { shuttingDown: boolean };
+  /** Ends long-lived responses (content change streams) so draining can finish. */
+  closeStreams(): void;
   /** Stops Apollo and releases the services' resources; the data source is the caller's. */
   stop(): Promise<void>;
 }
@@ -44,12 +47,13 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
   const production = env.NODE_ENV === 'production';
   const armor = createArmor(production);
   const folioSchema = await buildFolioSchema({ dataSource, env });
+  // Content changes are tracked whether or not this API caches: the reader's page cache
+  // follows them through /content-changes.
   const contentVersion = new ContentVersion();
+  const changeListener = new ContentChangeListener(dataSource, contentVersion, logger);
+  await changeListener.start();
+  const changeStream = new ContentChangeStream(contentVersion);
   const cacheEnabled = env.RESPONSE_CACHE_MB > 0;
-  const changeListener = cacheEnabled
-    ? new ContentChangeListener(dataSource, contentVersion, logger)
-    : null;
-  await changeListener?.start();
   const apollo = new ApolloServer<Context>({
     schema: folioSchema.schema,
     introspection: !production,
@@ -116,6 +120,7 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
   });
+  app.get('/content-changes', changeStream.handle);
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
@@ -133,8 +138,10 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
     app,
     apollo,
     lifecycle,
+    closeStreams: () => changeStream.closeAll(),
     stop: async () => {
-      await changeListener?.stop();
+      changeStream.closeAll();
+      await changeListener.stop();
       await apollo.stop();
       await folioSchema.close();
     },

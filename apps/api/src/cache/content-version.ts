@@ -5,24 +5,40 @@
  */
 export class ContentVersion {
   private value = 0;
-  private readonly listeners = new Set<() => void>();
-  /**
-   * False while this process could miss another process's changes (its LISTEN connection is
-   * down): caches must then be bypassed, not trusted.
-   */
-  trusted = true;
+  private isTrusted = true;
+  private readonly bumpListeners = new Set<() => void>();
+  private readonly trustListeners = new Set<() => void>();
 
   get current(): number {
     return this.value;
   }
 
+  /**
+   * False while this process could miss another process's changes (its LISTEN connection is
+   * down): caches must then be bypassed, not trusted.
+   */
+  get trusted(): boolean {
+    return this.isTrusted;
+  }
+
+  set trusted(trusted: boolean) {
+    if (trusted === this.isTrusted) return;
+    this.isTrusted = trusted;
+    for (const listener of this.trustListeners) listener();
+  }
+
   bump(): void {
     this.value += 1;
-    for (const listener of this.listeners) listener();
+    for (const listener of this.bumpListeners) listener();
   }
 
   onBump(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.bumpListeners.add(listener);
+    return () => this.bumpListeners.delete(listener);
+  }
+
+  onTrustChange(listener: () => void): () => void {
+    this.trustListeners.add(listener);
+    return () => this.trustListeners.delete(listener);
   }
 }
