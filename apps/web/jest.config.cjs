@@ -10,7 +10,7 @@ module.exports = {
   projects: [
     createJestConfig({
       displayName: 'web',
-      testMatch: ['<rootDir>/app/**/*.test.ts?(x)'],
+      testMatch: ['<rootDir>/app/**/*.test.ts?(x)', '<rootDir>/server/**/*.test.ts'],
       extra: {
         moduleNameMapper: {
           '^~/(.*)$': '<rootDir>/app/$1',

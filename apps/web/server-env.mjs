@@ -12,6 +12,11 @@ export const ServerEnvShape = z.object({
   TRUST_PROXY: z.string().default('loopback'),
   /** Served over HTTPS (at the load balancer): send Strict-Transport-Security. */
   HTTPS: z.enum(['true', 'false']).default('false'),
+  /**
+   * Memory for whole public pages; 0 turns the page cache off. It is used only while the API's
+   * content change stream is live, and purged on every change.
+   */
+  READER_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
 });

@@ -5,11 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequestHandler } from '@remix-run/express';
 import express from 'express';
 import helmet from 'helmet';
 import pino from 'pino';
 import { pinoHttp } from 'pino-http';
+import { followContentChanges } from './server/content-changes.mjs';
+import { PageCache } from './server/page-cache.mjs';
+import { remixWithPageCache } from './server/remix-handler.mjs';
 import { parseServerEnv } from './server-env.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -77,14 +79,18 @@ app.use(
 );
 app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }));
 
+// Public pages are kept in memory and replayed until the API announces a content change.
+const cache = new PageCache({ maxSizeMb: env.READER_PAGE_CACHE_MB });
+const contentChanges =
+  env.READER_PAGE_CACHE_MB > 0
+    ? followContentChanges({ apiUrl: env.FOLIO_API_URL, cache, logger })
+    : null;
 app.all(
   '*',
-  createRequestHandler({
+  remixWithPageCache({
     build: await import(path.join(root, 'build/server/index.js')),
     mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({
-      reader: { clientAddress: req.ip ?? '127.0.0.1', requestId: res.locals.requestId },
-    }),
+    cache,
   }),
 );
 
@@ -97,6 +103,7 @@ function shutdown(signal) {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info({ signal }, 'shutting down');
+  contentChanges?.close();
   server.close(() => {
     logger.info('stopped');
     process.exit(0);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ifNoneMatchIncludes } from '../../server/if-none-match.mjs';
 
 /** A weak validator for a body: equal bodies give equal tags. */
 export function etagFor(body: string): string {
@@ -7,14 +8,7 @@ export function etagFor(body: string): string {
 
 /** True when the client already holds this version (If-None-Match lists the tag or *). */
 export function isFresh(request: Request, etag: string): boolean {
-  const header = request.headers.get('If-None-Match');
-  if (!header) return false;
-  return header.split(',').some((tag) => {
-    const value = tag.trim();
-    return (
-      value === '*' || value === etag || value.replace(/^W\//, '') === etag.replace(/^W\//, '')
-    );
-  });
+  return ifNoneMatchIncludes(request.headers.get('If-None-Match'), etag);
 }
 
 /** A cacheable text response with an ETag, or 304 when the client's copy is current. */

@@ -1,8 +1,11 @@
 import { ApiRequestError, ApiUnavailableError } from './api.server';
 
-/** Shared caches (a CDN) keep public pages a minute and may serve them stale for ten while refreshing. */
-export const PUBLIC_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
-export const SHORT_PUBLIC_CACHE = 'public, max-age=0, s-maxage=30, stale-while-revalidate=120';
+/**
+ * Public pages: any cache may keep them but must revalidate before each use (a cheap 304 by
+ * ETag). Only the reader's own page cache (server/page-cache.mjs) hears about removals and
+ * edits the moment they happen, so only it serves pages without asking.
+ */
+export const PUBLIC_CACHE = 'public, no-cache';
 export const NO_STORE = 'private, no-store';
 
 /** Plain slugs only: anything else (../, %00, 5,000 characters) is a 404 without asking the API. */

@@ -8,7 +8,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import type { SearchPageQuery, SearchPageQueryVariables } from '~/generated/graphql';
 import { ApiRequestError } from '~/lib/api.server';
 import { readerContext } from '~/lib/context.server';
-import { apiFailure, cacheHeaders, SHORT_PUBLIC_CACHE } from '~/lib/http.server';
+import { apiFailure, cacheHeaders, PUBLIC_CACHE } from '~/lib/http.server';
 
 const QUERY_MAX_LENGTH = 200;
 
@@ -44,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const q = (params.get('q') ?? '').trim();
   const after = params.get('after');
-  const headers = { 'Cache-Control': SHORT_PUBLIC_CACHE };
+  const headers = { 'Cache-Control': PUBLIC_CACHE };
   if (q === '') return json({ q, results: null, error: null }, { headers });
   if (q.length > QUERY_MAX_LENGTH) {
     return json(

@@ -120,33 +120,8 @@ describeInBrowser('reading the site', () => {
     const moderator = createToken('moderator');
     const reviewed = await publishArticle(editor, '# Disputed claims\n\n## Claim\n\nSomething.');
     const removed = await publishArticle(editor, '# Copied article\n\n## Text\n\nNot ours.');
-    for (const [article, action] of [
-      [reviewed, 'KEEP_HIDDEN'],
-      [removed, 'REMOVE_ARTICLE'],
-    ] as const) {
-      const { submitReport } = await graphql(
-        'mutation ($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }',
-        {
-          input: {
-            articleSlug: article.slug,
-            reason: 'COPYRIGHT',
-            idempotencyKey: `e2e-${article.slug}`,
-          },
-        },
-      );
-      const { reports } = await graphql(
-        '{ reports(filter: { status: OPEN }) { edges { node { id receipt } } } }',
-        {},
-        moderator,
-      );
-      const id = reports.edges.find((edge: any) => edge.node.receipt === submitReport.receipt).node
-        .id;
-      await graphql(
-        'mutation ($id: ID!, $action: ModerationAction!) { resolveReport(id: $id, input: { action: $action }) { id } }',
-        { id, action },
-        moderator,
-      );
-    }
+    await moderate(moderator, reviewed, 'KEEP_HIDDEN');
+    await moderate(moderator, removed, 'REMOVE_ARTICLE');
     const page = await newPage(browser);
     await page.goto(`${webUrl}/articles/${reviewed.slug}`);
     expect(await page.getByRole('note').textContent()).toMatch(/Under review/);
@@ -156,6 +131,29 @@ describeInBrowser('reading the site', () => {
     expect(response!.status()).toBe(410);
     expect(await page.locator('h1').textContent()).toBe('This article has been removed');
     expect(await page.content()).not.toContain('Not ours.');
+  });
+
+  it('drops a cached page the moment a moderator removes it or an editor changes it', async () => {
+    const moderator = createToken('moderator');
+    const article = await publishArticle(editor, '# Cached claims\n\n## Claim\n\nOriginal words.');
+    const url = `${webUrl}/articles/${article.slug}`;
+    expect((await fetch(url)).headers.get('x-cache')).toBe('MISS');
+    const cached = await fetch(url);
+    expect(cached.headers.get('x-cache')).toBe('HIT');
+    expect(await cached.text()).toContain('Original words.');
+
+    await graphql(
+      'mutation ($id: ID!) { updateArticle(id: $id, input: { title: "Cached claims, corrected" }) { id } }',
+      { id: article.id },
+      editor,
+    );
+    // No waiting and no retry: once the API has answered, the old page is gone.
+    expect(await (await fetch(url)).text()).toContain('Cached claims, corrected');
+
+    await moderate(moderator, article, 'REMOVE_ARTICLE');
+    const afterRemoval = await fetch(url);
+    expect(afterRemoval.status).toBe(410);
+    expect(await afterRemoval.text()).not.toContain('Original words.');
   });
 
   it('renders hostile stored content inert', async () => {
@@ -201,9 +199,7 @@ describeInBrowser('reading the site', () => {
   it('sends cache headers, answers 304 to a matching ETag, and never caches report pages', async () => {
     const url = `${webUrl}/articles/a-field-guide-to-urban-foxes`;
     const first = await fetch(url);
-    expect(first.headers.get('cache-control')).toBe(
-      'public, max-age=0, s-maxage=60, stale-while-revalidate=600',
-    );
+    expect(first.headers.get('cache-control')).toBe('public, no-cache');
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^W\/"/);
     expect((await fetch(url, { headers: { 'If-None-Match': etag } })).status).toBe(304);
@@ -250,4 +246,33 @@ async function expectInViewport(page: import('playwright-core').Page, selector: 
       }),
   );
   expect(inView).toBe(true);
+}
+
+/** A reader reports the article, and a moderator resolves that report with the action. */
+async function moderate(
+  moderator: string,
+  article: { slug: string },
+  action: 'KEEP_HIDDEN' | 'REMOVE_ARTICLE',
+) {
+  const { submitReport } = await graphql(
+    'mutation ($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }',
+    {
+      input: {
+        articleSlug: article.slug,
+        reason: 'COPYRIGHT',
+        idempotencyKey: `e2e-${article.slug}`,
+      },
+    },
+  );
+  const { reports } = await graphql(
+    '{ reports(filter: { status: OPEN }) { edges { node { id receipt } } } }',
+    {},
+    moderator,
+  );
+  const id = reports.edges.find((edge: any) => edge.node.receipt === submitReport.receipt).node.id;
+  await graphql(
+    'mutation ($id: ID!, $action: ModerationAction!) { resolveReport(id: $id, input: { action: $action }) { id } }',
+    { id, action },
+    moderator,
+  );
 }

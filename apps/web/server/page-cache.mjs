@@ -1,0 +1,110 @@
+// The reader's page cache: whole public pages in memory, served stale while one background
+// render refreshes them, and dropped the moment the API announces a content change
+// (./content-changes.mjs). Without a live announcement stream it is not used at all, so a page
+// removed by a moderator is never served from here once the removal is acknowledged.
+import { LRUCache } from 'lru-cache';
+
+/**
+ * @typedef {object} CachedPage
+ * @property {number} status
+ * @property {Array<[string, string]>} headers
+ * @property {Buffer} body
+ * @property {number} storedAt epoch ms
+ */
+
+/** Response headers a cached page never repeats: they belong to the request that made it. */
+const REQUEST_BOUND_HEADERS = new Set(['set-cookie', 'x-request-id', 'date', 'age']);
+
+export class PageCache {
+  #pages;
+  #freshMs;
+  #staleMs;
+  #now;
+  #generation = 0;
+  #usable = false;
+
+  /**
+   * @param {{ maxSizeMb: number, freshSeconds?: number, staleSeconds?: number, now?: () => number }} options
+   *   freshSeconds: served as is; then until staleSeconds more: served while refreshing.
+   */
+  constructor({ maxSizeMb, freshSeconds = 300, staleSeconds = 3600, now = Date.now }) {
+    this.#freshMs = freshSeconds * 1000;
+    this.#staleMs = staleSeconds * 1000;
+    this.#now = now;
+    this.#pages = new LRUCache({
+      maxSize: Math.max(1, maxSizeMb) * 2 ** 20,
+      sizeCalculation: (page) => page.body.length + 512,
+      ttl: this.#freshMs + this.#staleMs,
+      ttlAutopurge: false,
+    });
+  }
+
+  /** Whether pages may be served from or stored in the cache right now. */
+  get usable() {
+    return this.#usable;
+  }
+
+  /** Turned on only while content changes are being announced; turning it off also purges. */
+  set usable(usable) {
+    if (!usable) this.purge();
+    this.#usable = usable;
+  }
+
+  /** Which purge a render started under; see store(). */
+  get generation() {
+    return this.#generation;
+  }
+
+  purge() {
+    this.#generation += 1;
+    this.#pages.clear();
+  }
+
+  /** @returns {{ page: CachedPage, state: 'fresh' | 'stale', ageSeconds: number } | null} */
+  lookup(key) {
+    if (!this.#usable) return null;
+    const page = this.#pages.get(key);
+    if (!page) return null;
+    const age = this.#now() - page.storedAt;
+    return {
+      page,
+      state: age < this.#freshMs ? 'fresh' : 'stale',
+      ageSeconds: Math.floor(age / 1000),
+    };
+  }
+
+  /**
+   * Keeps a 200 response that declared itself public. A render that started before the last
+   * purge may hold content from before the change, so it is not kept.
+   * @param {string} key
+   * @param {Response} response
+   * @param {Buffer} body
+   * @param {number} startedUnder the generation read when the render began
+   * @returns {CachedPage | null} the page as kept, or null when it was not
+   */
+  store(key, response, body, startedUnder) {
+    if (!this.#usable || startedUnder !== this.#generation) return null;
+    if (!isCacheablePage(response)) return null;
+    const page = {
+      status: response.status,
+      headers: [...response.headers].filter(
+        ([name]) => !REQUEST_BOUND_HEADERS.has(name.toLowerCase()),
+      ),
+      body,
+      storedAt: this.#now(),
+    };
+    this.#pages.set(key, page);
+    return page;
+  }
+}
+
+/** 200, public, and not marked no-store or private: what any shared cache may keep. */
+export function isCacheablePage(response) {
+  const cacheControl = response.headers.get('cache-control') ?? '';
+  return (
+    response.status === 200 &&
+    /\bpublic\b/.test(cacheControl) &&
+    !/\b(no-store|private)\b/.test(cacheControl) &&
+    !response.headers.has('set-cookie')
+  );
+}

@@ -1,0 +1,111 @@
+// Runs the Remix build as a fetch handler (Request in, Response out) behind express, so the
+// page cache can keep and replay whole responses. The request conversion follows
+// @remix-run/express; responses are buffered, as app/entry.server.tsx renders whole pages.
+import { randomUUID } from 'node:crypto';
+import { createReadableStreamFromReadable, createRequestHandler } from '@remix-run/node';
+import { ifNoneMatchIncludes } from './if-none-match.mjs';
+
+/**
+ * @param {{ build: import('@remix-run/node').ServerBuild, mode: string, cache: import('./page-cache.mjs').PageCache }} options
+ * @returns {import('express').RequestHandler}
+ */
+export function remixWithPageCache({ build, mode, cache }) {
+  const handle = createRequestHandler(build, mode);
+  const refreshing = new Set();
+
+  /** Renders a page for the cache only, with no reader waiting on it. */
+  async function refresh(key, origin) {
+    if (refreshing.has(key)) return;
+    refreshing.add(key);
+    try {
+      const startedUnder = cache.generation;
+      const response = await handle(new Request(new URL(key, origin)), {
+        reader: { clientAddress: '127.0.0.1', requestId: randomUUID() },
+      });
+      cache.store(key, response, Buffer.from(await response.arrayBuffer()), startedUnder);
+    } catch {
+      // The stale page stays until it expires; the next reader's request tries again.
+    } finally {
+      refreshing.delete(key);
+    }
+  }
+
+  return async (req, res, next) => {
+    try {
+      const readsOnly = req.method === 'GET' || req.method === 'HEAD';
+      const key = req.originalUrl;
+      const hit = readsOnly ? cache.lookup(key) : null;
+      if (hit) {
+        if (hit.state === 'stale') void refresh(key, originOf(req));
+        return sendCached(req, res, hit);
+      }
+
+      const startedUnder = cache.generation;
+      const request = toFetchRequest(req, res, { forCache: readsOnly && cache.usable });
+      const response = await handle(request, {
+        reader: { clientAddress: req.ip ?? '127.0.0.1', requestId: res.locals.requestId },
+      });
+      const body = Buffer.from(await response.arrayBuffer());
+      const stored = req.method === 'GET' ? cache.store(key, response, body, startedUnder) : null;
+      // Rendered in full for the cache: the reader may already hold it (If-None-Match).
+      if (stored) return sendCached(req, res, { page: stored, state: 'fresh' }, 'MISS');
+      res.setHeader('X-Cache', cache.usable ? 'MISS' : 'BYPASS');
+      return sendResponse(res, response, body);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function originOf(req) {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/**
+ * @param {import('express').Request} req
+ * @param {import('express').Response} res
+ * @param {{ forCache: boolean }} options forCache: render the full page even if the reader
+ *   holds a copy (If-None-Match), since the cache, not Remix, answers the 304.
+ */
+function toFetchRequest(req, res, { forCache }) {
+  const controller = new AbortController();
+  res.on('close', () => controller.abort());
+  const headers = new Headers();
+  for (const [name, values] of Object.entries(req.headers)) {
+    if (values === undefined) continue;
+    if (forCache && name === 'if-none-match') continue;
+    for (const value of Array.isArray(values) ? values : [values]) headers.append(name, value);
+  }
+  /** @type {RequestInit & { duplex?: 'half' }} */
+  const init = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = 'half';
+  }
+  return new Request(new URL(req.originalUrl, originOf(req)), init);
+}
+
+function sendResponse(res, response, body) {
+  res.status(response.status);
+  if (response.statusText) res.statusMessage = response.statusText;
+  for (const [name, value] of response.headers) {
+    if (name === 'set-cookie') continue;
+    res.setHeader(name, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  res.end(body);
+}
+
+/** A cached page, or 304 when the reader's If-None-Match names it. */
+function sendCached(req, res, { page, state, ageSeconds = 0 }, label) {
+  for (const [name, value] of page.headers) res.setHeader(name, value);
+  res.setHeader('Age', String(ageSeconds));
+  res.setHeader('X-Cache', label ?? (state === 'fresh' ? 'HIT' : 'STALE'));
+  const etag = page.headers.find(([name]) => name === 'etag')?.[1];
+  if (etag && ifNoneMatchIncludes(req.headers['if-none-match'], etag)) {
+    res.removeHeader('content-length');
+    return res.status(304).end();
+  }
+  res.status(page.status).end(page.body);
+}
