@@ -82,9 +82,7 @@ describe('article page loader', () => {
 
   it('lets shared caches keep the page and revalidate it in the background', async () => {
     const response = (await load('tides', fakeApi(() => article()).context)) as Response;
-    expect(response.headers.get('Cache-Control')).toBe(
-      'public, no-cache',
-    );
+    expect(response.headers.get('Cache-Control')).toBe('public, no-cache');
   });
 });
 
