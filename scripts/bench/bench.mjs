@@ -15,7 +15,12 @@ import { measure, peakRssMb } from './load.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const { values: args } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, articles: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    articles: { type: 'string' },
+    // e.g. --workloads W1,W2 for the scale run
+    workloads: { type: 'string' },
+  },
 });
 const quick = args.quick;
 const articles = Number(args.articles ?? (quick ? 500 : 10_000));
@@ -114,11 +119,11 @@ async function main() {
         )
     : undefined;
 
-  const [apiPort, webPort, basePort] = [await freePort(), await freePort(), await freePort()];
-  const api = start(path.join(root, 'apps/api/dist/main.js'), {
+  // Two of each server: one with its cache off (the "uncached" rows: every request does the
+  // work) and one as deployed, with the API's response cache and the reader's page cache.
+  const apiEnv = {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
-    PORT: String(apiPort),
     DATABASE_URL: postgres.url,
     LOG_LEVEL: 'warn',
     MIGRATE_ON_START: 'false',
@@ -126,20 +131,45 @@ async function main() {
     REPORTER_KEY_SECRET: 'bench-reporter-key-secret-0123456789',
     FORWARDED_ADDRESS_SECRET: FORWARDING_SECRET,
     REPORT_RATE_LIMIT: '100000000',
+  };
+  const startApi = async (name, env) => {
+    const port = await freePort();
+    const child = start(path.join(root, 'apps/api/dist/main.js'), {
+      ...apiEnv,
+      ...env,
+      PORT: String(port),
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await waitReady(`${url}/health/ready`, child, name);
+    return { child, url };
+  };
+  const startReader = async (name, apiUrl, env) => {
+    const port = await freePort();
+    const child = start(path.join(root, 'apps/web/server.mjs'), {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      FOLIO_API_URL: `${apiUrl}/graphql`,
+      LOG_LEVEL: 'warn',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      FORWARDED_ADDRESS_SECRET: FORWARDING_SECRET,
+      ...env,
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await waitReady(`${url}/health/ready`, child, name);
+    return { child, url };
+  };
+  const { child: api, url: apiUrl } = await startApi('API', { RESPONSE_CACHE_MB: '0' });
+  const { child: apiCached, url: apiCachedUrl } = await startApi('cached API', {});
+  const { child: web, url: webUrl } = await startReader('reader', apiUrl, {
+    READER_PAGE_CACHE_MB: '0',
   });
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  await waitReady(`${apiUrl}/health/ready`, api, 'API');
-  const web = start(path.join(root, 'apps/web/server.mjs'), {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(webPort),
-    FOLIO_API_URL: `${apiUrl}/graphql`,
-    LOG_LEVEL: 'warn',
-    PUBLIC_URL: `http://127.0.0.1:${webPort}`,
-    FORWARDED_ADDRESS_SECRET: FORWARDING_SECRET,
-  });
-  const webUrl = `http://127.0.0.1:${webPort}`;
-  await waitReady(`${webUrl}/health/ready`, web, 'reader');
+  const { child: webCached, url: webCachedUrl } = await startReader(
+    'cached reader',
+    apiCachedUrl,
+    {},
+  );
+  const basePort = await freePort();
 
   const samplePage = await (await fetch(`${webUrl}/articles/${benchSlug(1, articles)}`)).text();
   const baseline = start(
@@ -164,59 +194,94 @@ async function main() {
   const NEWEST = `{ articles(first: 20) { edges { node { slug title summary publishedAt tags sectionCount } } } }`;
   const SEARCH = `query ($q: String!) { search(query: $q, first: 20) { edges { node { anchor rank snippet { text highlighted } article { slug title } } } } }`;
   const SUBMIT = `mutation ($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }`;
+  // The hot set: the 100 most read articles, as a front page and social links make them.
+  const HOT_SET = 100;
+  const hotSlug = (i) => benchSlug(i % HOT_SET, articles);
   const fixedSlug = benchSlug(1, articles);
-  const etag = (await fetch(`${webUrl}/articles/${fixedSlug}`)).headers.get('etag');
+  const etag = (await fetch(`${webCachedUrl}/articles/${fixedSlug}`)).headers.get('etag');
+  const graphqlWorkload = (url, query, variables) => ({
+    url,
+    requests: [graphqlRequest(query, variables)],
+  });
+  const baselineArticle = (slugOf) => ({
+    url: baseUrl,
+    requests: [
+      { method: 'GET', setupRequest: (r) => ({ ...r, path: `/article?slug=${slugOf(n++)}` }) },
+    ],
+  });
+  const baselineSearch = {
+    url: baseUrl,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (r) => ({
+          ...r,
+          path: `/search?q=${encodeURIComponent(SEARCH_WORDS[n++ % SEARCH_WORDS.length])}`,
+        }),
+      },
+    ],
+  };
+  const pages = (url, slugOf) => ({
+    url,
+    requests: [
+      { method: 'GET', setupRequest: (r) => ({ ...r, path: `/articles/${slugOf(n++)}` }) },
+    ],
+  });
+  const anySlug = (i) => benchSlug(i, articles);
+  const searchWords = (i) => ({ q: SEARCH_WORDS[i % SEARCH_WORDS.length] });
 
   // Every receipt a client got back; each must be in the database afterwards.
   const acknowledged = [];
   const runId = Date.now().toString(36);
-  const workloads = [
+  const allWorkloads = [
     {
       id: 'W1',
-      name: 'article(slug), all sections',
+      name: 'article(slug), all sections, uncached',
       pids: [api.pid],
-      ours: {
-        url: apiUrl,
-        requests: [graphqlRequest(ARTICLE, (i) => ({ slug: benchSlug(i, articles) }))],
-      },
-      base: {
-        url: baseUrl,
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (r) => ({ ...r, path: `/article?slug=${benchSlug(n++, articles)}` }),
-          },
-        ],
-      },
+      ours: graphqlWorkload(apiUrl, ARTICLE, (i) => ({ slug: anySlug(i) })),
+      base: baselineArticle(anySlug),
+    },
+    {
+      id: 'W1c',
+      name: `article(slug), response cache, hot set of ${HOT_SET}`,
+      pids: [apiCached.pid],
+      ours: graphqlWorkload(apiCachedUrl, ARTICLE, (i) => ({ slug: hotSlug(i) })),
+      base: baselineArticle(hotSlug),
     },
     {
       id: 'W2',
-      name: 'articles(first: 20), tags, section counts',
+      name: 'articles(first: 20), tags, section counts, uncached',
       pids: [api.pid],
-      ours: { url: apiUrl, requests: [graphqlRequest(NEWEST, () => ({}))] },
+      ours: graphqlWorkload(apiUrl, NEWEST, () => ({})),
+      base: { url: `${baseUrl}/newest` },
+    },
+    {
+      id: 'W2c',
+      name: 'articles(first: 20), response cache',
+      pids: [apiCached.pid],
+      ours: graphqlWorkload(apiCachedUrl, NEWEST, () => ({})),
       base: { url: `${baseUrl}/newest` },
     },
     {
       id: 'W3',
-      name: 'SSR article page, uncached',
+      name: 'SSR article page, nothing cached',
       pids: [api.pid, web.pid],
-      ours: {
-        url: webUrl,
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (r) => ({ ...r, path: `/articles/${benchSlug(n++, articles)}` }),
-          },
-        ],
-      },
+      ours: pages(webUrl, anySlug),
       base: { url: `${baseUrl}/page` },
     },
     {
       id: 'W3c',
+      name: `SSR article page, page cache, hot set of ${HOT_SET}`,
+      pids: [apiCached.pid, webCached.pid],
+      ours: pages(webCachedUrl, hotSlug),
+      base: { url: `${baseUrl}/page` },
+    },
+    {
+      id: 'W3e',
       name: 'SSR article page, ETag revalidation (304)',
-      pids: [api.pid, web.pid],
+      pids: [apiCached.pid, webCached.pid],
       ours: {
-        url: `${webUrl}/articles/${fixedSlug}`,
+        url: `${webCachedUrl}/articles/${fixedSlug}`,
         headers: { 'if-none-match': etag },
         expectStatus: 304,
       },
@@ -225,9 +290,9 @@ async function main() {
     {
       id: 'W4',
       name: 'submitReport, distinct keys and readers',
-      pids: [api.pid],
+      pids: [apiCached.pid],
       ours: {
-        url: apiUrl,
+        url: apiCachedUrl,
         connections: 32,
         requests: [
           {
@@ -246,7 +311,7 @@ async function main() {
                   query: SUBMIT,
                   variables: {
                     input: {
-                      articleSlug: benchSlug(i, articles),
+                      articleSlug: anySlug(i),
                       reason: 'SPAM',
                       idempotencyKey: `bench-w4-${runId}-${i}`,
                     },
@@ -265,26 +330,23 @@ async function main() {
     },
     {
       id: 'W5',
-      name: 'search, common words',
+      name: 'search, common words, uncached',
       pids: [api.pid],
-      ours: {
-        url: apiUrl,
-        requests: [graphqlRequest(SEARCH, (i) => ({ q: SEARCH_WORDS[i % SEARCH_WORDS.length] }))],
-      },
-      base: {
-        url: baseUrl,
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (r) => ({
-              ...r,
-              path: `/search?q=${encodeURIComponent(SEARCH_WORDS[n++ % SEARCH_WORDS.length])}`,
-            }),
-          },
-        ],
-      },
+      ours: graphqlWorkload(apiUrl, SEARCH, searchWords),
+      base: baselineSearch,
+    },
+    {
+      id: 'W5c',
+      name: 'search, common words, response cache',
+      pids: [apiCached.pid],
+      ours: graphqlWorkload(apiCachedUrl, SEARCH, searchWords),
+      base: baselineSearch,
     },
   ];
+  const selected = args.workloads?.split(',').map((id) => id.trim());
+  const workloads = selected
+    ? allWorkloads.filter((workload) => selected.includes(workload.id))
+    : allWorkloads;
 
   const rows = [];
   for (const workload of workloads) {
@@ -311,7 +373,9 @@ async function main() {
   ).rows;
   const memory = {
     apiPeakRssMb: peakRssMb(api.pid),
+    cachedApiPeakRssMb: peakRssMb(apiCached.pid),
     webPeakRssMb: peakRssMb(web.pid),
+    cachedWebPeakRssMb: peakRssMb(webCached.pid),
     baselinePeakRssMb: peakRssMb(baseline.pid),
   };
 
@@ -367,7 +431,7 @@ function table({ articles, machine, workloads, reports, memory, timing }) {
     `Reports (W4): ${reports.acknowledged} acknowledged to clients, ${reports.stored} of them in the database: ${reports.lost} lost, ${reports.duplicated} duplicated.`,
   );
   lines.push(
-    `Peak RSS: API ${memory.apiPeakRssMb} MB, reader ${memory.webPeakRssMb} MB (baseline ${memory.baselinePeakRssMb} MB).`,
+    `Peak RSS: API ${memory.apiPeakRssMb} MB (with its cache ${memory.cachedApiPeakRssMb} MB), reader ${memory.webPeakRssMb} MB (with its cache ${memory.cachedWebPeakRssMb} MB); baseline ${memory.baselinePeakRssMb} MB.`,
   );
   return lines.join('\n');
 }
