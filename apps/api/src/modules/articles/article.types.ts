@@ -7,7 +7,7 @@ export const ArticleConnection = ConnectionType('Article', Article);
 export type ArticleConnection = InstanceType<typeof ArticleConnection>;
 
 @PartOfParent()
-@ObjectType({ description: 'One entry of an article table of contents.' })
+@ObjectType({ simpleResolvers: true, description: 'One entry of an article table of contents.' })
 export class TocEntry {
   @Field(() => String)
   anchor: string;

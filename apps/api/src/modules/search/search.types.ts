@@ -4,7 +4,10 @@ import { Article } from '../articles/article.entity.js';
 import { PartOfParent } from '../../graphql/cache-control.js';
 
 @PartOfParent()
-@ObjectType({ description: 'A piece of a snippet; highlighted pieces matched the query.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A piece of a snippet; highlighted pieces matched the query.',
+})
 export class SnippetFragment {
   @Field(() => String)
   text: string;

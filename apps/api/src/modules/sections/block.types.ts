@@ -4,6 +4,8 @@ import { PartOfParent } from '../../graphql/cache-control.js';
 
 // GraphQL shapes of @folio/content's block model. The stored JSON is returned as is; these
 // classes only describe it, and `resolveType` picks the member from the block's `type`.
+// simpleResolvers: plain properties, read by GraphQL's default resolver with no per-field
+// wrapper (no middleware or auth applies to them); an article has hundreds of these fields.
 
 export enum InlineMark {
   EMPHASIS = 'emphasis',
@@ -14,6 +16,7 @@ registerEnumType(InlineMark, { name: 'InlineMark' });
 
 @PartOfParent()
 @ObjectType({
+  simpleResolvers: true,
   description: 'A run of text with the same formatting; part of a link when href is set.',
 })
 export class Inline {
@@ -31,7 +34,7 @@ export class Inline {
 }
 
 @PartOfParent()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Paragraph {
   @Field(() => [Inline])
   inlines: Inline[];
@@ -39,6 +42,7 @@ export class Paragraph {
 
 @PartOfParent()
 @ObjectType({
+  simpleResolvers: true,
   description: 'A bulleted (ordered: false) or numbered list; each item is a line of inlines.',
 })
 export class List {
@@ -56,7 +60,7 @@ export class List {
 }
 
 @PartOfParent()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Quote {
   @Field(() => [[Inline]])
   paragraphs: Inline[][];
@@ -66,7 +70,7 @@ export class Quote {
 }
 
 @PartOfParent()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Code {
   @Field(() => String, { nullable: true })
   language?: string;
@@ -76,7 +80,7 @@ export class Code {
 }
 
 @PartOfParent()
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Image {
   @Field(() => String)
   src: string;

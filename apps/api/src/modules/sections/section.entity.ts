@@ -6,7 +6,10 @@ import { BlockUnion } from './block.types.js';
 import { PartOfParent } from '../../graphql/cache-control.js';
 
 @PartOfParent()
-@ObjectType({ description: 'A part of an article under one heading, made of typed blocks.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A part of an article under one heading, made of typed blocks.',
+})
 @Entity({ name: 'sections' })
 @Index(['articleId', 'position'], { unique: true })
 @Index(['articleId', 'anchor'], { unique: true })
