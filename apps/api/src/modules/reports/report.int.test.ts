@@ -119,6 +119,17 @@ describe('submitReport', () => {
     expect(await reportCount()).toBe(1);
   });
 
+  it('files a new report in four statements on the main pool, with or without a section', async () => {
+    for (const input of [reportInput(), reportInput({ sectionAnchor: 'section-1' })]) {
+      context.db.statements.reset();
+      const { errors } = await context.api.query(SUBMIT, { input });
+      expect(errors).toBeUndefined();
+      // BEGIN, lock the page (and find the section), insert and count reporters, COMMIT; the
+      // rate limiter's point is taken on its own pool.
+      expect(context.db.statements.count).toBe(4);
+    }
+  });
+
   it('stores one row for 20 simultaneous submissions with one key', async () => {
     const input = reportInput();
     const responses = await Promise.all(

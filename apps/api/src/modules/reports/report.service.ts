@@ -8,7 +8,6 @@ import { Article } from '../articles/article.entity.js';
 import { ModerationState } from '../articles/article-status.js';
 import { publishedCondition } from '../articles/article.queries.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { Section } from '../sections/section.entity.js';
 import { ReportReason, ReportStatus } from './report-enums.js';
 import { Report } from './report.entity.js';
 import type { SubmitReportInput } from './report.inputs.js';
@@ -61,65 +60,83 @@ export class ReportService {
       throw new BadUserInputError('details are required when the reason is OTHER.', 'details');
     }
     const requestHash = hashRequest(input, details);
-    const replay = await this.replayed(this.dataSource.manager, input.idempotencyKey, requestHash);
-    if (replay) return replay;
 
+    // Five statements for a new report: BEGIN, lock the page (and find the section), insert
+    // and count its reporters, take a rate-limit point, COMMIT. Replays and mistakes cost more.
     return this.dataSource.transaction(async (manager) => {
       // Locks the page: its reports are counted one at a time, so the threshold is exact.
-      const article = await manager
-        .createQueryBuilder(Article, 'article')
-        .setLock('pessimistic_write')
-        .where('article.slug = :slug', { slug: input.articleSlug })
-        .andWhere(publishedCondition('article'))
-        .getOne();
-      if (!article || article.moderationState === ModerationState.REMOVED) {
-        throw new BadUserInputError(
-          `There is no published article "${input.articleSlug}" to report.`,
-          'articleSlug',
-        );
-      }
-      let section: Section | null = null;
-      if (input.sectionAnchor) {
-        section = await manager.findOne(Section, {
-          where: { articleId: article.id, anchor: input.sectionAnchor },
-        });
-        if (!section) {
-          throw new BadUserInputError(
-            `The article has no section "${input.sectionAnchor}".`,
-            'sectionAnchor',
-          );
-        }
+      const [target]: Array<{
+        id: string;
+        moderation_state: ModerationState;
+        section_id: string | null;
+        section_anchor: string | null;
+      }> = await manager.query(
+        `SELECT a.id, a.moderation_state, s.id AS section_id, s.anchor AS section_anchor
+           FROM articles a
+           LEFT JOIN sections s ON s.article_id = a.id AND s.anchor = $2
+          WHERE a.slug = $1 AND ${publishedCondition('a')}
+            FOR NO KEY UPDATE OF a`,
+        [input.articleSlug, input.sectionAnchor ?? null],
+      );
+      const missing =
+        !target || target.moderation_state === ModerationState.REMOVED
+          ? new BadUserInputError(
+              `There is no published article "${input.articleSlug}" to report.`,
+              'articleSlug',
+            )
+          : input.sectionAnchor && !target.section_id
+            ? new BadUserInputError(
+                `The article has no section "${input.sectionAnchor}".`,
+                'sectionAnchor',
+              )
+            : null;
+      if (!target || missing) {
+        // The same report filed before the page or section went away keeps its receipt.
+        const replay = await this.replayed(manager, input.idempotencyKey, requestHash);
+        if (replay) return replay;
+        throw missing;
       }
 
-      const inserted: Array<{ receipt: string; status: ReportStatus; created_at: Date }> =
-        await manager.query(
-          `INSERT INTO reports (receipt, article_id, section_id, section_anchor, reason, details, contact_email,
-                              reporter_key, idempotency_key, request_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING receipt, status, created_at`,
-          [
-            newReceipt(),
-            article.id,
-            section?.id ?? null,
-            section?.anchor ?? null,
-            input.reason,
-            details,
-            input.contactEmail ?? null,
-            reporter,
-            input.idempotencyKey,
-            requestHash,
-          ],
-        );
-      const row = inserted[0];
+      // The count runs after the lock was granted, so it sees every report committed before.
+      const [row]: Array<{
+        receipt: string;
+        status: ReportStatus;
+        created_at: Date;
+        reporters: number;
+      }> = await manager.query(
+        `WITH inserted AS (
+           INSERT INTO reports (receipt, article_id, section_id, section_anchor, reason, details,
+                                contact_email, reporter_key, idempotency_key, request_hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           ON CONFLICT (idempotency_key) DO NOTHING
+           RETURNING receipt, status, created_at, reporter_key)
+         SELECT inserted.receipt, inserted.status, inserted.created_at,
+                (SELECT count(*)::int FROM (
+                   SELECT reporter_key FROM reports WHERE article_id = $2 AND status = 'open'
+                   UNION SELECT inserted.reporter_key) open_reporters) AS reporters
+           FROM inserted`,
+        [
+          newReceipt(),
+          target.id,
+          target.section_id,
+          target.section_anchor,
+          input.reason,
+          details,
+          input.contactEmail ?? null,
+          reporter,
+          input.idempotencyKey,
+          requestHash,
+        ],
+      );
       if (!row) {
-        // Another request with this key won the race; answer as it did.
+        // This key was used before, or by a request at the same moment: answer as it did.
         const replayed = await this.replayed(manager, input.idempotencyKey, requestHash);
         if (replayed) return replayed;
         throw new Error('idempotency key conflict without a stored report');
       }
       await this.consumeRateLimit(reporter);
-      await this.applyThreshold(manager, article);
+      if (target.moderation_state === ModerationState.VISIBLE)
+        await this.applyThreshold(manager, target.id, row.reporters);
       return { receipt: row.receipt, status: row.status, createdAt: row.created_at };
     });
   }
@@ -165,27 +182,23 @@ export class ReportService {
   }
 
   /** Enough distinct reporters with open reports put the page under review, automatically. */
-  private async applyThreshold(manager: EntityManager, article: Article): Promise<void> {
-    if (article.moderationState !== ModerationState.VISIBLE) return;
-    const [{ reporters }] = await manager.query(
-      `SELECT count(DISTINCT reporter_key)::int AS reporters FROM reports WHERE article_id = $1 AND status = 'open'`,
-      [article.id],
-    );
+  private async applyThreshold(
+    manager: EntityManager,
+    articleId: string,
+    reporters: number,
+  ): Promise<void> {
     if (reporters < this.policy.reviewThreshold) return;
     await manager.update(
       Article,
-      { id: article.id },
+      { id: articleId },
       { moderationState: ModerationState.UNDER_REVIEW },
     );
     await recordAudit(
       manager,
       null,
       'article.under_review',
-      { type: 'article', id: article.id },
-      {
-        reporters,
-        threshold: this.policy.reviewThreshold,
-      },
+      { type: 'article', id: articleId },
+      { reporters, threshold: this.policy.reviewThreshold },
     );
   }
 }
