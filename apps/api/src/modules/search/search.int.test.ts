@@ -35,6 +35,28 @@ beforeEach(() => context.db.reset());
 const slugs = (data: any): string[] => data.search.edges.map((edge: any) => edge.node.article.slug);
 
 describe('search(query)', () => {
+  it('answers a page in one SQL statement, and counts all matches only when asked', async () => {
+    for (let i = 0; i < 5; i++)
+      await createArticle(context.db.dataSource, {
+        title: `Lighthouse keeper ${i}`,
+        tags: ['sea'],
+      });
+    context.db.statements.reset();
+    const page = await context.api.query(
+      '{ search(query: "lighthouse", first: 3) { edges { node { rank snippet { text } article { slug title tags } } } } }',
+    );
+    expect(page.data!.search.edges).toHaveLength(3);
+    expect(page.data!.search.edges[0].node.article.tags).toEqual(['sea']);
+    expect(context.db.statements.count).toBe(1);
+
+    context.db.statements.reset();
+    const counted = await context.api.query(
+      '{ search(query: "lighthouse", first: 3) { totalCount } }',
+    );
+    expect(counted.data!.search.totalCount).toBe(5);
+    expect(context.db.statements.count).toBe(2);
+  });
+
   it('ranks a title match above a heading match above a body match', async () => {
     await createArticle(context.db.dataSource, {
       title: 'In the body',

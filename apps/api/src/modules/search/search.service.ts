@@ -1,9 +1,13 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { readQuery } from '../../db/read-query.js';
 import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { toConnection, type Connection } from '../../graphql/connection.types.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../graphql/pagination.js';
-import { Article } from '../articles/article.entity.js';
+import {
+  articleDocumentSql,
+  toArticle,
+  type ArticleDocument,
+} from '../articles/article-document.js';
 import { listedCondition } from '../articles/article.queries.js';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP, toSnippetFragments } from './snippet.js';
 import type { SearchResult } from './search.types.js';
@@ -13,7 +17,7 @@ const MAX_SEARCH_PAGE_SIZE = 50;
 const MAX_SEARCH_OFFSET = 1_000;
 
 interface SearchRow {
-  id: string;
+  article: ArticleDocument;
   rank: number;
   anchor: string | null;
   heading: string | null;
@@ -36,9 +40,9 @@ export class SearchService {
     const first = pageSize(input.first, MAX_SEARCH_PAGE_SIZE);
     const query = normalizeQuery(input.query);
     const offset = input.after ? decodeOffset(input.after) : 0;
-    if (query === '' || first === 0) {
-      return toConnection([], first, query === '' ? 0 : await this.count(query), () => '');
-    }
+    // Counting every match is as costly as ranking them: only when totalCount is asked for.
+    const totalCount = () => (query === '' ? Promise.resolve(0) : this.count(query));
+    if (query === '' || first === 0) return toConnection([], first, totalCount, () => '');
 
     const rows = await readQuery<SearchRow>(
       this.dataSource,
@@ -52,10 +56,12 @@ export class SearchService {
                  AND ${listedCondition('a')}
                ORDER BY rank DESC, a.published_at DESC, a.id
                LIMIT $2 OFFSET $3)
-       SELECT page.id, page.rank, best.anchor, best.heading,
+       SELECT ${articleDocumentSql('a', { sections: false })} AS article,
+              page.rank, best.anchor, best.heading,
               ts_headline('english', best.text, q.query,
                 'StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "') AS headline
          FROM q, page
+         JOIN articles a ON a.id = page.id
          LEFT JOIN LATERAL (
            SELECT s.anchor, s.heading, s.text
              FROM sections s, q
@@ -65,25 +71,16 @@ export class SearchService {
          ) best ON true
         ORDER BY page.rank DESC, page.published_at DESC, page.id`,
       [query, first + 1, offset],
+      { prepareAs: 'search_page' },
     );
-    const [articles, totalCount] = await Promise.all([
-      this.dataSource.getRepository(Article).findBy({ id: In(rows.map((row) => row.id)) }),
-      this.count(query),
-    ]);
-    const byId = new Map(articles.map((article) => [article.id, article]));
-    const results = rows.flatMap((row, index) => {
-      const article = byId.get(row.id);
-      if (!article) return []; // unpublished between the two statements
-      const result: SearchResult & { offset: number } = {
-        article,
-        rank: Number(row.rank),
-        anchor: row.anchor,
-        sectionHeading: row.heading,
-        snippet: toSnippetFragments(row.headline ?? ''),
-        offset: offset + index + 1,
-      };
-      return [result];
-    });
+    const results = rows.map((row, index) => ({
+      article: toArticle(row.article),
+      rank: Number(row.rank),
+      anchor: row.anchor,
+      sectionHeading: row.heading,
+      snippet: toSnippetFragments(row.headline ?? ''),
+      offset: offset + index + 1,
+    }));
     return toConnection(results, first, totalCount, (result) =>
       encodeCursor('search', [result.offset]),
     );
