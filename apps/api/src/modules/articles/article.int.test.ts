@@ -187,6 +187,14 @@ describe('article(slug)', () => {
     );
 
     expect(data!.article.related).toEqual([{ slug: 'shares-two' }, { slug: 'shares-one' }]);
+
+    // The reader's article page: the article, then its related cards with their tags.
+    context.db.statements.reset();
+    const page = await context.api.query(
+      '{ article(slug: "main") { title sections { anchor } related(first: 5) { slug tags sectionCount } } }',
+    );
+    expect(page.data!.article.related[0].tags.length).toBeGreaterThan(0);
+    expect(context.db.statements.count).toBe(2);
   });
 
   it('hides drafts and articles scheduled for later from anonymous readers', async () => {

@@ -1,6 +1,3 @@
-import type { SelectQueryBuilder } from 'typeorm';
-import type { Article } from './article.entity.js';
-
 /**
  * SQL for articles a reader may open by slug: published (or scheduled, once its time has
  * come), whatever moderation decided; the reader shows a notice or a 410 from moderationState.
@@ -12,8 +9,4 @@ export function publishedCondition(alias: string): string {
 /** SQL for articles that appear in lists, tags and search: published and not under moderation. */
 export function listedCondition(alias: string): string {
   return `${publishedCondition(alias)} AND ${alias}.moderation_state = 'visible'`;
-}
-
-export function whereListed<T extends SelectQueryBuilder<Article>>(qb: T, alias = 'article'): T {
-  return qb.andWhere(listedCondition(alias));
 }

@@ -1,11 +1,11 @@
-import type { DataSource, Repository } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { readQuery } from '../../db/read-query.js';
 import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { decodeTimeIdCursor, encodeTimeIdCursor, pageSize } from '../../graphql/pagination.js';
 import { toConnection, type Connection } from '../../graphql/connection.types.js';
 import { Article } from './article.entity.js';
 import { articleDocumentSql, toArticle, type ArticleDocument } from './article-document.js';
-import { listedCondition, publishedCondition, whereListed } from './article.queries.js';
+import { listedCondition, publishedCondition } from './article.queries.js';
 
 /** Slugs are made by @folio/content's slugify: lower-case ASCII words and hyphens. */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
@@ -20,11 +20,7 @@ export interface ListArticlesInput {
 }
 
 export class ArticleService {
-  private readonly articles: Repository<Article>;
-
-  constructor(private readonly dataSource: DataSource) {
-    this.articles = dataSource.getRepository(Article);
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   /**
    * An article with its sections (in order) and tags, in one SQL statement: PostgreSQL builds
@@ -47,22 +43,29 @@ export class ArticleService {
     return row ? toArticle(row.article) : null;
   }
 
-  /** Listed articles sharing the most tags with this one, newest first among equals. */
+  /**
+   * Listed articles sharing the most tags with this one, newest first among equals: one
+   * statement, their tags and section counts included.
+   */
   async related(articleId: string, first: number | null | undefined): Promise<Article[]> {
     const limit = pageSize(first ?? RELATED_DEFAULT, RELATED_MAX);
     if (limit === 0) return [];
-    return whereListed(this.articles.createQueryBuilder('article'))
-      .innerJoin('article_tags', 'shared', 'shared.article_id = article.id')
-      .andWhere(
-        'shared.tag_id IN (SELECT tag_id FROM article_tags WHERE article_id = :articleId)',
-        { articleId },
-      )
-      .andWhere('article.id <> :articleId', { articleId })
-      .groupBy('article.id')
-      .orderBy('count(*)', 'DESC')
-      .addOrderBy('article.published_at', 'DESC')
-      .limit(limit)
-      .getMany();
+    const rows = await readQuery<{ article: ArticleDocument }>(
+      this.dataSource,
+      `SELECT ${articleDocumentSql('a', { sections: false })} AS article
+         FROM (SELECT other.article_id, count(*) AS shared
+                 FROM article_tags mine
+                 JOIN article_tags other ON other.tag_id = mine.tag_id AND other.article_id <> mine.article_id
+                WHERE mine.article_id = $1
+                GROUP BY other.article_id) related
+         JOIN articles a ON a.id = related.article_id
+        WHERE ${listedCondition('a')}
+        ORDER BY related.shared DESC, a.published_at DESC, a.id
+        LIMIT $2`,
+      [articleId, limit],
+      { prepareAs: 'related_articles' },
+    );
+    return rows.map((row) => toArticle(row.article));
   }
 
   /**
