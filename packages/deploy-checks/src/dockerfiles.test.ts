@@ -1,5 +1,6 @@
-import { DockerfileParser } from 'dockerfile-ast';
+import { Copy, DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { validate, ValidationSeverity } from 'dockerfile-utils';
+import path from 'node:path';
 import { readRepoFile } from './repo-files';
 
 const IMAGES = [
@@ -8,6 +9,33 @@ const IMAGES = [
 ];
 
 const ciScript = readRepoFile('.ci/run');
+const lockfile = JSON.parse(readRepoFile('package-lock.json')) as {
+  packages: Record<string, { dev?: boolean }>;
+};
+
+/** Where the final stage copies from the build stage: paths under /repo, without it. */
+function copiedFromBuild(finalStage: Instruction[]): string[] {
+  return finalStage
+    .filter(
+      (i): i is Copy =>
+        i instanceof Copy &&
+        i.getFlags().some((flag) => flag.getName() === 'from' && flag.getValue() === 'build'),
+    )
+    .flatMap((i) => i.getArguments().map((arg) => arg.getValue()))
+    .filter((arg) => arg.startsWith('/repo/'))
+    .map((arg) => arg.slice('/repo/'.length).replace(/\/$/, ''));
+}
+
+/** The files a module imports by relative path, and theirs, transitively. */
+function localImports(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const source = readRepoFile(file);
+  for (const [, specifier] of source.matchAll(/(?:from|import)\s+['"](\.{1,2}\/[^'"]+)['"]/g)) {
+    localImports(path.posix.join(path.posix.dirname(file), specifier!), seen);
+  }
+  return seen;
+}
 
 describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
   const source = readRepoFile(dockerfile);
@@ -40,6 +68,15 @@ describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
     expect(args.join(' ')).toBe(pkg.scripts.start);
   });
 
+  it('copies the production dependencies npm installs inside the workspace itself', () => {
+    // npm nests a dependency under apps/<app>/node_modules when the root holds another version
+    // (the reader's express 4 beside the API's express 5); the image must carry those too.
+    const nested = Object.entries(lockfile.packages).some(
+      ([location, entry]) => location.startsWith(`${workspace}/node_modules/`) && !entry.dev,
+    );
+    if (nested) expect(copiedFromBuild(finalStage)).toContain(`${workspace}/node_modules`);
+  });
+
   it('installs and builds with the commands CI runs', () => {
     const runs = instructions
       .filter((i) => i.getKeyword() === 'RUN')
@@ -48,5 +85,21 @@ describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
     expect(installAndBuild.length).toBeGreaterThan(0);
     for (const run of installAndBuild)
       expect({ run, inCi: ciScript.includes(run) }).toEqual({ run, inCi: true });
+  });
+});
+
+describe('apps/web/Dockerfile runtime files', () => {
+  it('copies every file the reader server loads', () => {
+    const instructions = DockerfileParser.parse(
+      readRepoFile('apps/web/Dockerfile'),
+    ).getInstructions();
+    const finalStage = instructions.slice(
+      instructions.map((i) => i.getKeyword()).lastIndexOf('FROM'),
+    );
+    const copied = copiedFromBuild(finalStage);
+    const missing = [...localImports('apps/web/server.mjs')].filter(
+      (file) => !copied.some((source) => file === source || file.startsWith(`${source}/`)),
+    );
+    expect(missing).toEqual([]);
   });
 });
