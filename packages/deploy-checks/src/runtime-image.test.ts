@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Copy, DockerfileParser, type Instruction } from 'dockerfile-ast';
+import { readRepoFile, repoRoot } from './repo-files';
+
+// Without a Docker engine, the reader image's final stage is assembled by hand from its own
+// COPY instructions (files copied, directories linked) and started with its own CMD. Node runs
+// with --preserve-symlinks so modules resolve inside that layout, as in the image: a missing
+// COPY (a nested node_modules, a server module) fails here as it would in the container.
+
+const DOCKERFILE = 'apps/web/Dockerfile';
+
+function finalStage(): Instruction[] {
+  const instructions = DockerfileParser.parse(readRepoFile(DOCKERFILE)).getInstructions();
+  return instructions.slice(instructions.map((i) => i.getKeyword()).lastIndexOf('FROM'));
+}
+
+/** Lays out what the final stage copies from the build stage under `root` (the image's /). */
+function assemble(root: string, stage: Instruction[]): string {
+  let workdir = '/';
+  for (const instruction of stage) {
+    if (instruction.getKeyword() === 'WORKDIR') {
+      workdir = path.posix.resolve(workdir, instruction.getArgumentsContent()!);
+      mkdirSync(path.join(root, workdir), { recursive: true });
+    }
+    if (!(instruction instanceof Copy)) continue;
+    const args = instruction.getArguments().map((arg) => arg.getValue());
+    const destination = path.posix.resolve(workdir, args.at(-1)!);
+    const intoDirectory = args.at(-1)!.endsWith('/') || args.length > 2;
+    for (const source of args.slice(0, -1)) {
+      const real = path.join(repoRoot, source.replace(/^\/repo\//, ''));
+      const target = path.join(
+        root,
+        intoDirectory ? path.posix.join(destination, path.basename(real)) : destination,
+      );
+      mkdirSync(path.dirname(target), { recursive: true });
+      if (statSync(real).isDirectory()) symlinkSync(real, target, 'dir');
+      else cpSync(real, target);
+    }
+  }
+  return path.join(root, workdir);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const built = existsSync(path.join(repoRoot, 'apps/web/build/server/index.js'));
+const describeBuilt = built ? describe : describe.skip;
+
+describeBuilt(`${DOCKERFILE} final stage`, () => {
+  let root: string;
+  let server: ChildProcess | undefined;
+  afterAll(() => {
+    server?.kill('SIGKILL');
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('starts with its CMD and serves pages from what it copied', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'folio-web-image-'));
+    const workdir = assemble(root, finalStage());
+    const cmd = finalStage().find((i) => i.getKeyword() === 'CMD')!;
+    const [command, ...args] = JSON.parse(cmd.getArgumentsContent()!) as string[];
+    expect(command).toBe('node');
+    const port = await freePort();
+    let stderr = '';
+    server = spawn(process.execPath, ['--preserve-symlinks', '--preserve-symlinks-main', ...args], {
+      cwd: workdir,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'error',
+        // Nothing listens here: pages must answer with the reader's own 503 page.
+        FOLIO_API_URL: 'http://127.0.0.1:9/graphql',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    server.stderr!.on('data', (chunk) => (stderr += chunk));
+    let live: Response | null = null;
+    for (let attempt = 0; attempt < 100 && !live && server.exitCode === null; attempt++) {
+      live = await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => null);
+      if (!live) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect({ exitCode: server.exitCode, stderr: stderr.slice(0, 2000) }).toEqual({
+      exitCode: null,
+      stderr: '',
+    });
+    expect(live?.status).toBe(200);
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(page.status).toBe(503);
+    expect(await page.text()).toContain('<html');
+  }, 30_000);
+});
