@@ -12,6 +12,8 @@ export const ServerEnvShape = z.object({
   TRUST_PROXY: z.string().default('loopback'),
   /** Served over HTTPS (at the load balancer): send Strict-Transport-Security. */
   HTTPS: z.enum(['true', 'false']).default('false'),
+  /** Shared with the API (also read by the app, for reports): lets the reader follow changes. */
+  FORWARDED_ADDRESS_SECRET: z.string().min(16).optional(),
   /**
    * Memory for whole public pages; 0 turns the page cache off. It is used only while the API's
    * content change stream is live, and purged on every change.

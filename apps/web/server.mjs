@@ -83,7 +83,12 @@ app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }));
 const cache = new PageCache({ maxSizeMb: env.READER_PAGE_CACHE_MB });
 const contentChanges =
   env.READER_PAGE_CACHE_MB > 0
-    ? followContentChanges({ apiUrl: env.FOLIO_API_URL, cache, logger })
+    ? followContentChanges({
+        apiUrl: env.FOLIO_API_URL,
+        forwardingSecret: env.FORWARDED_ADDRESS_SECRET,
+        cache,
+        logger,
+      })
     : null;
 app.all(
   '*',

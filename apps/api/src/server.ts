@@ -52,7 +52,7 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
   const contentVersion = new ContentVersion();
   const changeListener = new ContentChangeListener(dataSource, contentVersion, logger);
   await changeListener.start();
-  const changeStream = new ContentChangeStream(contentVersion);
+  const changeStream = new ContentChangeStream(contentVersion, env.FORWARDED_ADDRESS_SECRET);
   const cacheEnabled = env.RESPONSE_CACHE_MB > 0;
   const apollo = new ApolloServer<Context>({
     schema: folioSchema.schema,

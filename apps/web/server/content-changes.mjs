@@ -3,12 +3,25 @@
 // says it may be missing changes, switches it off until the stream is back.
 import { EventSource } from 'eventsource';
 
+/** The header the API checks for the secret it shares with the reader site. */
+const FORWARDING_SECRET_HEADER = 'x-folio-forwarding-secret';
+
 /**
- * @param {{ apiUrl: string, cache: import('./page-cache.mjs').PageCache, logger: import('pino').Logger }} options
+ * @param {{ apiUrl: string, forwardingSecret?: string, cache: import('./page-cache.mjs').PageCache, logger: import('pino').Logger }} options
+ *   forwardingSecret: the API only lets the reader site subscribe when it has one set
  * @returns {{ close(): void }}
  */
-export function followContentChanges({ apiUrl, cache, logger }) {
-  const source = new EventSource(new URL('/content-changes', apiUrl));
+export function followContentChanges({ apiUrl, forwardingSecret, cache, logger }) {
+  const source = new EventSource(new URL('/content-changes', apiUrl), {
+    fetch: (input, init) =>
+      fetch(input, {
+        ...init,
+        headers: {
+          ...init?.headers,
+          ...(forwardingSecret ? { [FORWARDING_SECRET_HEADER]: forwardingSecret } : {}),
+        },
+      }),
+  });
   let last = null;
   source.addEventListener('version', (event) => {
     const { instance, version, trusted } = JSON.parse(event.data);

@@ -1,6 +1,8 @@
 import { createArticle } from '../../test/factories.js';
 import { useApiTestContext } from '../../test/api-test-context.js';
+import { TEST_FORWARDING_SECRET } from '../../test/test-api.js';
 import { bearerFor, Role } from '../../test/tokens.js';
+import { FORWARDING_SECRET_HEADER } from '../modules/reports/reporter-identity.js';
 
 const context = useApiTestContext();
 
@@ -13,7 +15,10 @@ interface VersionEvent {
 /** Reads `event: version` messages off a live /content-changes stream. */
 async function subscribe() {
   const controller = new AbortController();
-  const response = await fetch(`${context.api.url}/content-changes`, { signal: controller.signal });
+  const response = await fetch(`${context.api.url}/content-changes`, {
+    signal: controller.signal,
+    headers: { [FORWARDING_SECRET_HEADER]: TEST_FORWARDING_SECRET },
+  });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   return {
@@ -38,6 +43,17 @@ async function subscribe() {
 }
 
 describe('GET /content-changes', () => {
+  it('is refused without the secret shared with the reader site', async () => {
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { [FORWARDING_SECRET_HEADER]: 'not-the-secret-at-all' },
+    ];
+    for (const headers of attempts) {
+      const response = await fetch(`${context.api.url}/content-changes`, { headers });
+      expect(response.status).toBe(401);
+    }
+  });
+
   it('announces the version at once and again after every content change', async () => {
     const article = await createArticle(context.db.dataSource, { title: 'Tide Tables' });
     const stream = await subscribe();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { fromReaderSite } from '../modules/reports/reporter-identity.js';
 import type { ContentVersion } from './content-version.js';
 
 /** Enough for every reader instance; more open streams than this are refused. */
@@ -22,7 +23,14 @@ export class ContentChangeStream {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: Array<() => void>;
 
-  constructor(private readonly version: ContentVersion) {
+  /**
+   * @param forwardingSecret when set (as in production), only the reader site, which holds it,
+   *   may subscribe: the streams are few, and a stranger must not be able to use them up.
+   */
+  constructor(
+    private readonly version: ContentVersion,
+    private readonly forwardingSecret: string | undefined,
+  ) {
     this.unsubscribe = [
       version.onBump(() => this.broadcast()),
       version.onTrustChange(() => this.broadcast()),
@@ -34,6 +42,10 @@ export class ContentChangeStream {
   }
 
   handle = (req: Request, res: Response): void => {
+    if (this.forwardingSecret && !fromReaderSite(req, this.forwardingSecret)) {
+      res.status(401).json({ error: 'content change streams are for the reader site' });
+      return;
+    }
     if (this.streams.size >= MAX_STREAMS) {
       res.status(503).set('Retry-After', '30').json({ error: 'too many content change streams' });
       return;

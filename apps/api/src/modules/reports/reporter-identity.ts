@@ -13,11 +13,16 @@ export const FORWARDING_SECRET_HEADER = 'x-folio-forwarding-secret';
 export function clientAddress(req: IncomingMessage, forwardingSecret: string | undefined): string {
   const connection = req.socket.remoteAddress ?? 'unknown';
   if (!forwardingSecret) return connection;
-  const secret = req.headers[FORWARDING_SECRET_HEADER];
   const forwarded = req.headers[FORWARDED_ADDRESS_HEADER];
-  if (typeof secret !== 'string' || typeof forwarded !== 'string') return connection;
-  if (!sameSecret(secret, forwardingSecret) || isIP(forwarded.trim()) === 0) return connection;
+  if (typeof forwarded !== 'string' || !fromReaderSite(req, forwardingSecret)) return connection;
+  if (isIP(forwarded.trim()) === 0) return connection;
   return forwarded.trim();
+}
+
+/** True when the request carries the secret shared with the reader site. */
+export function fromReaderSite(req: IncomingMessage, forwardingSecret: string): boolean {
+  const secret = req.headers[FORWARDING_SECRET_HEADER];
+  return typeof secret === 'string' && sameSecret(secret, forwardingSecret);
 }
 
 /** A keyed hash of the address: stable per reporter, useless to anyone without the secret. */
