@@ -12,6 +12,8 @@ module.exports = {
         globalSetup: '<rootDir>/test/global-setup.mjs',
         globalTeardown: '<rootDir>/test/global-teardown.mjs',
         setupFiles: ['reflect-metadata'],
+        // The fault tests are the other project's; run here too they would run twice, at once.
+        testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/'],
       },
     }),
     createJestConfig({

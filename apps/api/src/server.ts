@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import type { Env } from './env.js';
 import { ContentChangeListener } from './cache/content-change-listener.js';
 import { ContentChangeStream } from './cache/content-change-stream.js';
+import { announceContentMutations } from './cache/content-mutations.plugin.js';
 import { ContentVersion } from './cache/content-version.js';
 import { responseCachePlugins } from './cache/response-cache.js';
 import { UnauthenticatedError } from './errors/api-errors.js';
@@ -52,7 +53,11 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
   const contentVersion = new ContentVersion();
   const changeListener = new ContentChangeListener(dataSource, contentVersion, logger);
   await changeListener.start();
-  const changeStream = new ContentChangeStream(contentVersion, env.FORWARDED_ADDRESS_SECRET);
+  const changeStream = new ContentChangeStream(
+    contentVersion,
+    env.FORWARDED_ADDRESS_SECRET,
+    logger,
+  );
   const cacheEnabled = env.RESPONSE_CACHE_MB > 0;
   const apollo = new ApolloServer<Context>({
     schema: folioSchema.schema,
@@ -70,6 +75,7 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
       ...(cacheEnabled
         ? responseCachePlugins(contentVersion, env.RESPONSE_CACHE_MB)
         : [ApolloServerPluginCacheControlDisabled()]),
+      announceContentMutations(contentVersion, changeStream),
     ],
     validationRules: [...armor.validationRules],
   });
@@ -120,7 +126,8 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
   });
-  app.get('/content-changes', changeStream.handle);
+  app.get('/content-changes', changeStream.subscribe);
+  app.post('/content-changes/ack', express.json({ limit: '1kb' }), changeStream.acknowledge);
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),

@@ -12,22 +12,24 @@ const FORWARDING_SECRET_HEADER = 'x-folio-forwarding-secret';
  * @returns {{ close(): void }}
  */
 export function followContentChanges({ apiUrl, forwardingSecret, cache, logger }) {
+  const secretHeader = forwardingSecret ? { [FORWARDING_SECRET_HEADER]: forwardingSecret } : {};
   const source = new EventSource(new URL('/content-changes', apiUrl), {
     fetch: (input, init) =>
-      fetch(input, {
-        ...init,
-        headers: {
-          ...init?.headers,
-          ...(forwardingSecret ? { [FORWARDING_SECRET_HEADER]: forwardingSecret } : {}),
-        },
-      }),
+      fetch(input, { ...init, headers: { ...init?.headers, ...secretHeader } }),
   });
+  const ackUrl = new URL('/content-changes/ack', apiUrl);
   let last = null;
   source.addEventListener('version', (event) => {
-    const { instance, version, trusted } = JSON.parse(event.data);
+    const { instance, version, trusted, subscriber } = JSON.parse(event.data);
     if (last && (last.instance !== instance || last.version !== version)) cache.purge();
     last = { instance, version };
     cache.usable = trusted === true;
+    // The API holds a content mutation's answer until its readers confirm they purged.
+    fetch(ackUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...secretHeader },
+      body: JSON.stringify({ subscriber, version }),
+    }).catch((error) => logger.warn({ err: error }, 'could not confirm a content change'));
   });
   source.addEventListener('error', () => {
     if (cache.usable) logger.warn('content change stream lost; page cache off until it is back');

@@ -2,12 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import type { OperationDefinitionNode } from 'graphql';
 import type { Context } from '../graphql/context.js';
 import type { ContentVersion } from './content-version.js';
-
-/** Mutations that change no published content: they leave cached answers in place. */
-const CONTENT_NEUTRAL_MUTATIONS = new Set(['submitReport', 'revokeApiToken']);
 
 /**
  * Whole responses to anonymous queries, kept in memory for as long as their cache hints allow
@@ -32,31 +28,5 @@ export function responseCachePlugins(
       shouldWriteToCache: async (requestContext) =>
         cacheable(requestContext) && requestContext.contextValue.contentVersion === version.current,
     }),
-    invalidateOnContentMutations(version),
   ];
-}
-
-/**
- * Bumps the version after a content mutation, before its response is sent: once an editor or
- * moderator sees "done", this process never serves what was there before. (Other processes
- * learn of it through the database notification, within milliseconds.)
- */
-function invalidateOnContentMutations(version: ContentVersion): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ operation }) {
-          if (operation?.operation === 'mutation' && changesContent(operation)) version.bump();
-        },
-      };
-    },
-  };
-}
-
-/** False only when every root field is a known content-neutral mutation. */
-export function changesContent(operation: OperationDefinitionNode): boolean {
-  return operation.selectionSet.selections.some(
-    (selection) =>
-      selection.kind !== 'Field' || !CONTENT_NEUTRAL_MUTATIONS.has(selection.name.value),
-  );
 }

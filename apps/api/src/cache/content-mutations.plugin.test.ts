@@ -1,5 +1,5 @@
 import { parse, type OperationDefinitionNode } from 'graphql';
-import { changesContent } from './response-cache.js';
+import { changesContent } from './content-mutations.plugin.js';
 
 const operation = (source: string) => parse(source).definitions[0] as OperationDefinitionNode;
 
