@@ -17,13 +17,21 @@ const SLUG_MESSAGE = 'slug must be lower-case letters, digits and hyphens';
 /** A section body; the whole request is capped at 100 kB anyway. */
 const MARKDOWN_MAX = 60_000;
 
+/** An optional section heading, as both adding and updating a section accept it. */
+function SectionHeading(): PropertyDecorator {
+  const decorators = [
+    Field(() => String, { nullable: true }),
+    IsOptional(),
+    MinLength(1),
+    MaxLength(300),
+    IsStorableText(),
+  ];
+  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+}
+
 @InputType({ description: 'A section: an optional heading and its body in Markdown.' })
 export class SectionInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MinLength(1)
-  @MaxLength(300)
-  @IsStorableText()
+  @SectionHeading()
   heading?: string | null;
 
   @Field(() => String, { description: 'Markdown; headings inside become bold paragraphs.' })
@@ -104,11 +112,7 @@ export class AddSectionInput extends SectionInput {
 
 @InputType({ description: 'Fields to change; those left out stay as they are.' })
 export class UpdateSectionInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MinLength(1)
-  @MaxLength(300)
-  @IsStorableText()
+  @SectionHeading()
   heading?: string | null;
 
   @Field(() => String, { nullable: true })
