@@ -47,6 +47,8 @@ export const EnvShape = z.object({
    * change (here, in another instance, or by the import CLI) invalidates it.
    */
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
+  /** A GraphQL request past this stops resolving further fields (REQUEST_TIMEOUT). */
+  REQUEST_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(10),
   /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
 });

@@ -15,6 +15,8 @@ import { UnauthenticatedError } from './errors/api-errors.js';
 import { formatApiError } from './errors/format-api-error.js';
 import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
 import { createLoaders, type Context } from './graphql/context.js';
+import { queryLimitsPlugin } from './graphql/query-limits.plugin.js';
+import { requestDeadlinePlugin } from './graphql/request-deadline.plugin.js';
 import { buildFolioSchema, type SchemaEnv } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
@@ -23,7 +25,10 @@ import { clientAddress } from './modules/reports/reporter-identity.js';
 
 export const BODY_LIMIT = '100kb';
 
-export type ServerEnv = Pick<Env, 'NODE_ENV' | 'FORWARDED_ADDRESS_SECRET' | 'RESPONSE_CACHE_MB'> &
+export type ServerEnv = Pick<
+  Env,
+  'NODE_ENV' | 'FORWARDED_ADDRESS_SECRET' | 'RESPONSE_CACHE_MB' | 'REQUEST_DEADLINE_SECONDS'
+> &
   SchemaEnv;
 
 export interface ServerDeps {
@@ -72,6 +77,9 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [
       ...armor.plugins,
+      // Before the response cache: a refused operation is refused even when an answer is cached.
+      queryLimitsPlugin(),
+      requestDeadlinePlugin(env.REQUEST_DEADLINE_SECONDS * 1000),
       ...(cacheEnabled
         ? responseCachePlugins(contentVersion, env.RESPONSE_CACHE_MB)
         : [ApolloServerPluginCacheControlDisabled()]),

@@ -1,29 +1,29 @@
-import { parse, type OperationDefinitionNode } from 'graphql';
-import { changesContent } from './content-mutations.plugin.js';
+import { parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { contentFields } from './content-mutations.plugin.js';
 
-const operation = (source: string) => parse(source).definitions[0] as OperationDefinitionNode;
+function fieldsOf(source: string): string[] {
+  const document = parse(source);
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const definition of document.definitions)
+    if (definition.kind === 'FragmentDefinition') fragments[definition.name.value] = definition;
+  return contentFields(document.definitions[0] as OperationDefinitionNode, fragments);
+}
 
-describe('which mutations invalidate cached responses', () => {
-  it('leaves them for a reader filing a report', () => {
-    expect(changesContent(operation('mutation { submitReport(input: {}) { receipt } }'))).toBe(
-      false,
-    );
-    expect(changesContent(operation('mutation { a: submitReport(input: {}) { receipt } }'))).toBe(
-      false,
-    );
+describe('which mutation fields may invalidate cached responses', () => {
+  it('none for a reader filing a report, or for __typename alone', () => {
+    expect(fieldsOf('mutation { submitReport(input: {}) { receipt } }')).toEqual([]);
+    expect(fieldsOf('mutation { a: submitReport(input: {}) { receipt } }')).toEqual([]);
+    expect(fieldsOf('mutation { __typename }')).toEqual([]);
+    expect(fieldsOf('mutation { ... on Mutation { __typename } }')).toEqual([]);
   });
 
-  it('drops them for editorial and moderation changes, even next to a report', () => {
-    expect(changesContent(operation('mutation { unpublishArticle(id: "1") { id } }'))).toBe(true);
+  it('editorial and moderation changes, by response key, even next to a report or in fragments', () => {
+    expect(fieldsOf('mutation { unpublishArticle(id: "1") { id } }')).toEqual(['unpublishArticle']);
     expect(
-      changesContent(
-        operation('mutation { submitReport(input: {}) { receipt } resolveReport(id: "1") { id } }'),
-      ),
-    ).toBe(true);
+      fieldsOf('mutation { submitReport(input: {}) { receipt } r: resolveReport(id: "1") { id } }'),
+    ).toEqual(['r']);
     expect(
-      changesContent(
-        operation('mutation { ...F } fragment F on Mutation { archiveArticle(id: "1") { id } }'),
-      ),
-    ).toBe(true);
+      fieldsOf('mutation { ...F } fragment F on Mutation { archiveArticle(id: "1") { id } }'),
+    ).toEqual(['archiveArticle']);
   });
 });

@@ -3,6 +3,7 @@ import { In, type DataSource } from 'typeorm';
 import { readQuery } from '../db/read-query.js';
 import type { Viewer } from '../modules/auth/viewer.js';
 import { Article } from '../modules/articles/article.entity.js';
+import { ArticleService } from '../modules/articles/article.service.js';
 import { Section } from '../modules/sections/section.entity.js';
 
 /** Per-request state: who is calling, from where, and batching loaders. */
@@ -25,6 +26,8 @@ export interface Loaders {
   tagsByArticleId: DataLoader<string, string[]>;
   articleById: DataLoader<string, Article | null>;
   sectionCountByArticleId: DataLoader<string, number>;
+  /** Related articles for a page of articles: one statement per `first` value and level. */
+  relatedByArticleId(first: number): DataLoader<string, Article[]>;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -38,7 +41,17 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 }
 
 export function createLoaders(dataSource: DataSource): Loaders {
+  const articles = new ArticleService(dataSource);
+  const relatedLoaders = new Map<number, DataLoader<string, Article[]>>();
   return {
+    relatedByArticleId(first) {
+      let loader = relatedLoaders.get(first);
+      if (!loader) {
+        loader = new DataLoader((articleIds) => articles.relatedToMany(articleIds, first));
+        relatedLoaders.set(first, loader);
+      }
+      return loader;
+    },
     sectionsByArticleId: new DataLoader(async (articleIds) => {
       const sections = await dataSource.getRepository(Section).find({
         where: { articleId: In([...articleIds]) },
