@@ -103,6 +103,6 @@ function checkString(
   if (value.length > max) return refuse(`must be at most ${max} characters; got ${value.length}`);
   if (isId && !IDENTIFIER.test(value)) return refuse('is not an ID given by this API');
   if (name === 'after' && !CURSOR.test(value))
-    return refuse("is not a cursor; pass an edge's cursor or pageInfo.endCursor as given");
+    return refuse("is not a cursor from this list; pass an edge's cursor or pageInfo.endCursor as given");
   return null;
 }
