@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createArticle } from '../../test/factories.js';
 import { contentVersion } from '../../test/content-version.js';
+import { watchContentNotifications } from '../../test/content-notifications.js';
 import { startTestApi, TEST_FORWARDING_SECRET, type TestApi } from '../../test/test-api.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { bearerFor, Role } from '../../test/tokens.js';
@@ -115,5 +116,33 @@ describe('the content version', () => {
     expect(await contentVersion(api.url)).toBeGreaterThan(before);
     const { data } = await api.query(ARTICLE);
     expect(data!.article).toEqual({ title: 'Quiet Harbour', summary: 'Fog at dawn.' });
+  });
+});
+
+describe('the database notification', () => {
+  it('is not raised by a report on a page that is already under review', async () => {
+    const watcher = await watchContentNotifications(db.dataSource);
+    try {
+      const review = await startTestApi(db, { REPORT_REVIEW_THRESHOLD: '1' });
+      try {
+        const report = (address: string) =>
+          review.query(
+            'mutation ($key: String!) { submitReport(input: { articleSlug: "quiet-harbour", reason: SPAM, idempotencyKey: $key }) { receipt } }',
+            { key: randomUUID() },
+            { ...READER, [FORWARDED_ADDRESS_HEADER]: address },
+          );
+        await watcher.since();
+        expect((await report('198.51.100.1')).errors).toBeUndefined();
+        // The first report put the page under review: that is a change readers see.
+        expect(await watcher.since()).toContain('articles');
+        expect((await report('198.51.100.77')).errors).toBeUndefined();
+        // The second changes nothing readers see: no notification, so no purge anywhere.
+        expect(await watcher.since()).toEqual([]);
+      } finally {
+        await review.close();
+      }
+    } finally {
+      await watcher.close();
+    }
   });
 });

@@ -18,7 +18,7 @@ import type { ArgumentUse } from './operation-analysis.js';
 // C0 controls and DEL, except tab, line feed and carriage return (multi-line text needs them).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const IDENTIFIER = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9]{1,19})$/;
+const MAX_ID_LENGTH = 100;
 const CURSOR = /^[A-Za-z0-9_-]{0,512}$/;
 
 /** The longest string any argument may hold: the request body is limited to 100 kB anyway. */
@@ -101,7 +101,9 @@ function checkString(
     return refuse('must not contain unpaired surrogates');
   const max = ARGUMENT_MAX_LENGTH[name] ?? MAX_STRING_ARGUMENT;
   if (value.length > max) return refuse(`must be at most ${max} characters; got ${value.length}`);
-  if (isId && !IDENTIFIER.test(value)) return refuse('is not an ID given by this API');
+  // IDs: any other form is simply not found (NOT_FOUND), as the services answer; they check
+  // the form before SQL. Here only their length is bounded.
+  if (isId && value.length > MAX_ID_LENGTH) return refuse(`must be at most ${MAX_ID_LENGTH} characters`);
   if (name === 'after' && !CURSOR.test(value))
     return refuse("is not a cursor from this list; pass an edge's cursor or pageInfo.endCursor as given");
   return null;

@@ -202,6 +202,46 @@ describe('article(slug)', () => {
     expect(context.db.statements.count).toBe(2);
   });
 
+  it('finds the related articles of a whole page in one statement, each list its own', async () => {
+    for (let i = 0; i < 12; i++)
+      await createArticle(context.db.dataSource, {
+        title: `Batch ${i}`,
+        tags: [`pair-${Math.floor(i / 2)}`, 'common'],
+      });
+    context.db.statements.reset();
+    const { data, errors } = await context.api.query(
+      'query ($n: Int, $m: Int) { articles(first: $n) { edges { node { slug related(first: $m) { slug } } } } }',
+      { n: 12, m: 2 },
+    );
+    expect(errors).toBeUndefined();
+    // The page, then every article's related list at once: not one statement per article.
+    expect(context.db.statements.count).toBe(2);
+    const bySlug = new Map<string, string[]>(
+      data!.articles.edges.map((edge: any) => [
+        edge.node.slug,
+        edge.node.related.map((related: any) => related.slug),
+      ]),
+    );
+    expect(bySlug.size).toBe(12);
+    // Batch 3 shares two tags with Batch 2 only; then the newest sharing one.
+    expect(bySlug.get('batch-3')).toEqual(['batch-2', 'batch-11']);
+    expect(bySlug.get('batch-11')).toEqual(['batch-10', 'batch-9']);
+  });
+
+  it('refuses related inside related, however it is spelled', async () => {
+    for (const query of [
+      '{ article(slug: "x") { related { related { slug } } } }',
+      '{ article(slug: "x") { related { ...R } } } fragment R on Article { related { slug } }',
+    ]) {
+      context.db.statements.reset();
+      const { status, errors } = await context.api.query(query);
+      expect(status).toBe(400);
+      expect(errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(errors![0]!.message).toMatch(/"related" cannot be asked for inside "related"/);
+      expect(context.db.statements.count).toBe(0);
+    }
+  });
+
   it('hides drafts and articles scheduled for later from anonymous readers', async () => {
     await createArticle(context.db.dataSource, { title: 'Draft piece' }, { publish: false });
     await createArticle(context.db.dataSource, {
