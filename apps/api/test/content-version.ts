@@ -48,3 +48,16 @@ export async function contentVersion(apiUrl: string): Promise<number> {
     events.close();
   }
 }
+
+/** Resolves once the version is at least `atLeast`: waits on the stream's events, not a timer. */
+export async function waitForContentVersion(apiUrl: string, atLeast: number): Promise<number> {
+  const events = await versionEvents(apiUrl);
+  try {
+    for (;;) {
+      const version = await events.next();
+      if (version >= atLeast) return version;
+    }
+  } finally {
+    events.close();
+  }
+}
