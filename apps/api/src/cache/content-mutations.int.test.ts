@@ -89,20 +89,26 @@ describe('the content version', () => {
       { id: 'ARTICLE' },
       {},
     ],
-  ])('stays put for %s, and the cached answer is still served', async (_name, query, variables, headers) => {
-    await api.query(ARTICLE);
-    expect(await statementsFor(ARTICLE)).toBe(0); // cached
-    const before = await contentVersion(api.url);
+  ])(
+    'stays put for %s, and the cached answer is still served',
+    async (_name, query, variables, headers) => {
+      await api.query(ARTICLE);
+      expect(await statementsFor(ARTICLE)).toBe(0); // cached
+      const before = await contentVersion(api.url);
 
-    const resolved = Object.fromEntries(
-      Object.entries(variables).map(([key, value]) => [key, value === 'ARTICLE' ? articleId : value]),
-    );
-    const response = await api.query(query, resolved, headers.editor ? editor : headers);
-    expect(response.status).toBeLessThan(500);
+      const resolved = Object.fromEntries(
+        Object.entries(variables).map(([key, value]) => [
+          key,
+          value === 'ARTICLE' ? articleId : value,
+        ]),
+      );
+      const response = await api.query(query, resolved, headers.editor ? editor : headers);
+      expect(response.status).toBeLessThan(500);
 
-    expect(await contentVersion(api.url)).toBe(before);
-    expect(await statementsFor(ARTICLE)).toBe(0);
-  });
+      expect(await contentVersion(api.url)).toBe(before);
+      expect(await statementsFor(ARTICLE)).toBe(0);
+    },
+  );
 
   it('moves for a committed edit, and the next read shows it', async () => {
     await api.query(ARTICLE);

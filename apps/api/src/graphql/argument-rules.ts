@@ -103,8 +103,11 @@ function checkString(
   if (value.length > max) return refuse(`must be at most ${max} characters; got ${value.length}`);
   // IDs: any other form is simply not found (NOT_FOUND), as the services answer; they check
   // the form before SQL. Here only their length is bounded.
-  if (isId && value.length > MAX_ID_LENGTH) return refuse(`must be at most ${MAX_ID_LENGTH} characters`);
+  if (isId && value.length > MAX_ID_LENGTH)
+    return refuse(`must be at most ${MAX_ID_LENGTH} characters`);
   if (name === 'after' && !CURSOR.test(value))
-    return refuse("is not a cursor from this list; pass an edge's cursor or pageInfo.endCursor as given");
+    return refuse(
+      "is not a cursor from this list; pass an edge's cursor or pageInfo.endCursor as given",
+    );
   return null;
 }

@@ -1,4 +1,9 @@
-import { parse, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  parse,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { buildFolioSchema } from './schema.js';
 import { analyzeOperation } from './operation-analysis.js';
 import { OPERATION_LIMITS } from './query-limits.plugin.js';
@@ -41,7 +46,7 @@ const PAGE = (first: string) =>
    fragment Card on Article { id slug title label summary tags publishedAt readingTimeMinutes }`;
 
 describe('the cost of an operation, with its variables', () => {
-  it("lets every page of the reader through with room to spare", () => {
+  it('lets every page of the reader through with room to spare', () => {
     expect(analyze(ARTICLE_PAGE, { slug: 'a' }).cost).toBeLessThan(OPERATION_LIMITS.maxCost / 10);
     expect(analyze(PAGE('20')).cost).toBeLessThan(OPERATION_LIMITS.maxCost / 10);
     expect(analyze(PAGE('100')).cost).toBeLessThan(OPERATION_LIMITS.maxCost / 2);
@@ -58,7 +63,7 @@ describe('the cost of an operation, with its variables', () => {
     expect(analyze(PAGE('10')).cost).toBeLessThan(literal / 5);
   });
 
-  it('uses the services\' defaults when first is not given', () => {
+  it("uses the services' defaults when first is not given", () => {
     const byDefault = analyze('{ articles { edges { node { title } } } }').cost;
     expect(byDefault).toBe(analyze('{ articles(first: 20) { edges { node { title } } } }').cost);
     const related = analyze('{ article(slug: "a") { related { title } } }').cost;
@@ -87,8 +92,9 @@ describe('the cost of an operation, with its variables', () => {
   it('counts searches by response key, through aliases and fragments, not repeats of one field', () => {
     expect(analyze('{ search(query: "a") { totalCount } }').searches).toBe(1);
     expect(
-      analyze('{ a: search(query: "a") { totalCount } ...F } fragment F on Query { b: search(query: "b") { totalCount } }')
-        .searches,
+      analyze(
+        '{ a: search(query: "a") { totalCount } ...F } fragment F on Query { b: search(query: "b") { totalCount } }',
+      ).searches,
     ).toBe(2);
     expect(
       analyze('{ ...F ...F } fragment F on Query { search(query: "a") { totalCount } }').searches,

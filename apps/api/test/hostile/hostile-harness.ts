@@ -141,7 +141,10 @@ export async function startHostileRun(
 async function send(
   url: string,
   hostile: HostileCase,
-): Promise<{ status: number; body: { data?: any; errors?: Array<{ message: string; extensions?: any }> } }> {
+): Promise<{
+  status: number;
+  body: { data?: any; errors?: Array<{ message: string; extensions?: any }> };
+}> {
   const extensions = hostile.persisted
     ? {
         persistedQuery: {

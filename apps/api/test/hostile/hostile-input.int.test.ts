@@ -63,8 +63,10 @@ const report = (input: Record<string, unknown>) => ({
   idempotencyKey: randomUUID(),
   ...input,
 });
-const ARTICLES = 'query ($after: String, $tag: String) { articles(after: $after, tag: $tag) { totalCount } }';
-const PAGE = 'articles(first: $n) { edges { node { title tags sections { heading text blocks { __typename } } related(first: $m) { title sections { text } } } } }';
+const ARTICLES =
+  'query ($after: String, $tag: String) { articles(after: $after, tag: $tag) { totalCount } }';
+const PAGE =
+  'articles(first: $n) { edges { node { title tags sections { heading text blocks { __typename } } related(first: $m) { title sections { text } } } } }';
 const COSTLY = `query ($n: Int, $m: Int) { a: ${PAGE} b: ${PAGE} }`;
 const TOO_COSTLY = /Query cost limit of \d+ exceeded/;
 const NESTED_RELATED = /"related" cannot be asked for inside "related"/;
@@ -88,16 +90,14 @@ const cacheCases: HostileCase[] = [
       ['resolveReport', 'resolveReport(id: $id, input: { action: REMOVE_ARTICLE }) { id }'],
       ['triageReport', 'triageReport(id: $id) { id }'],
     ] as const
-  ).map(
-    ([name, field]): HostileCase => ({
-      name: `anonymous ${name}`,
-      query: `mutation ($id: ID!) { ${field} }`,
-      variables: { id: 'ARTICLE' },
-      code: 'UNAUTHENTICATED',
-      status: 401,
-      beforeExecution: false,
-    }),
-  ),
+  ).map(([name, field]): HostileCase => ({
+    name: `anonymous ${name}`,
+    query: `mutation ($id: ID!) { ${field} }`,
+    variables: { id: 'ARTICLE' },
+    code: 'UNAUTHENTICATED',
+    status: 401,
+    beforeExecution: false,
+  })),
   {
     name: 'anonymous createArticle',
     query: 'mutation { createArticle(input: { markdown: "# Spam" }) { id } }',
@@ -247,16 +247,14 @@ const inputCases: HostileCase[] = [
       ['another list’s kind', ['search', 3]],
       ['not an array', { kind: 'articles' }],
     ] as const
-  ).map(
-    ([name, value]): HostileCase => ({
-      name: `articles cursor with ${name}`,
-      query: ARTICLES,
-      variables: { after: cursor(value) },
-      code: 'BAD_USER_INPUT',
-      message: /"after" is not a cursor/,
-      noSql: true,
-    }),
-  ),
+  ).map(([name, value]): HostileCase => ({
+    name: `articles cursor with ${name}`,
+    query: ARTICLES,
+    variables: { after: cursor(value) },
+    code: 'BAD_USER_INPUT',
+    message: /"after" is not a cursor/,
+    noSql: true,
+  })),
   {
     name: 'a cursor that is not base64url',
     query: ARTICLES,
@@ -286,7 +284,7 @@ const inputCases: HostileCase[] = [
   {
     name: 'an audit cursor that is not a number (admin)',
     query: 'query ($after: String) { auditEvents(after: $after) { totalCount } }',
-    variables: { after: cursor(['audit', "1; DROP TABLE articles"]) },
+    variables: { after: cursor(['audit', '1; DROP TABLE articles']) },
     headers: 'ADMIN' as never,
     code: 'BAD_USER_INPUT',
   },
@@ -295,39 +293,51 @@ const inputCases: HostileCase[] = [
       ['tag (variable)', ARTICLES, { tag: 'a\u0000b' }],
       ['tag (literal escape)', '{ articles(tag: "a\\u0000b") { totalCount } }', undefined],
       ['slug', 'query ($s: String!) { article(slug: $s) { title } }', { s: 'target\u0000' }],
-      ['search query', 'query ($q: String!) { search(query: $q) { totalCount } }', { q: 'x\u0000' }],
-      ['search query (escape sequence)', 'query ($q: String!) { search(query: $q) { totalCount } }', { q: '\u001b[31m' }],
+      [
+        'search query',
+        'query ($q: String!) { search(query: $q) { totalCount } }',
+        { q: 'x\u0000' },
+      ],
+      [
+        'search query (escape sequence)',
+        'query ($q: String!) { search(query: $q) { totalCount } }',
+        { q: '\u001b[31m' },
+      ],
       ['receipt', 'query ($r: String!) { reportStatus(receipt: $r) { status } }', { r: 'R\u0000' }],
       ['an ID', 'query ($id: ID!) { report(id: $id) { id } }', { id: `${UUID}\u0000` }],
     ] as const
-  ).map(
-    ([name, query, variables]): HostileCase => ({
-      name: `a NUL or control character in ${name}`,
-      query,
-      variables,
-      code: 'BAD_USER_INPUT',
-      beforeExecution: true,
-      message: CONTROL,
-    }),
-  ),
+  ).map(([name, query, variables]): HostileCase => ({
+    name: `a NUL or control character in ${name}`,
+    query,
+    variables,
+    code: 'BAD_USER_INPUT',
+    beforeExecution: true,
+    message: CONTROL,
+  })),
   ...(
     [
       ['tag', ARTICLES, { tag: 't'.repeat(65) }],
       ['slug', 'query ($s: String!) { article(slug: $s) { title } }', { s: 's'.repeat(5000) }],
-      ['search query', 'query ($q: String!) { search(query: $q) { totalCount } }', { q: 'q'.repeat(201) }],
-      ['receipt', 'query ($r: String!) { reportStatus(receipt: $r) { status } }', { r: 'R'.repeat(101) }],
+      [
+        'search query',
+        'query ($q: String!) { search(query: $q) { totalCount } }',
+        { q: 'q'.repeat(201) },
+      ],
+      [
+        'receipt',
+        'query ($r: String!) { reportStatus(receipt: $r) { status } }',
+        { r: 'R'.repeat(101) },
+      ],
       ['cursor', ARTICLES, { after: 'A'.repeat(513) }],
     ] as const
-  ).map(
-    ([name, query, variables]): HostileCase => ({
-      name: `an overlong ${name}`,
-      query,
-      variables,
-      code: 'BAD_USER_INPUT',
-      beforeExecution: true,
-      message: /must be at most \d+ characters/,
-    }),
-  ),
+  ).map(([name, query, variables]): HostileCase => ({
+    name: `an overlong ${name}`,
+    query,
+    variables,
+    code: 'BAD_USER_INPUT',
+    beforeExecution: true,
+    message: /must be at most \d+ characters/,
+  })),
   {
     name: 'a lone surrogate in a tag',
     query: ARTICLES,
@@ -414,28 +424,24 @@ const reportCases: HostileCase[] = (['203.0.113.50', '2001:db8:1:2::1'] as const
       code: 'BAD_USER_INPUT',
       beforeExecution: true,
     },
-    ...['short', 'has spaces in it', '../../etc/passwd'].map(
-      (key): HostileCase => ({
-        name: `[${address}] idempotency key ${JSON.stringify(key)}`,
-        query: REPORT,
-        variables: { input: report({ idempotencyKey: key }) },
-        headers: reader(address),
-        code: 'BAD_USER_INPUT',
-        noSql: true,
-        message: /idempotencyKey must be 8 to 100 letters, digits, - or _/,
-      }),
-    ),
+    ...['short', 'has spaces in it', '../../etc/passwd'].map((key): HostileCase => ({
+      name: `[${address}] idempotency key ${JSON.stringify(key)}`,
+      query: REPORT,
+      variables: { input: report({ idempotencyKey: key }) },
+      headers: reader(address),
+      code: 'BAD_USER_INPUT',
+      noSql: true,
+      message: /idempotencyKey must be 8 to 100 letters, digits, - or _/,
+    })),
     // Caught by the argument rules, before execution.
-    ...['k'.repeat(101), 'key\u0000with-nul'].map(
-      (key): HostileCase => ({
-        name: `[${address}] idempotency key ${JSON.stringify(key.slice(0, 20))}`,
-        query: REPORT,
-        variables: { input: report({ idempotencyKey: key }) },
-        headers: reader(address),
-        code: 'BAD_USER_INPUT',
-        beforeExecution: true,
-      }),
-    ),
+    ...['k'.repeat(101), 'key\u0000with-nul'].map((key): HostileCase => ({
+      name: `[${address}] idempotency key ${JSON.stringify(key.slice(0, 20))}`,
+      query: REPORT,
+      variables: { input: report({ idempotencyKey: key }) },
+      headers: reader(address),
+      code: 'BAD_USER_INPUT',
+      beforeExecution: true,
+    })),
     {
       name: `[${address}] an invalid contact email`,
       query: REPORT,
@@ -521,7 +527,10 @@ describe.each([
   ['report submissions', reportCases],
   ['removed pages', removedCases],
 ])('hostile input — %s', (_group, cases) => {
-  it.each(cases.map((hostile) => [hostile.name, hostile] as const))('%s', async (_name, hostile) => {
-    await run.attempt(withTokens(hostile));
-  });
+  it.each(cases.map((hostile) => [hostile.name, hostile] as const))(
+    '%s',
+    async (_name, hostile) => {
+      await run.attempt(withTokens(hostile));
+    },
+  );
 });

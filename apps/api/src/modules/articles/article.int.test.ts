@@ -371,9 +371,9 @@ describe('articles(first, after, tag)', () => {
     // Crafted cursors that used to reach PostgreSQL and come back as INTERNAL_SERVER_ERROR.
     [
       {
-        after: Buffer.from(
-          '["articles","1","8c1f4a56-0d0e-4e3c-9d0a-0123456789ab"]',
-        ).toString('base64url'),
+        after: Buffer.from('["articles","1","8c1f4a56-0d0e-4e3c-9d0a-0123456789ab"]').toString(
+          'base64url',
+        ),
       },
       /"after" is not a cursor/,
     ],
@@ -387,17 +387,17 @@ describe('articles(first, after, tag)', () => {
     ],
     [
       {
-        after: Buffer.from('["articles","2026-02-31T00:00:00.000Z","8c1f4a56-0d0e-4e3c-9d0a-0123456789ab"]').toString(
-          'base64url',
-        ),
+        after: Buffer.from(
+          '["articles","2026-02-31T00:00:00.000Z","8c1f4a56-0d0e-4e3c-9d0a-0123456789ab"]',
+        ).toString('base64url'),
       },
       /"after" is not a cursor/,
     ],
     [
       {
-        after: Buffer.from('["articles","+275760-09-13T00:00:00.000Z","8c1f4a56-0d0e-4e3c-9d0a-0123456789ab"]').toString(
-          'base64url',
-        ),
+        after: Buffer.from(
+          '["articles","+275760-09-13T00:00:00.000Z","8c1f4a56-0d0e-4e3c-9d0a-0123456789ab"]',
+        ).toString('base64url'),
       },
       /"after" is not a cursor/,
     ],

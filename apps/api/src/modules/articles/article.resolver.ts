@@ -146,7 +146,7 @@ export class ArticleResolver {
 
   @FieldResolver(() => [Article], {
     description:
-      'Other published articles sharing its tags, most shared first. Not available inside another article\'s related.',
+      "Other published articles sharing its tags, most shared first. Not available inside another article's related.",
   })
   related(
     @Root() article: Article,

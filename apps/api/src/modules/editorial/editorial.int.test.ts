@@ -176,7 +176,7 @@ describe('editorial mutations', () => {
     expect(scheduled.publishArticle.status).toBe('SCHEDULED');
     expect(await publicView('eclipse')).toBeNull();
     let view = await publicView('eclipse');
-    for (const giveUpAt = at + 30_000; view === null && Date.now() < giveUpAt; ) {
+    for (const giveUpAt = at + 30_000; view === null && Date.now() < giveUpAt;) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       view = await publicView('eclipse');
     }

@@ -10,6 +10,7 @@ export class SubmitReportInput {
   @Field(() => String)
   @MinLength(1)
   @MaxLength(200)
+  @IsStorableText()
   articleSlug: string;
 
   @Field(() => String, { nullable: true, description: 'Report one section: its anchor.' })
