@@ -45,27 +45,22 @@ export interface ArgumentProblem {
 
 /** The first problem with any argument of the operation, or null when all are acceptable. */
 export function findArgumentProblem(uses: readonly ArgumentUse[]): ArgumentProblem | null {
-  for (const { coordinate, values, field } of uses) {
+  for (const { values, field } of uses) {
     for (const argument of field.args) {
-      const problem = checkValue(values[argument.name], argument.type, argument.name, coordinate);
+      const problem = checkValue(values[argument.name], argument.type, argument.name);
       if (problem) return problem;
     }
   }
   return null;
 }
 
-function checkValue(
-  value: unknown,
-  type: GraphQLInputType,
-  path: string,
-  coordinate: string,
-): ArgumentProblem | null {
+function checkValue(value: unknown, type: GraphQLInputType, path: string): ArgumentProblem | null {
   if (value === null || value === undefined) return null;
   const nullable = getNullableType(type);
   if (nullable instanceof GraphQLList) {
     if (!Array.isArray(value)) return null;
     for (const [index, item] of value.entries()) {
-      const problem = checkValue(item, nullable.ofType, `${path}[${index}]`, coordinate);
+      const problem = checkValue(item, nullable.ofType, `${path}[${index}]`);
       if (problem) return problem;
     }
     return null;
@@ -75,25 +70,21 @@ function checkValue(
     for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
       const field = fields[name];
       if (!field) continue;
-      const problem = checkValue(item, field.type, `${path}.${name}`, coordinate);
+      const problem = checkValue(item, field.type, `${path}.${name}`);
       if (problem) return problem;
     }
     return null;
   }
   if (typeof value !== 'string') return null;
-  return checkString(value, path, getNamedType(type) === GraphQLID, coordinate);
+  return checkString(value, path, getNamedType(type) === GraphQLID);
 }
 
-function checkString(
-  value: string,
-  path: string,
-  isId: boolean,
-  coordinate: string,
-): ArgumentProblem | null {
+function checkString(value: string, path: string, isId: boolean): ArgumentProblem | null {
   const name = path.slice(path.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '');
+  // The message names the field as a form would; the full path is in argumentName.
   const refuse = (why: string) => ({
     argumentName: path,
-    message: `"${path}" ${why} (${coordinate}).`,
+    message: `"${name}" ${why}.`,
   });
   if (CONTROL.test(value))
     return refuse('must not contain NUL or other control characters (tab and newlines are fine)');
