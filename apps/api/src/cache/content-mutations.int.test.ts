@@ -125,6 +125,25 @@ describe('the content version', () => {
   });
 });
 
+describe('a mutation that commits one change and then fails', () => {
+  it('still moves the version before it answers, though its whole answer is an error', async () => {
+    await createArticle(db.dataSource, { title: 'Half Done' });
+    const [{ id }] = await db.dataSource.query(`SELECT id FROM articles WHERE slug = 'half-done'`);
+    await api.query('{ article(slug: "half-done") { title } }');
+    const before = await contentVersion(api.url);
+    const { data, errors } = await api.query(
+      'mutation ($id: ID!, $missing: ID!) { a: unpublishArticle(id: $id) { id } b: unpublishArticle(id: $missing) { id } }',
+      { id, missing: randomUUID() },
+      editor,
+    );
+    // b fails and, being non-null, takes the whole answer with it; a was committed all the same.
+    expect(data).toBeNull();
+    expect(errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect(await contentVersion(api.url)).toBeGreaterThan(before);
+    expect((await api.query('{ article(slug: "half-done") { title } }')).data!.article).toBeNull();
+  });
+});
+
 describe('the database notification', () => {
   it('is not raised by a report on a page that is already under review', async () => {
     const watcher = await watchContentNotifications(db.dataSource);
