@@ -77,7 +77,8 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [
       ...armor.plugins,
-      // Before the response cache: a refused operation is refused even when an answer is cached.
+      // Checked once the operation is known, before the response cache is consulted: a refused
+      // operation is refused even when an answer to it is cached.
       queryLimitsPlugin(),
       requestDeadlinePlugin(env.REQUEST_DEADLINE_SECONDS * 1000),
       ...(cacheEnabled
