@@ -1,0 +1,10 @@
+// The report form's rules: the reader checks them before sending, the API enforces them.
+
+/** The most characters a report's details may have. */
+export const DETAILS_MAX_LENGTH = 2000;
+
+/**
+ * A report form's idempotency key: 8 to 100 letters, digits, `-` or `_` (a UUID fits). The
+ * same key always returns the same receipt; the reader makes one per form it renders.
+ */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
