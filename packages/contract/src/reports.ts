@@ -1,5 +1,8 @@
 // The report form's rules: the reader checks them before sending, the API enforces them.
 
+/** The longest section anchor a report may name (the sections.anchor column). */
+export const SECTION_ANCHOR_MAX_LENGTH = 200;
+
 /** The most characters a report's details may have. */
 export const DETAILS_MAX_LENGTH = 2000;
 

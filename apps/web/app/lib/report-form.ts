@@ -1,4 +1,8 @@
-import { DETAILS_MAX_LENGTH, IDEMPOTENCY_KEY_PATTERN } from '@folio/contract';
+import {
+  DETAILS_MAX_LENGTH,
+  IDEMPOTENCY_KEY_PATTERN,
+  SECTION_ANCHOR_MAX_LENGTH,
+} from '@folio/contract';
 import { z } from 'zod';
 import type { ReportReason } from '~/generated/graphql';
 
@@ -53,7 +57,7 @@ const ReportFormSchema = z
       z.literal(''),
       z.string().trim().email('Enter an email address like name@example.com, or leave it empty.'),
     ]),
-    section: z.string().max(200).optional(),
+    section: z.string().max(SECTION_ANCHOR_MAX_LENGTH).optional(),
     idempotencyKey: z.string().regex(IDEMPOTENCY_KEY_PATTERN),
   })
   .superRefine((value, ctx) => {

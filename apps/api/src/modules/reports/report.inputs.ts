@@ -2,6 +2,7 @@ import {
   ARTICLE_SLUG_MAX_LENGTH,
   DETAILS_MAX_LENGTH,
   IDEMPOTENCY_KEY_PATTERN,
+  SECTION_ANCHOR_MAX_LENGTH,
 } from '@folio/contract';
 import { IsEmail, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
@@ -19,7 +20,7 @@ export class SubmitReportInput {
 
   @Field(() => String, { nullable: true, description: 'Report one section: its anchor.' })
   @IsOptional()
-  @MaxLength(200)
+  @MaxLength(SECTION_ANCHOR_MAX_LENGTH)
   @IsStorableText()
   sectionAnchor?: string | null;
 
