@@ -1,3 +1,4 @@
+import { ARTICLE_SLUG_MAX_LENGTH, SECTION_ANCHOR_MAX_LENGTH } from '@folio/contract';
 import {
   getNamedType,
   getNullableType,
@@ -26,8 +27,8 @@ export const MAX_STRING_ARGUMENT = 100_000;
 
 /** Top-level arguments that are keys or short words, by name: their longest sensible value. */
 export const ARGUMENT_MAX_LENGTH: Record<string, number> = {
-  slug: 200,
-  articleSlug: 200,
+  slug: ARTICLE_SLUG_MAX_LENGTH,
+  articleSlug: ARTICLE_SLUG_MAX_LENGTH,
   tag: 64,
   query: 200,
   after: 512,
@@ -35,7 +36,7 @@ export const ARGUMENT_MAX_LENGTH: Record<string, number> = {
   name: 100,
   targetId: 100,
   idempotencyKey: 100,
-  sectionAnchor: 200,
+  sectionAnchor: SECTION_ANCHOR_MAX_LENGTH,
 };
 
 export interface ArgumentProblem {

@@ -4,7 +4,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { buildFolioSchema } from './schema.js';
+import { buildFolioSchema } from '../app-modules.js';
 import { analyzeOperation } from './operation-analysis.js';
 import { OPERATION_LIMITS } from './query-limits.plugin.js';
 

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode } from '@folio/contract';
 import { getVariableValues, GraphQLError, type FragmentDefinitionNode } from 'graphql';
 import { findArgumentProblem } from './argument-rules.js';
 import type { Context } from './context.js';
@@ -24,7 +25,7 @@ export function operationRefused(message: string): GraphQLError {
 /** Refused for one argument's value: 400 with the argument's name. */
 export function argumentRefused(message: string, argumentName: string): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code: 'BAD_USER_INPUT', argumentName, http: { status: 400 } },
+    extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName, http: { status: 400 } },
   });
 }
 
