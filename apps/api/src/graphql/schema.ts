@@ -19,6 +19,7 @@ import { authChecker } from '../modules/auth/auth-checker.js';
 import { EditorialResolver } from '../modules/editorial/editorial.resolver.js';
 import { EditorialService } from '../modules/editorial/editorial.service.js';
 import { ModerationResolver } from '../modules/moderation/moderation.resolver.js';
+import { systemClock, type Clock } from '../modules/moderation/clock.js';
 import { ModerationService } from '../modules/moderation/moderation.service.js';
 import { ReportResolver } from '../modules/reports/report.resolver.js';
 import { ReportService } from '../modules/reports/report.service.js';
@@ -44,11 +45,17 @@ export type SchemaEnv = Pick<
   | 'REPORT_RATE_LIMIT'
   | 'REPORT_RATE_WINDOW_SECONDS'
   | 'REPORT_REVIEW_THRESHOLD'
+  | 'REPORT_REVIEW_WINDOW_SECONDS'
+  | 'REPORT_BURST_SECONDS'
+  | 'REPORT_REPORTERS_PER_NETWORK_MAX'
+  | 'REPORT_AUTO_HIDE_PER_HOUR'
 >;
 
 export interface SchemaDeps {
   dataSource: DataSource;
   env: SchemaEnv;
+  /** Moderation's time (report windows, appeal deadlines); tests pass a manual clock. */
+  clock?: Clock;
 }
 
 /** Wires services into resolvers by hand: a map is all the container this app needs. */
@@ -58,19 +65,30 @@ function createContainer(
 ): ContainerType {
   const instances = new Map<unknown, unknown>();
   if (deps) {
-    const { dataSource, env } = deps;
-    const reports = new ReportService(dataSource, {
-      rateLimit: env.REPORT_RATE_LIMIT,
-      rateWindowSeconds: env.REPORT_RATE_WINDOW_SECONDS,
-      reviewThreshold: env.REPORT_REVIEW_THRESHOLD,
-    });
+    const { dataSource, env, clock = systemClock } = deps;
+    const reports = new ReportService(
+      dataSource,
+      {
+        rateLimit: env.REPORT_RATE_LIMIT,
+        rateWindowSeconds: env.REPORT_RATE_WINDOW_SECONDS,
+        threshold: env.REPORT_REVIEW_THRESHOLD,
+        windowSeconds: env.REPORT_REVIEW_WINDOW_SECONDS,
+        burstSeconds: env.REPORT_BURST_SECONDS,
+        reportersPerNetworkMax: env.REPORT_REPORTERS_PER_NETWORK_MAX,
+        autoHidesPerHour: env.REPORT_AUTO_HIDE_PER_HOUR,
+      },
+      clock,
+    );
     closers.push(() => reports.close());
     instances.set(ArticleResolver, new ArticleResolver(new ArticleService(dataSource)));
     instances.set(SearchResolver, new SearchResolver(new SearchService(dataSource)));
     instances.set(TagResolver, new TagResolver(new TagService(dataSource)));
     instances.set(ReportResolver, new ReportResolver(reports, env.REPORTER_KEY_SECRET));
     instances.set(EditorialResolver, new EditorialResolver(new EditorialService(dataSource)));
-    instances.set(ModerationResolver, new ModerationResolver(new ModerationService(dataSource)));
+    instances.set(
+      ModerationResolver,
+      new ModerationResolver(new ModerationService(dataSource, clock)),
+    );
     instances.set(AuditResolver, new AuditResolver(new AuditService(dataSource)));
     instances.set(ApiTokenResolver, new ApiTokenResolver(new ApiTokenService(dataSource)));
   }

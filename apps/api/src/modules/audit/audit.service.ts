@@ -33,6 +33,31 @@ export async function recordAudit(
   );
 }
 
+/** One event per target in one statement, e.g. every report a page-level decision closed. */
+export async function recordAuditMany(
+  manager: EntityManager,
+  actor: Viewer | null,
+  action: string,
+  targets: readonly AuditTarget[],
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  if (targets.length === 0) return;
+  await manager.query(
+    `INSERT INTO audit_events (actor_token_id, actor_name, action, target_type, target_id, details)
+     SELECT $1, $2, $3, target.type, target.id, $4::jsonb
+       FROM unnest($5::text[], $6::text[]) WITH ORDINALITY AS target (type, id, position)
+      ORDER BY target.position`,
+    [
+      actor?.tokenId ?? null,
+      actor?.name ?? 'system',
+      action,
+      JSON.stringify(details),
+      targets.map((target) => target.type),
+      targets.map((target) => target.id),
+    ],
+  );
+}
+
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -124,15 +124,26 @@ describe('resolving reports', () => {
     expect(search.data!.search.totalCount).toBe(0);
   });
 
-  it('keeps a page hidden, restores it, and dismisses without touching the page', async () => {
+  it('keeps a page hidden and restores it, each closing every open report of the page', async () => {
     await report('page-one');
-    await report('page-one', 'SPAM', '203.0.113.9');
-    const queue = await as(QUEUE);
-    const [a, b] = queue.reports.edges.map((e: any) => e.node.id);
+    await report('page-one', 'SPAM', '198.51.100.9');
+    const [a, b] = (await as(QUEUE)).reports.edges.map((e: any) => e.node.id);
     await as(RESOLVE, { id: a, action: 'KEEP_HIDDEN' });
     expect((await publicState()).moderationState).toBe('UNDER_REVIEW');
-    await as(RESOLVE, { id: b, action: 'RESTORE_ARTICLE', note: 'Fine after all.' });
+    // Keeping the page hidden decided about the page: the sibling report is closed with it.
+    const sibling = await as('query ($id: ID!) { report(id: $id) { status resolutionAction } }', {
+      id: b,
+    });
+    expect(sibling.report).toEqual({ status: 'ACTIONED', resolutionAction: 'keep_hidden' });
+
+    const next = await report('page-one', 'OTHER', '192.0.2.10');
+    await as(RESOLVE, { id: await firstReportId(), action: 'RESTORE_ARTICLE', note: 'Fine.' });
     expect((await publicState()).moderationState).toBe('VISIBLE');
+    const status = await context.api.query(
+      'query ($r: String!) { reportStatus(receipt: $r) { status } }',
+      { r: next },
+    );
+    expect(status.data!.reportStatus.status).toBe('ACTIONED');
 
     await report('page-one', 'OTHER', '203.0.113.10');
     const dismissed = await as(RESOLVE, { id: await firstReportId(), action: 'DISMISS' });
@@ -171,7 +182,7 @@ describe('resolving reports', () => {
       {
         actorName: 'mod',
         action: 'report.resolve',
-        details: { action: 'remove_article', note: 'Spam farm.' },
+        details: { action: 'remove_article', note: 'Spam farm.', scope: 'page' },
       },
     ]);
   });

@@ -16,6 +16,7 @@ import { Role } from '../auth/role.js';
 import { ReportStatus } from '../reports/report-enums.js';
 import { Report } from '../reports/report.entity.js';
 import {
+  ArticleDecision,
   ArticleReportCount,
   ReportConnection,
   ReportFilter,
@@ -69,6 +70,26 @@ export class ModerationResolver {
     @Ctx() { viewer }: AuthedContext,
   ): Promise<Report> {
     return this.moderation.resolve(viewer, id, input.action, input.note);
+  }
+
+  @Mutation(() => ArticleDecision, {
+    description:
+      'Decides about a page as a whole: every open report of it is closed with the decision (DISMISS dismisses them all; refused when none is open).',
+  })
+  async resolveArticleReports(
+    @Arg('articleId', () => ID) articleId: string,
+    @Arg('input', () => ResolveReportInput) input: ResolveReportInput,
+    @Ctx() { viewer, loaders }: AuthedContext,
+  ): Promise<ArticleDecision> {
+    const outcome = await this.moderation.resolveArticle(
+      viewer,
+      articleId,
+      input.action,
+      input.note,
+    );
+    const article = await loaders.articleById.load(outcome.articleId);
+    if (!article) throw new Error(`article ${outcome.articleId} vanished`);
+    return { ...outcome, article };
   }
 
   @FieldResolver(() => Article)

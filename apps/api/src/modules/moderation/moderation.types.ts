@@ -4,6 +4,7 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.types.js';
 import { IsStorableText } from '../../graphql/validators.js';
 import { Article } from '../articles/article.entity.js';
+import { ModerationState } from '../articles/article-status.js';
 import { ModerationAction, ReportReason, ReportStatus } from '../reports/report-enums.js';
 import { Report } from '../reports/report.entity.js';
 
@@ -49,4 +50,16 @@ export class ArticleReportCount {
 
   @Field(() => GraphQLDateTime)
   latestReportAt: Date;
+}
+
+@ObjectType({ description: 'A decision on a page as a whole, and what it changed.' })
+export class ArticleDecision {
+  @Field(() => Article)
+  article: Article;
+
+  @Field(() => ModerationState, { description: 'The page state after the decision.' })
+  moderationState: ModerationState;
+
+  @Field(() => Int, { description: 'Open reports of the page the decision closed.' })
+  closedReports: number;
 }
