@@ -20,7 +20,11 @@ import { EditorialResolver } from '../modules/editorial/editorial.resolver.js';
 import { EditorialService } from '../modules/editorial/editorial.service.js';
 import { ModerationResolver } from '../modules/moderation/moderation.resolver.js';
 import { systemClock, type Clock } from '../modules/moderation/clock.js';
+import { AppealResolver } from '../modules/moderation/appeal.resolver.js';
+import { AppealService } from '../modules/moderation/appeal.service.js';
+import { ModerationQueueService } from '../modules/moderation/moderation-queue.service.js';
 import { ModerationService } from '../modules/moderation/moderation.service.js';
+import { TransparencyService } from '../modules/moderation/transparency.service.js';
 import { ReportResolver } from '../modules/reports/report.resolver.js';
 import { ReportService } from '../modules/reports/report.service.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
@@ -35,6 +39,7 @@ export const resolvers = [
   ReportResolver,
   EditorialResolver,
   ModerationResolver,
+  AppealResolver,
   AuditResolver,
   ApiTokenResolver,
 ] as const;
@@ -87,7 +92,15 @@ function createContainer(
     instances.set(EditorialResolver, new EditorialResolver(new EditorialService(dataSource)));
     instances.set(
       ModerationResolver,
-      new ModerationResolver(new ModerationService(dataSource, clock)),
+      new ModerationResolver(
+        new ModerationService(dataSource, clock),
+        new ModerationQueueService(dataSource),
+        new TransparencyService(dataSource),
+      ),
+    );
+    instances.set(
+      AppealResolver,
+      new AppealResolver(new AppealService(dataSource, clock), reports),
     );
     instances.set(AuditResolver, new AuditResolver(new AuditService(dataSource)));
     instances.set(ApiTokenResolver, new ApiTokenResolver(new ApiTokenService(dataSource)));

@@ -21,6 +21,10 @@ export class ManualClock implements Clock {
     return new Date(this.current);
   }
 
+  set(to: Date | string): void {
+    this.current = new Date(to).getTime();
+  }
+
   advance(milliseconds: number): void {
     this.current += milliseconds;
   }

@@ -59,9 +59,9 @@ const openReportIds = async () =>
   ).reports.edges.map((edge: any) => edge.node.id as string);
 
 const RESOLVE = `mutation ($id: ID!, $action: ModerationAction!) {
-  resolveReport(id: $id, input: { action: $action }) { status } }`;
+  resolveReport(id: $id, input: { action: $action, reasons: "Reviewed against the rules." }) { status } }`;
 const RESOLVE_PAGE = `mutation ($articleId: ID!, $action: ModerationAction!) {
-  resolveArticleReports(articleId: $articleId, input: { action: $action }) { moderationState closedReports } }`;
+  resolveArticleReports(articleId: $articleId, input: { action: $action, reasons: "Reviewed against the rules." }) { moderationState closedReports } }`;
 
 describe('moderation state sequences', () => {
   it('KEEP_HIDDEN on a report of a removed page leaves it removed (page-level or single)', async () => {
@@ -140,11 +140,12 @@ describe('moderation state sequences', () => {
     );
     expect(rows.map((row: any) => [row.actor_name, row.action, row.target_type])).toEqual([
       ['system', 'article.under_review', 'article'],
+      ['mod', 'moderation.decide', 'decision'],
       ['mod', 'report.resolve', 'report'],
       ['mod', 'report.resolve', 'report'],
       ['mod', 'report.resolve', 'report'],
       ['mod', 'article.moderation', 'article'],
     ]);
-    expect(rows[4]).toMatchObject({ from: 'under_review', to: 'removed' });
+    expect(rows[5]).toMatchObject({ from: 'under_review', to: 'removed' });
   });
 });

@@ -83,7 +83,7 @@ describe('the moderation queue', () => {
 
 describe('resolving reports', () => {
   const RESOLVE = `mutation ($id: ID!, $action: ModerationAction!, $note: String) {
-    resolveReport(id: $id, input: { action: $action, note: $note }) { status resolutionAction resolutionNote resolvedAt }
+    resolveReport(id: $id, input: { action: $action, note: $note, reasons: "Reviewed against the rules." }) { status resolutionAction resolutionNote resolvedAt }
   }`;
   const firstReportId = async () => (await as(QUEUE)).reports.edges[0].node.id as string;
   const publicState = async () =>
@@ -169,20 +169,39 @@ describe('resolving reports', () => {
     await as(RESOLVE, { id, action: 'REMOVE_ARTICLE', note: 'Spam farm.' });
     const admin = await bearerFor(context.db.dataSource, Role.ADMIN);
     const { auditEvents } = await as(
-      '{ auditEvents { edges { node { actorName action details } } } }',
+      '{ auditEvents { edges { node { actorId actorName action details } } } }',
       {},
       admin,
     );
+    const actorId = expect.stringMatching(/^token:[0-9a-f-]{36}$/);
     expect(auditEvents.edges.map((e: any) => e.node)).toEqual([
       {
+        actorId,
         actorName: 'mod',
         action: 'article.moderation',
         details: expect.objectContaining({ from: 'visible', to: 'removed' }),
       },
       {
+        actorId,
         actorName: 'mod',
         action: 'report.resolve',
-        details: { action: 'remove_article', note: 'Spam farm.', scope: 'page' },
+        details: {
+          action: 'remove_article',
+          note: 'Spam farm.',
+          scope: 'page',
+          decision: expect.any(String),
+        },
+      },
+      {
+        actorId,
+        actorName: 'mod',
+        action: 'moderation.decide',
+        details: expect.objectContaining({
+          action: 'remove_article',
+          scope: 'page',
+          reasons: 'Reviewed against the rules.',
+          closedReports: 1,
+        }),
       },
     ]);
   });

@@ -5,24 +5,20 @@ import { toConnection, type Connection } from '../../graphql/connection.types.js
 import { isUuid } from '../../graphql/ids.js';
 import { decodeTimeIdCursor, encodeTimeIdCursor, pageSize } from '../../graphql/pagination.js';
 import { ModerationState } from '../articles/article-status.js';
-import { recordAudit, recordAuditMany } from '../audit/audit.service.js';
+import { actorOf } from '../audit/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ModerationAction, ReportStatus } from '../reports/report-enums.js';
 import { Report } from '../reports/report.entity.js';
 import { systemClock, type Clock } from './clock.js';
-import {
-  closedStatus,
-  eventFor,
-  PageState,
-  publicState,
-  transition,
-  type PageEvent,
-} from './moderation-state-machine.js';
-import type { ReportFilter } from './moderation.types.js';
-import { lockPage, storeTransition, type PageModeration } from './page-moderation.store.js';
+import { applyDecision, checkStatement } from './decisions.js';
+import { eventFor, publicState } from './moderation-state-machine.js';
+import type { ReportFilter, ResolveReportInput } from './moderation.types.js';
+import { lockPage } from './page-moderation.store.js';
 
 export interface ArticleDecisionOutcome {
   articleId: string;
+  decisionId: string;
   moderationState: ModerationState;
   closedReports: number;
 }
@@ -113,12 +109,8 @@ export class ModerationService {
    * decides about the page, so it closes every open report of the page with that decision;
    * a dismissal closes this report only.
    */
-  async resolve(
-    actor: Viewer,
-    id: string,
-    action: ModerationAction,
-    note: string | null | undefined,
-  ): Promise<Report> {
+  async resolve(viewer: Viewer, id: string, input: ResolveReportInput): Promise<Report> {
+    const statement = checkStatement(input.action, input.reasons, input.template);
     return this.dataSource.transaction(async (manager) => {
       const found = await this.findReportIn(manager, id);
       // The page first, then its reports: the order every writer of a page's reports takes.
@@ -128,8 +120,17 @@ export class ModerationService {
       if (!OPEN_STATES.includes(report.status))
         throw new ConflictError(`This report is already ${report.status}.`);
       const left = await this.openReportCount(manager, page.articleId, report.id);
-      const event = eventFor(action, 'report', left);
-      await this.decide(manager, actor, page, event, action, note, report);
+      await applyDecision(manager, {
+        actor: actorOf(viewer),
+        page,
+        event: eventFor(input.action, 'report', left),
+        action: input.action,
+        statement,
+        note: input.note?.trim() || null,
+        reportId: report.id,
+        appealId: null,
+        now: this.clock.now(),
+      });
       return this.lockReport(manager, id);
     });
   }
@@ -139,78 +140,35 @@ export class ModerationService {
    * decision (DISMISS dismisses them all). Refused for DISMISS when nothing is open.
    */
   async resolveArticle(
-    actor: Viewer,
+    viewer: Viewer,
     articleId: string,
-    action: ModerationAction,
-    note: string | null | undefined,
+    input: ResolveReportInput,
   ): Promise<ArticleDecisionOutcome> {
+    const statement = checkStatement(input.action, input.reasons, input.template);
     return this.dataSource.transaction(async (manager) => {
       const page = isUuid(articleId) ? await lockPage(manager, articleId) : null;
       if (!page) throw new NotFoundError(`Article ${articleId}`);
       const open = await this.openReportCount(manager, page.articleId, null);
-      if (action === ModerationAction.DISMISS && open === 0)
+      if (input.action === ModerationAction.DISMISS && open === 0)
         throw new ConflictError('This page has no open reports to dismiss.');
-      const event = eventFor(action, 'page', 0);
-      const { to, closed } = await this.decide(manager, actor, page, event, action, note, null);
-      return { articleId: page.articleId, moderationState: publicState(to), closedReports: closed };
+      const result = await applyDecision(manager, {
+        actor: actorOf(viewer),
+        page,
+        event: eventFor(input.action, 'page', 0),
+        action: input.action,
+        statement,
+        note: input.note?.trim() || null,
+        reportId: null,
+        appealId: null,
+        now: this.clock.now(),
+      });
+      return {
+        articleId: page.articleId,
+        decisionId: result.decisionId,
+        moderationState: publicState(result.to),
+        closedReports: result.closedReports,
+      };
     });
-  }
-
-  /** Applies one event of the page's state machine and closes the reports it decides. */
-  private async decide(
-    manager: EntityManager,
-    actor: Viewer,
-    page: PageModeration,
-    event: PageEvent,
-    action: ModerationAction,
-    rawNote: string | null | undefined,
-    report: Report | null,
-  ): Promise<{ to: PageState; closed: number }> {
-    const now = this.clock.now();
-    const change = transition(page.state, event);
-    const note = rawNote?.trim() || null;
-    const closedReports: Array<{ id: string; receipt: string }> = await manager
-      .query(
-        `UPDATE reports
-          SET status = $3, resolution_action = $4, resolution_note = $5, resolved_by = $6,
-              resolved_at = $7, updated_at = now()
-        WHERE article_id = $1 AND status IN ('open', 'triaged')
-          AND ($2::uuid IS NULL OR id = $2)
-        RETURNING id, receipt`,
-        [
-          page.articleId,
-          change.closes === 'all' ? null : report!.id,
-          closedStatus(action),
-          action,
-          note,
-          actor.tokenId,
-          now,
-        ],
-      )
-      .then(([rows]: [Array<{ id: string; receipt: string }>]) => rows);
-    await recordAuditMany(
-      manager,
-      actor,
-      'report.resolve',
-      closedReports.map((closed) => ({ type: 'report', id: closed.id })),
-      { action, note, ...(change.closes === 'all' ? { scope: 'page' } : {}) },
-    );
-    await storeTransition(manager, page.articleId, change, now);
-    if (publicState(change.from) !== publicState(change.to)) {
-      await recordAudit(
-        manager,
-        actor,
-        'article.moderation',
-        { type: 'article', id: page.articleId },
-        {
-          from: publicState(change.from),
-          to: publicState(change.to),
-          event,
-          ...(report ? { report: report.receipt } : {}),
-        },
-      );
-    }
-    return { to: change.to, closed: closedReports.length };
   }
 
   private async openReportCount(

@@ -7,12 +7,14 @@ import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { ModerationState } from '../articles/article-status.js';
 import { publishedCondition } from '../articles/article.queries.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { ReportReason, ReportStatus } from './report-enums.js';
+import { ModerationAction, ReportReason, ReportStatus } from './report-enums.js';
 import { Report } from './report.entity.js';
 import type { SubmitReportInput } from './report.inputs.js';
 import type { ReportReceipt, ReportStatusInfo } from './report.types.js';
 import type { ReporterIdentity } from './reporter-identity.js';
 import { reviewVerdict, type ReviewPolicy } from './review-policy.js';
+import { AppealStatus } from '../moderation/appeal-enums.js';
+import { appealDeadline, withinAppealWindow } from '../moderation/appeal-window.js';
 import { systemClock, type Clock } from '../moderation/clock.js';
 import { PageEvent, PageState, transition } from '../moderation/moderation-state-machine.js';
 import {
@@ -187,12 +189,56 @@ export class ReportService {
     return this.limiterPool.end();
   }
 
+  /** A report's public status, with its decision, reasons and appeal once there are any. */
   async status(receipt: string): Promise<ReportStatusInfo | null> {
     if (!RECEIPT.test(receipt)) return null;
-    const report = await this.dataSource.getRepository(Report).findOne({ where: { receipt } });
-    if (!report) return null;
-    const { status, createdAt, updatedAt, resolvedAt } = report;
-    return { receipt, status, createdAt, updatedAt, resolvedAt };
+    const [row]: StatusRow[] = await this.dataSource.query(
+      `SELECT r.receipt, r.status, r.created_at, r.updated_at, r.resolved_at,
+              d.action, d.reasons, d.decided_at, d.appeal_id AS decision_appeal_id,
+              ap.status AS appeal_status, ap.filed_at, ap.resolved_at AS appeal_resolved_at,
+              ap.outcome_reasons, od.action AS outcome_action
+         FROM reports r
+         LEFT JOIN moderation_decisions d ON d.id = r.decision_id
+         LEFT JOIN moderation_appeals ap ON ap.report_id = r.id AND ap.appellant = 'reporter'
+         LEFT JOIN moderation_decisions od ON od.id = ap.outcome_decision_id
+        WHERE r.receipt = $1`,
+      [receipt],
+    );
+    if (!row) return null;
+    const base = {
+      receipt: row.receipt,
+      status: row.status,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      resolvedAt: row.resolved_at,
+      decision: null,
+      appealRights: null,
+      appeal: null,
+    };
+    if (!row.action || !row.decided_at || row.reasons === null) return base;
+    const deadline = appealDeadline(row.decided_at);
+    const available =
+      row.appeal_status === null &&
+      row.decision_appeal_id === null &&
+      withinAppealWindow(row.decided_at, this.clock.now());
+    return {
+      ...base,
+      decision: { action: row.action, decidedAt: row.decided_at, reasons: row.reasons },
+      appealRights: {
+        available,
+        deadline,
+        instructions: appealInstructions(available, deadline, row),
+      },
+      appeal: row.appeal_status
+        ? {
+            status: row.appeal_status,
+            filedAt: row.filed_at!,
+            resolvedAt: row.appeal_resolved_at,
+            outcomeReasons: row.outcome_reasons,
+            outcomeAction: row.outcome_action,
+          }
+        : null,
+    };
   }
 
   private async replayed(
@@ -267,6 +313,35 @@ export class ReportService {
     );
     await recordAudit(manager, null, 'article.under_review', target, details);
   }
+}
+
+interface StatusRow {
+  receipt: string;
+  status: ReportStatus;
+  created_at: Date;
+  updated_at: Date;
+  resolved_at: Date | null;
+  action: ModerationAction | null;
+  reasons: string | null;
+  decided_at: Date | null;
+  decision_appeal_id: string | null;
+  appeal_status: AppealStatus | null;
+  filed_at: Date | null;
+  appeal_resolved_at: Date | null;
+  outcome_reasons: string | null;
+  outcome_action: ModerationAction | null;
+}
+
+/** What the receipt page tells the reporter about appealing. */
+function appealInstructions(available: boolean, deadline: Date, row: StatusRow): string {
+  const until = deadline.toISOString().slice(0, 10);
+  if (available)
+    return `If you disagree with this decision, you may appeal once, until ${until}: send your receipt and say why (the appealReport mutation, or the appeal form on this page). A moderator who did not make this decision will review it, and the outcome will appear here.`;
+  if (row.appeal_status === AppealStatus.OPEN)
+    return 'Your appeal is waiting for a moderator who did not make the first decision.';
+  if (row.appeal_status) return 'Your appeal has been decided; this decision is final.';
+  if (row.decision_appeal_id) return 'This decision was made on appeal and is final.';
+  return `The time to appeal this decision ended on ${until}.`;
 }
 
 function hashRequest(input: SubmitReportInput, details: string): string {

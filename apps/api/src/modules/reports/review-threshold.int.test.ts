@@ -183,7 +183,7 @@ describe('after a moderator restored a page', () => {
       `SELECT id FROM articles WHERE slug = 'reported-page'`,
     );
     const restored = await context.api.query(
-      `mutation ($id: ID!) { resolveArticleReports(articleId: $id, input: { action: RESTORE_ARTICLE, note: "Fine." }) { moderationState closedReports } }`,
+      `mutation ($id: ID!) { resolveArticleReports(articleId: $id, input: { action: RESTORE_ARTICLE, reasons: "Fine." }) { moderationState closedReports } }`,
       { id: article.id },
       moderator,
     );
