@@ -131,6 +131,22 @@ describe('a simulated brigade', () => {
     }
     expect(await page()).toEqual({ state: 'VISIBLE', listed: true, flag: 'burst' });
     expect(await auditActions()).toEqual([['system', 'article.flagged', 'burst']]);
+    // Moderators see the flag, and the signal, in their queue.
+    const moderator = await bearerFor(context.db.dataSource, Role.MODERATOR);
+    const queue = await context.api.query(
+      '{ moderationQueue { items { moderationState flagReason reportCount reporterCount networkCount } } }',
+      {},
+      moderator,
+    );
+    expect(queue.data!.moderationQueue.items).toEqual([
+      {
+        moderationState: 'VISIBLE',
+        flagReason: 'burst',
+        reportCount: 40,
+        reporterCount: 40,
+        networkCount: 40,
+      },
+    ]);
     // Waiting out the burst and coming back does not hide it: the flag waits for a moderator.
     minutes(60);
     for (let i = 30; i < 35; i++) await fileFrom(`10.${i}.0.1`);
