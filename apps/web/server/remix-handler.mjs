@@ -82,6 +82,10 @@ function toFetchRequest(req, res, { forCache, url }) {
     if (values === undefined) continue;
     if (forCache && name === 'if-none-match') continue;
     if (name === 'transfer-encoding') continue; // the body is handed over whole
+    // Checked against PUBLIC_URL already (./origin-check.mjs). Remix would compare it with
+    // Host or X-Forwarded-Host instead: a client can set the latter, and behind a proxy the
+    // former may be another name, which Remix answers with a 500 and a stack trace.
+    if (name === 'origin') continue;
     for (const value of Array.isArray(values) ? values : [values]) headers.append(name, value);
   }
   /** @type {RequestInit & { duplex?: 'half' }} */
