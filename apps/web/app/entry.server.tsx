@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import type { EntryContext } from '@remix-run/node';
+import type { AppLoadContext, EntryContext } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { contentSecurityPolicy, nonceFor } from './lib/csp.server';
 import { etagFor, isFresh } from './lib/etag.server';
+import { FormEchoProvider, type FormEcho } from './lib/form-echo';
 import { NonceProvider } from './lib/nonce';
 
 const RENDER_TIMEOUT_MS = 5_000;
@@ -20,9 +21,10 @@ export default async function handleRequest(
   status: number,
   headers: Headers,
   remixContext: EntryContext,
+  loadContext?: AppLoadContext,
 ): Promise<Response> {
   const placeholder = randomBytes(18).toString('hex');
-  let html = await render(request, remixContext, placeholder);
+  let html = await render(request, remixContext, placeholder, loadContext?.reader?.formEcho ?? {});
   const cacheable =
     request.method === 'GET' &&
     status === 200 &&
@@ -40,17 +42,24 @@ export default async function handleRequest(
   return new Response(html, { status, headers });
 }
 
-function render(request: Request, remixContext: EntryContext, nonce: string): Promise<string> {
+function render(
+  request: Request,
+  remixContext: EntryContext,
+  nonce: string,
+  formEcho: FormEcho,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let renderError: unknown;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={RENDER_TIMEOUT_MS}
-          nonce={nonce}
-        />
+        <FormEchoProvider value={formEcho}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={RENDER_TIMEOUT_MS}
+            nonce={nonce}
+          />
+        </FormEchoProvider>
       </NonceProvider>,
       {
         nonce,

@@ -40,11 +40,15 @@ async function trickle(url: string, head: string, trickle: string, giveUpMs: num
   const closed = new Promise<number>((resolve) =>
     socket.once('close', () => resolve(Date.now() - started)),
   );
-  const gaveUp = new Promise<null>((resolve) => setTimeout(() => resolve(null), giveUpMs));
+  let giveUp: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<null>((resolve) => {
+    giveUp = setTimeout(() => resolve(null), giveUpMs);
+  });
   try {
     return await Promise.race([closed, gaveUp]);
   } finally {
     clearInterval(timer);
+    clearTimeout(giveUp);
     socket.destroy();
   }
 }
