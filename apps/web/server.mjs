@@ -108,8 +108,16 @@ app.all(
 );
 // A failure nobody caught: one structured log line, and a page that says so (never a stack).
 app.use((error, req, res, _next) => {
-  (req.log ?? logger).error({ err: error }, 'request failed');
-  sendRefusal(res, 500, {
+  const log = req.log ?? logger;
+  if (error?.expose && error.status >= 400 && error.status < 500) {
+    log.warn({ reason: error.message }, 'request refused');
+    return sendRefusal(res, error.status, {
+      title: 'That request was not understood',
+      message: 'Please check the address and try again.',
+    });
+  }
+  log.error({ err: error }, 'request failed');
+  return sendRefusal(res, 500, {
     title: 'Something went wrong',
     message: 'Folio could not show this page just now. Please try again in a moment.',
   });

@@ -64,7 +64,11 @@ export function remixWithPageCache({ build, mode, cache }) {
 }
 
 function originOf(req) {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  // A Host header no URL can be made of is the client's mistake, not ours.
+  if (!URL.canParse(origin))
+    throw Object.assign(new Error('unusable Host header'), { status: 400, expose: true });
+  return origin;
 }
 
 /**

@@ -257,6 +257,12 @@ describeInBrowser('the reader under attack', () => {
         });
         expect(own.status).toBe(303);
 
+        // A Host header no URL can be made of: the client's mistake, a 400, not a 500.
+        const badHost = await rawExchange(reader.url, {
+          head: 'GET /search HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n',
+        });
+        expect(badHost.answer).toMatch(/^HTTP\/1\.1 400 /);
+
         const refusals = reader.logs().filter((line) => line.msg === 'cross-site request refused');
         expect(refusals).toHaveLength(4);
         expect(refusals[0]).toMatchObject({
