@@ -3,22 +3,19 @@ export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
-export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = {
-  [_ in K]?: never;
-};
-export type Incremental<T> =
-  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
-  DateTime: { input: string; output: string };
+  DateTime: { input: string; output: string; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
-  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown> };
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
 export type AddSectionInput = {
@@ -30,9 +27,15 @@ export type AddSectionInput = {
 };
 
 /** Where an article is in its editorial life. */
-export type ArticleStatus = 'ARCHIVED' | 'DRAFT' | 'PUBLISHED' | 'SCHEDULED';
+export type ArticleStatus =
+  | 'ARCHIVED'
+  | 'DRAFT'
+  | 'PUBLISHED'
+  | 'SCHEDULED';
 
-export type CacheControlScope = 'PRIVATE' | 'PUBLIC';
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
 
 /** Either `markdown` (a whole document: front matter, `# Title`, `##` sections) or `title` with `sections`. */
 export type CreateArticleInput = {
@@ -46,13 +49,23 @@ export type CreateArticleInput = {
   title: InputMaybe<Scalars['String']['input']>;
 };
 
-export type InlineMark = 'CODE' | 'EMPHASIS' | 'STRONG';
+export type InlineMark =
+  | 'CODE'
+  | 'EMPHASIS'
+  | 'STRONG';
 
 /** DISMISS: no action. KEEP_HIDDEN: the page stays under review. REMOVE_ARTICLE: readers get 410. RESTORE_ARTICLE: visible again. */
-export type ModerationAction = 'DISMISS' | 'KEEP_HIDDEN' | 'REMOVE_ARTICLE' | 'RESTORE_ARTICLE';
+export type ModerationAction =
+  | 'DISMISS'
+  | 'KEEP_HIDDEN'
+  | 'REMOVE_ARTICLE'
+  | 'RESTORE_ARTICLE';
 
 /** What moderation decided: readers see a notice for UNDER_REVIEW, a 410 for REMOVED. */
-export type ModerationState = 'REMOVED' | 'UNDER_REVIEW' | 'VISIBLE';
+export type ModerationState =
+  | 'REMOVED'
+  | 'UNDER_REVIEW'
+  | 'VISIBLE';
 
 export type PublishArticleInput = {
   /** A future time schedules; default: now. */
@@ -76,7 +89,11 @@ export type ReportReason =
   | 'SEXUAL_CONTENT'
   | 'SPAM';
 
-export type ReportStatus = 'ACTIONED' | 'DISMISSED' | 'OPEN' | 'TRIAGED';
+export type ReportStatus =
+  | 'ACTIONED'
+  | 'DISMISSED'
+  | 'OPEN'
+  | 'TRIAGED';
 
 export type ResolveReportInput = {
   action: ModerationAction;
@@ -85,7 +102,10 @@ export type ResolveReportInput = {
 };
 
 /** What an API token may do. Admins may do everything editors and moderators may. */
-export type Role = 'ADMIN' | 'EDITOR' | 'MODERATOR';
+export type Role =
+  | 'ADMIN'
+  | 'EDITOR'
+  | 'MODERATOR';
 
 /** A section: an optional heading and its body in Markdown. */
 export type SectionInput = {
@@ -124,280 +144,88 @@ export type UpdateSectionInput = {
   markdown: InputMaybe<Scalars['String']['input']>;
 };
 
-export type SectionFieldsFragment = {
-  id: string;
-  anchor: string;
-  heading: string | null;
-  blocks: Array<
-    | { __typename: 'Code'; language: string | null; code: string }
-    | { __typename: 'Image'; src: string; alt: string; title: string | null }
-    | {
-        __typename: 'List';
-        ordered: boolean;
-        start: number | null;
-        items: Array<Array<{ text: string; marks: Array<InlineMark>; href: string | null }>>;
-      }
-    | {
-        __typename: 'Paragraph';
-        inlines: Array<{ text: string; marks: Array<InlineMark>; href: string | null }>;
-      }
-    | {
-        __typename: 'Quote';
-        attribution: string | null;
-        paragraphs: Array<Array<{ text: string; marks: Array<InlineMark>; href: string | null }>>;
-      }
-  >;
-};
+export type SectionFieldsFragment = { id: string, anchor: string, heading: string | null, blocks: Array<{ __typename: 'Code', language: string | null, code: string } | { __typename: 'Image', src: string, alt: string, title: string | null } | { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> } | { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> } | { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> }> };
 
-export type ArticleCardFieldsFragment = {
-  id: string;
-  slug: string;
-  title: string;
-  label: string | null;
-  summary: string | null;
-  tags: Array<string>;
-  publishedAt: string | null;
-  readingTimeMinutes: number;
-};
+export type ArticleCardFieldsFragment = { id: string, slug: string, title: string, label: string | null, summary: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number };
 
-export type ArticleListFieldsFragment = {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: Array<{
-    node: {
-      id: string;
-      slug: string;
-      title: string;
-      label: string | null;
-      summary: string | null;
-      tags: Array<string>;
-      publishedAt: string | null;
-      readingTimeMinutes: number;
-    };
-  }>;
-};
+export type ArticleListFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, label: string | null, summary: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number } }> };
 
-type BlockFields_Code_Fragment = { __typename: 'Code'; language: string | null; code: string };
+type BlockFields_Code_Fragment = { __typename: 'Code', language: string | null, code: string };
 
-type BlockFields_Image_Fragment = {
-  __typename: 'Image';
-  src: string;
-  alt: string;
-  title: string | null;
-};
+type BlockFields_Image_Fragment = { __typename: 'Image', src: string, alt: string, title: string | null };
 
-type BlockFields_List_Fragment = {
-  __typename: 'List';
-  ordered: boolean;
-  start: number | null;
-  items: Array<Array<{ text: string; marks: Array<InlineMark>; href: string | null }>>;
-};
+type BlockFields_List_Fragment = { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> };
 
-type BlockFields_Paragraph_Fragment = {
-  __typename: 'Paragraph';
-  inlines: Array<{ text: string; marks: Array<InlineMark>; href: string | null }>;
-};
+type BlockFields_Paragraph_Fragment = { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> };
 
-type BlockFields_Quote_Fragment = {
-  __typename: 'Quote';
-  attribution: string | null;
-  paragraphs: Array<Array<{ text: string; marks: Array<InlineMark>; href: string | null }>>;
-};
+type BlockFields_Quote_Fragment = { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> };
 
-export type BlockFieldsFragment =
-  | BlockFields_Code_Fragment
-  | BlockFields_Image_Fragment
-  | BlockFields_List_Fragment
-  | BlockFields_Paragraph_Fragment
-  | BlockFields_Quote_Fragment;
+export type BlockFieldsFragment = BlockFields_Code_Fragment | BlockFields_Image_Fragment | BlockFields_List_Fragment | BlockFields_Paragraph_Fragment | BlockFields_Quote_Fragment;
 
-export type InlineFieldsFragment = { text: string; marks: Array<InlineMark>; href: string | null };
+export type InlineFieldsFragment = { text: string, marks: Array<InlineMark>, href: string | null };
 
-export type TocFieldsFragment = { anchor: string; heading: string };
+export type TocFieldsFragment = { anchor: string, heading: string };
 
 export type HomePageQueryVariables = Exact<{
   first: Scalars['Int']['input'];
   after: InputMaybe<Scalars['String']['input']>;
 }>;
 
-export type HomePageQuery = {
-  articles: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        slug: string;
-        title: string;
-        label: string | null;
-        summary: string | null;
-        tags: Array<string>;
-        publishedAt: string | null;
-        readingTimeMinutes: number;
-      };
-    }>;
-  };
-};
+
+export type HomePageQuery = { articles: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, label: string | null, summary: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number } }> } };
 
 export type ArticlePageQueryVariables = Exact<{
   slug: Scalars['String']['input'];
 }>;
 
-export type ArticlePageQuery = {
-  article: {
-    id: string;
-    slug: string;
-    title: string;
-    summary: string | null;
-    label: string | null;
-    author: string | null;
-    tags: Array<string>;
-    publishedAt: string | null;
-    updatedAt: string;
-    readingTimeMinutes: number;
-    moderationState: ModerationState;
-    toc: Array<{ anchor: string; heading: string }>;
-    sections: Array<{
-      id: string;
-      anchor: string;
-      heading: string | null;
-      blocks: Array<
-        | { __typename: 'Code'; language: string | null; code: string }
-        | { __typename: 'Image'; src: string; alt: string; title: string | null }
-        | {
-            __typename: 'List';
-            ordered: boolean;
-            start: number | null;
-            items: Array<Array<{ text: string; marks: Array<InlineMark>; href: string | null }>>;
-          }
-        | {
-            __typename: 'Paragraph';
-            inlines: Array<{ text: string; marks: Array<InlineMark>; href: string | null }>;
-          }
-        | {
-            __typename: 'Quote';
-            attribution: string | null;
-            paragraphs: Array<
-              Array<{ text: string; marks: Array<InlineMark>; href: string | null }>
-            >;
-          }
-      >;
-    }>;
-    related: Array<{
-      id: string;
-      slug: string;
-      title: string;
-      label: string | null;
-      summary: string | null;
-      tags: Array<string>;
-      publishedAt: string | null;
-      readingTimeMinutes: number;
-    }>;
-  } | null;
-};
+
+export type ArticlePageQuery = { article: { id: string, slug: string, title: string, summary: string | null, label: string | null, author: string | null, tags: Array<string>, publishedAt: string | null, updatedAt: string, readingTimeMinutes: number, moderationState: ModerationState, toc: Array<{ anchor: string, heading: string }>, sections: Array<{ id: string, anchor: string, heading: string | null, blocks: Array<{ __typename: 'Code', language: string | null, code: string } | { __typename: 'Image', src: string, alt: string, title: string | null } | { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> } | { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> } | { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> }> }>, related: Array<{ id: string, slug: string, title: string, label: string | null, summary: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number }> } | null };
 
 export type ReportPageQueryVariables = Exact<{
   slug: Scalars['String']['input'];
 }>;
 
-export type ReportPageQuery = {
-  article: {
-    slug: string;
-    title: string;
-    moderationState: ModerationState;
-    toc: Array<{ anchor: string; heading: string }>;
-  } | null;
-};
+
+export type ReportPageQuery = { article: { slug: string, title: string, moderationState: ModerationState, toc: Array<{ anchor: string, heading: string }> } | null };
 
 export type SubmitReportMutationVariables = Exact<{
   input: SubmitReportInput;
 }>;
 
+
 export type SubmitReportMutation = { submitReport: { receipt: string } };
 
-export type FeedQueryVariables = Exact<{ [key: string]: never }>;
+export type FeedQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type FeedQuery = {
-  articles: {
-    edges: Array<{
-      node: {
-        slug: string;
-        title: string;
-        summary: string | null;
-        author: string | null;
-        tags: Array<string>;
-        publishedAt: string | null;
-        updatedAt: string;
-      };
-    }>;
-  };
-};
+
+export type FeedQuery = { articles: { edges: Array<{ node: { slug: string, title: string, summary: string | null, author: string | null, tags: Array<string>, publishedAt: string | null, updatedAt: string } }> } };
 
 export type ReportReceiptPageQueryVariables = Exact<{
   receipt: Scalars['String']['input'];
 }>;
 
-export type ReportReceiptPageQuery = {
-  reportStatus: {
-    receipt: string;
-    status: ReportStatus;
-    createdAt: string;
-    updatedAt: string;
-    resolvedAt: string | null;
-  } | null;
-};
+
+export type ReportReceiptPageQuery = { reportStatus: { receipt: string, status: ReportStatus, createdAt: string, updatedAt: string, resolvedAt: string | null } | null };
 
 export type SearchPageQueryVariables = Exact<{
   query: Scalars['String']['input'];
   after: InputMaybe<Scalars['String']['input']>;
 }>;
 
-export type SearchPageQuery = {
-  search: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        anchor: string | null;
-        sectionHeading: string | null;
-        snippet: Array<{ text: string; highlighted: boolean }>;
-        article: { id: string; slug: string; title: string; label: string | null };
-      };
-    }>;
-  };
-};
+
+export type SearchPageQuery = { search: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { anchor: string | null, sectionHeading: string | null, snippet: Array<{ text: string, highlighted: boolean }>, article: { id: string, slug: string, title: string, label: string | null } } }> } };
 
 export type SitemapQueryVariables = Exact<{
   after: InputMaybe<Scalars['String']['input']>;
 }>;
 
-export type SitemapQuery = {
-  articles: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{ node: { slug: string; updatedAt: string } }>;
-  };
-};
+
+export type SitemapQuery = { articles: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, updatedAt: string } }> } };
 
 export type TagPageQueryVariables = Exact<{
   tag: Scalars['String']['input'];
   after: InputMaybe<Scalars['String']['input']>;
 }>;
 
-export type TagPageQuery = {
-  articles: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{
-      node: {
-        id: string;
-        slug: string;
-        title: string;
-        label: string | null;
-        summary: string | null;
-        tags: Array<string>;
-        publishedAt: string | null;
-        readingTimeMinutes: number;
-      };
-    }>;
-  };
-};
+
+export type TagPageQuery = { articles: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, label: string | null, summary: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number } }> } };
