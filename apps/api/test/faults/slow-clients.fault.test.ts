@@ -1,6 +1,12 @@
 import { once } from 'node:events';
 import { connect } from 'node:net';
-import { controlledPostgres, startApi, type ControlledPostgres, type RunningApi } from './harness';
+import {
+  controlledPostgres,
+  FORWARDING_SECRET,
+  startApi,
+  type ControlledPostgres,
+  type RunningApi,
+} from './harness';
 
 // Slowloris: a client that opens a connection and sends its headers a byte at a time, so the
 // server holds the connection for as long as it keeps trickling. The API must cut it off
@@ -77,4 +83,27 @@ it('cuts off a client that sends its body byte by byte', async () => {
     20_000,
   );
   expect(held).not.toBeNull();
+});
+
+it("keeps a reader's change stream open past the request time: the limits are on what clients send", async () => {
+  const controller = new AbortController();
+  const response = await fetch(`${api.url}/content-changes`, {
+    headers: { 'x-folio-forwarding-secret': FORWARDING_SECRET },
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  const reader = response.body!.getReader();
+  let ended = false;
+  void (async () => {
+    try {
+      while (!(await reader.read()).done);
+    } catch {
+      // aborted below
+    }
+    ended = !controller.signal.aborted;
+  })();
+  // Twice the 3 s request time: a stream cut by it would have ended by now.
+  await new Promise((resolve) => setTimeout(resolve, 6_000));
+  expect(ended).toBe(false);
+  controller.abort();
 });
