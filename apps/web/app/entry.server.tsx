@@ -1,11 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import type { AppLoadContext, EntryContext } from '@remix-run/node';
+import type {
+  ActionFunctionArgs,
+  AppLoadContext,
+  EntryContext,
+  LoaderFunctionArgs,
+} from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { contentSecurityPolicy, nonceFor } from './lib/csp.server';
 import { etagFor, isFresh } from './lib/etag.server';
 import { FormEchoProvider, type FormEcho } from './lib/form-echo';
+import { appLogger } from './lib/logger.server';
 import { NonceProvider } from './lib/nonce';
 
 const RENDER_TIMEOUT_MS = 5_000;
@@ -40,6 +46,26 @@ export default async function handleRequest(
     if (isFresh(request, etag)) return new Response(null, { status: 304, headers });
   }
   return new Response(html, { status, headers });
+}
+
+/**
+ * A loader, action or render failed with something other than a response: one structured
+ * line (Remix's default is a stack trace on stderr). The reader sees the error page.
+ */
+export function handleError(
+  error: unknown,
+  { request, context }: LoaderFunctionArgs | ActionFunctionArgs,
+): void {
+  if (request.signal.aborted) return; // the reader went away; nothing failed
+  appLogger().error(
+    {
+      err: error,
+      requestId: context.reader?.requestId,
+      method: request.method,
+      path: new URL(request.url).pathname,
+    },
+    'request failed in Remix',
+  );
 }
 
 function render(

@@ -312,6 +312,46 @@ describeInBrowser('the reader under attack', () => {
     });
   });
 
+  describe('failures', () => {
+    it('logs an unexpected failure as one structured line, with no stack trace on stderr', async () => {
+      // An API that answers every query with an error the reader has no page for.
+      const api = createServer((req, res) => {
+        res.setHeader('content-type', 'application/json');
+        res.end(
+          req.url === '/health/ready'
+            ? '{"status":"ok"}'
+            : JSON.stringify({
+                data: null,
+                errors: [{ message: 'boom', extensions: { code: 'SOMETHING_NEW' } }],
+              }),
+        );
+      });
+      api.listen(0, '127.0.0.1');
+      await once(api, 'listening');
+      const reader = await startReader({
+        FOLIO_API_URL: `http://127.0.0.1:${(api.address() as AddressInfo).port}/graphql`,
+        LOG_LEVEL: 'info',
+      });
+      try {
+        const response = await fetch(`${reader.url}/articles/${SLUG}`);
+        expect(response.status).toBe(500);
+        expect(await response.text()).not.toMatch(/boom|at .*\.(m?js|ts):\d+/);
+        const failures = reader.logs().filter((line) => (line.level as number) >= 50);
+        expect(failures).toHaveLength(1);
+        expect(failures[0]).toMatchObject({
+          msg: 'request failed in Remix',
+          method: 'GET',
+          path: `/articles/${SLUG}`,
+          err: { message: expect.stringContaining('boom') },
+        });
+        expect(reader.stderr()).not.toMatch(/\n\s+at /);
+      } finally {
+        await reader.stop();
+        await new Promise((resolve) => api.close(resolve));
+      }
+    });
+  });
+
   describe('slow clients and connection caps', () => {
     it('cuts off a client that sends its headers or its body byte by byte', async () => {
       const reader = await startReader({

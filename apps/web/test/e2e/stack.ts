@@ -111,6 +111,7 @@ export async function startReader(env: Record<string, string>): Promise<{
   url: string;
   stop(): Promise<void>;
   logs(): Array<Record<string, unknown>>;
+  stderr(): string;
 }> {
   const { spawn } = await import('node:child_process');
   const { createServer } = await import('node:net');
@@ -129,10 +130,12 @@ export async function startReader(env: Record<string, string>): Promise<{
       LOG_LEVEL: 'silent',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let errorOutput = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (errorOutput += chunk));
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt++) {
     if ((await fetch(`${url}/health/live`).catch(() => null))?.ok) break;
@@ -140,6 +143,7 @@ export async function startReader(env: Record<string, string>): Promise<{
   }
   return {
     url,
+    stderr: () => errorOutput,
     logs: () =>
       output
         .split('\n')
