@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
-import { createDataSource } from './db/data-source.js';
+import { createAppDataSource } from './app-modules.js';
 import { parseEnv } from './env.js';
 import { createLimitedServer } from './http-limits.js';
 import { createLogger } from './logger.js';
@@ -11,7 +11,7 @@ import { createServer } from './server.js';
 async function main(): Promise<void> {
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL);
-  const dataSource = createDataSource({
+  const dataSource = createAppDataSource({
     url: env.DATABASE_URL,
     readUrls: env.DATABASE_READ_URLS,
     poolMax: env.DATABASE_POOL_MAX,
