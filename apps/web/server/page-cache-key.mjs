@@ -15,9 +15,37 @@ export const MAX_KEY_BYTES = 2048;
 const ROUTE_PARAMS = [
   { pattern: /^\/$/, params: ['after'] },
   { pattern: /^\/search\/?$/, params: ['q', 'after'] },
-  { pattern: /^\/tags\/[^/]+\/?$/, params: ['after'] },
+  // The tag loader lowercases its tag: /tags/Ocean is /tags/ocean's page.
+  { pattern: /^\/tags\/[^/]+\/?$/, params: ['after'], lowercaseSegment: 2 },
   { pattern: /^\/articles\/[^/]+\/report\/?$/, params: ['section'] },
 ];
+
+/** Characters a percent-escape never needs to hide (RFC 3986 "unreserved"). */
+const UNRESERVED = /[A-Za-z0-9\-._~]/;
+
+/**
+ * One spelling per path: escapes of unreserved characters decoded (%61 is a), the others in
+ * upper case, as Remix decodes a path's parameters the same whichever way they were written.
+ * Without this, each character of a slug spelled both ways would be another entry.
+ */
+function canonicalPath(pathname, lowercaseSegment) {
+  const segments = pathname.split('/').map((segment) =>
+    segment.replace(/%[0-9a-fA-F]{2}/g, (escape) => {
+      const char = String.fromCharCode(parseInt(escape.slice(1), 16));
+      return UNRESERVED.test(char) ? char : escape.toUpperCase();
+    }),
+  );
+  if (lowercaseSegment !== undefined) {
+    try {
+      segments[lowercaseSegment] = encodeURIComponent(
+        decodeURIComponent(segments[lowercaseSegment]).toLowerCase(),
+      );
+    } catch {
+      // Not UTF-8: the loader answers 404, which is never cached.
+    }
+  }
+  return segments.join('/');
+}
 
 /** Remix's client navigations ask for one route's data with ?_data=<route id>. */
 const REMIX_DATA_PARAM = '_data';
@@ -27,7 +55,7 @@ const UNCACHED_PATHS = new Set(['/__manifest']);
 
 /**
  * The cache key for a GET or HEAD request, which is also the URL the page is rendered for:
- * the path as sent, then only the parameters the route reads (first value of each), in a fixed
+ * the path in one spelling, then only the parameters the route reads (first value of each), in a fixed
  * order, re-encoded. Null when the request is not to be cached (too long, or never cached).
  * @param {string} originalUrl the request's path and query, as express gives it
  * @returns {string | null}
@@ -40,13 +68,15 @@ export function pageCacheKey(originalUrl) {
     return null;
   }
   if (UNCACHED_PATHS.has(url.pathname)) return null;
-  const wanted = ROUTE_PARAMS.find(({ pattern }) => pattern.test(url.pathname))?.params ?? [];
+  const route = ROUTE_PARAMS.find(({ pattern }) => pattern.test(url.pathname));
+  const wanted = route?.params ?? [];
+  const pathname = canonicalPath(url.pathname, route?.lowercaseSegment);
   const kept = new URLSearchParams();
   for (const name of [...wanted, REMIX_DATA_PARAM]) {
     const value = url.searchParams.get(name);
     if (value !== null) kept.set(name, value);
   }
   const query = kept.toString();
-  const key = query ? `${url.pathname}?${query}` : url.pathname;
+  const key = query ? `${pathname}?${query}` : pathname;
   return Buffer.byteLength(key) > MAX_KEY_BYTES ? null : key;
 }

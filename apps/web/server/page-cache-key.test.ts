@@ -20,6 +20,17 @@ describe('page cache keys', () => {
     );
   });
 
+  it('spell each path one way: escapes of plain characters decoded, tags in lower case', () => {
+    expect(pageCacheKey('/articles/%61-field%2dguide')).toBe('/articles/a-field-guide');
+    expect(pageCacheKey('/articles/caf%c3%a9')).toBe('/articles/caf%C3%A9');
+    // An escaped slash stays escaped: it is part of a segment, not a new one.
+    expect(pageCacheKey('/articles/a%2fb')).toBe('/articles/a%2Fb');
+    expect(pageCacheKey('/tags/OCEAN?after=C')).toBe('/tags/ocean?after=C');
+    expect(pageCacheKey('/tags/%4Fcean')).toBe('/tags/ocean');
+    expect(pageCacheKey('/tags/%C3%89t%C3%A9')).toBe('/tags/%C3%A9t%C3%A9');
+    expect(pageCacheKey('/tags/%E0%A4%A')).toBe('/tags/%E0%A4%A');
+  });
+
   it("keep Remix's own data parameter, so page data and pages never share a key", () => {
     expect(pageCacheKey('/?after=C&_data=routes%2F_index&x=1')).toBe(
       '/?after=C&_data=routes%2F_index',

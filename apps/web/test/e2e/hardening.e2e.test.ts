@@ -183,6 +183,23 @@ describeInBrowser('the reader under attack', () => {
       expect((await fetch(`${article}?after=zzz&q=1`)).headers.get('x-cache')).toBe('HIT');
     });
 
+    it('serves other spellings of a path from the one page they name', async () => {
+      const article = `${webUrl}/articles/${SLUG}`;
+      expect((await readUntilCached(article)).headers.get('x-cache')).toBe('HIT');
+      const escaped = await fetch(`${webUrl}/articles/%61-field-guide-to-urban-f%6Fxes`);
+      expect([escaped.status, escaped.headers.get('x-cache')]).toEqual([200, 'HIT']);
+      const tag = `${webUrl}/tags/accessibility`;
+      expect((await readUntilCached(tag)).headers.get('x-cache')).toBe('HIT');
+      for (const spelling of ['ACCESSIBILITY', 'Accessibility', '%61ccessibility']) {
+        const response = await fetch(`${webUrl}/tags/${spelling}`);
+        expect([spelling, response.status, response.headers.get('x-cache')]).toEqual([
+          spelling,
+          200,
+          'HIT',
+        ]);
+      }
+    });
+
     it('does not cache pages whose key would be longer than the cap', async () => {
       const long = `${webUrl}/search?q=${'a'.repeat(3000)}`;
       const first = await fetch(long);
