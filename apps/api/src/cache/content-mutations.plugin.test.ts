@@ -2,7 +2,13 @@ import { changesContent } from './content-mutations.plugin.js';
 
 describe('which mutation fields may change what readers see', () => {
   it('not a report, a token revocation, a triage or __typename', () => {
-    for (const name of ['submitReport', 'revokeApiToken', 'triageReport', '__typename'])
+    for (const name of [
+      'submitReport',
+      'appealReport',
+      'revokeApiToken',
+      'triageReport',
+      '__typename',
+    ])
       expect(changesContent(name)).toBe(false);
   });
 

@@ -4,7 +4,12 @@ import type { ContentChangeStream } from './content-change-stream.js';
 import type { ContentVersion } from './content-version.js';
 
 /** Mutations that change no published content: they leave cached answers in place. */
-const CONTENT_NEUTRAL_MUTATIONS = new Set(['submitReport', 'revokeApiToken', 'triageReport']);
+const CONTENT_NEUTRAL_MUTATIONS = new Set([
+  'submitReport',
+  'appealReport',
+  'revokeApiToken',
+  'triageReport',
+]);
 
 /** Whether a root mutation field of this name may change what readers see. */
 export function changesContent(fieldName: string): boolean {

@@ -68,7 +68,7 @@ export async function startHostileRun(
   env: Record<string, string> = {},
 ): Promise<HostileRun> {
   const logs = captureLogs();
-  const api = await startTestApi(db, env, logs.logger);
+  const api = await startTestApi(db, env, undefined, logs.logger);
   const watcher = await watchContentNotifications(db.dataSource);
   /**
    * Checks that PostgreSQL announced no change since the last call. Its barrier notification
