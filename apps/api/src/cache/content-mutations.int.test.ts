@@ -145,27 +145,20 @@ describe('a mutation that commits one change and then fails', () => {
 });
 
 describe('the database notification', () => {
-  it('is not raised by a report on a page that is already under review', async () => {
+  it('is not raised by reports that change nothing readers see', async () => {
     const watcher = await watchContentNotifications(db.dataSource);
     try {
-      const review = await startTestApi(db, { REPORT_REVIEW_THRESHOLD: '1' });
-      try {
-        const report = (address: string) =>
-          review.query(
-            'mutation ($key: String!) { submitReport(input: { articleSlug: "quiet-harbour", reason: SPAM, idempotencyKey: $key }) { receipt } }',
-            { key: randomUUID() },
-            { ...READER, [FORWARDED_ADDRESS_HEADER]: address },
-          );
-        await watcher.since();
-        expect((await report('198.51.100.1')).errors).toBeUndefined();
-        // The first report put the page under review: that is a change readers see.
-        expect(await watcher.since()).toContain('articles');
-        expect((await report('198.51.100.77')).errors).toBeUndefined();
-        // The second changes nothing readers see: no notification, so no purge anywhere.
-        expect(await watcher.since()).toEqual([]);
-      } finally {
-        await review.close();
+      await watcher.since();
+      for (const address of ['198.51.100.1', '2001:db8:5:6::1']) {
+        const { errors } = await api.query(
+          'mutation ($key: String!) { submitReport(input: { articleSlug: "quiet-harbour", reason: SPAM, idempotencyKey: $key }) { receipt } }',
+          { key: randomUUID() },
+          { ...READER, [FORWARDED_ADDRESS_HEADER]: address },
+        );
+        expect(errors).toBeUndefined();
       }
+      // PostgreSQL announced no content change, so no API or reader purges anything.
+      expect(await watcher.since()).toEqual([]);
     } finally {
       await watcher.close();
     }

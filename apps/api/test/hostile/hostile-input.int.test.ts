@@ -87,7 +87,10 @@ const cacheCases: HostileCase[] = [
       ['unpublishArticle', 'unpublishArticle(id: $id) { id }'],
       ['archiveArticle', 'archiveArticle(id: $id) { id }'],
       ['removeSection', 'removeSection(id: $id) { id }'],
-      ['resolveReport', 'resolveReport(id: $id, input: { action: REMOVE_ARTICLE }) { id }'],
+      [
+        'resolveReport',
+        'resolveReport(id: $id, input: { action: REMOVE_ARTICLE, reasons: "Because." }) { id }',
+      ],
       ['triageReport', 'triageReport(id: $id) { id }'],
     ] as const
   ).map(([name, field]): HostileCase => ({
@@ -465,6 +468,32 @@ const reportCases: HostileCase[] = (['203.0.113.50', '2001:db8:1:2::1'] as const
   ],
 );
 
+// Appeals are public too: the same input layer guards them.
+const APPEAL = 'mutation ($input: AppealReportInput!) { appealReport(input: $input) { status } }';
+const appealCases: HostileCase[] = [
+  {
+    name: 'an appeal with a NUL byte in its grounds',
+    query: APPEAL,
+    variables: { input: { receipt: 'R-ABCDEFGHJK', grounds: 'wrong\u0000decision' } },
+    code: 'BAD_USER_INPUT',
+    beforeExecution: true,
+    message: CONTROL,
+  },
+  {
+    name: 'an appeal with a receipt that is not one',
+    query: APPEAL,
+    variables: { input: { receipt: "R-' OR 1=1 --", grounds: 'Please look again.' } },
+    code: 'BAD_USER_INPUT',
+    noSql: true,
+  },
+  {
+    name: 'an appeal against a receipt that does not exist',
+    query: APPEAL,
+    variables: { input: { receipt: 'R-ABCDEFGHJK', grounds: 'Please look again.' } },
+    code: 'NOT_FOUND',
+  },
+];
+
 // Item 12: a removed page tells anonymous callers its title and state, nothing else.
 const removedCases: HostileCase[] = [
   {
@@ -525,6 +554,7 @@ describe.each([
   ['cost: variables, nesting, searches, GET/POST/persisted', costCases],
   ['arguments: cursors, control characters, lengths', inputCases],
   ['report submissions', reportCases],
+  ['appeals', appealCases],
   ['removed pages', removedCases],
 ])('hostile input — %s', (_group, cases) => {
   it.each(cases.map((hostile) => [hostile.name, hostile] as const))(
