@@ -39,6 +39,22 @@ async function pollUntil<T>(ask: () => Promise<T>, done: (answer: T) => boolean)
   }
 }
 
+/**
+ * Reads until an answer comes from memory, and returns it with the fresh read before it. The
+ * setup's own database notifications land asynchronously and rightly keep an answer computed
+ * across one from being stored, so "the second read" may be the third on a loaded machine;
+ * waiting on the outcome, not on time, keeps the test independent of the machine's speed.
+ */
+async function freshThenCached(query: string, variables: Record<string, unknown> = {}) {
+  let fresh = await measured(query, variables);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const next = await measured(query, variables);
+    if (next.statements === 0) return { fresh, cached: next };
+    fresh = next;
+  }
+  throw new Error(`never answered from memory: ${query}`);
+}
+
 /** The query's data and how many SQL statements answering it took. */
 async function measured(query: string, variables: Record<string, unknown> = {}, headers = {}) {
   context.db.statements.reset();
@@ -62,12 +78,12 @@ async function articleId(slug: string): Promise<string> {
 
 describe('the response cache', () => {
   it('answers a repeated public query from memory, with the same answer', async () => {
-    const first = await measured(ARTICLE, { slug: 'harbour-lights' });
-    const second = await measured(ARTICLE, { slug: 'harbour-lights' });
-    expect(first.statements).toBe(1);
-    expect(second).toEqual({ data: first.data, statements: 0 });
-    expect((await measured(NEWEST)).statements).toBe(2);
-    expect((await measured(NEWEST)).statements).toBe(0);
+    const article = await freshThenCached(ARTICLE, { slug: 'harbour-lights' });
+    expect(article.fresh.statements).toBe(1);
+    expect(article.cached).toEqual({ data: article.fresh.data, statements: 0 });
+    const newest = await freshThenCached(NEWEST);
+    expect(newest.fresh.statements).toBe(2);
+    expect(newest.cached).toEqual({ data: newest.fresh.data, statements: 0 });
   });
 
   it('never answers staff from it', async () => {
@@ -96,8 +112,8 @@ describe('the response cache', () => {
   });
 
   it('never serves a removed article once the removal is acknowledged', async () => {
-    await measured(ARTICLE, { slug: 'harbour-lights' });
-    await measured(NEWEST);
+    await freshThenCached(ARTICLE, { slug: 'harbour-lights' });
+    await freshThenCached(NEWEST);
     const { submitReport } = await context.api
       .query(
         'mutation ($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }',
