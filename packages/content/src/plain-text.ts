@@ -116,7 +116,9 @@ export function parsePlainTextArticle(source: string): ArticleDraft {
     const text = first.inlines[0]!.text;
     const alone = lead.length === 1;
     const standfirst = sections.length > 0 && SENTENCE_END.test(text);
-    if (text.length <= SUMMARY_MAX_CHARS && (alone || standfirst)) {
+    // Never the whole article: a lone paragraph stays the body.
+    const more = lead.length > 1 || sections.length > 0;
+    if (text.length <= SUMMARY_MAX_CHARS && more && (alone || standfirst)) {
       summary = text;
       lead.shift();
     }

@@ -1,5 +1,6 @@
 // Text from other systems can carry characters PostgreSQL refuses (NUL, unpaired surrogates
 // in jsonb) or that only confuse (a byte-order mark): replaced here, once, for every importer.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is being removed
 const NUL = /\u0000/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

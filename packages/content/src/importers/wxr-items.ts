@@ -20,7 +20,8 @@ export async function* wxrSourceItems(
   fileName: string,
 ): AsyncGenerator<SourceItem> {
   for await (const { channel, item } of readWxr(chunks, fileName)) {
-    const location = `${fileName}:${item.line}`;
+    const type = item.fields['wp:post_type']?.trim() || 'post';
+    const location = `${fileName}:${item.line} (${type} ${item.fields['wp:post_id']?.trim() || '?'})`;
     try {
       yield wxrItemToSourceItem(channel, item, location);
     } catch (error) {
@@ -30,7 +31,7 @@ export async function* wxrSourceItems(
 }
 
 /**
- * One WXR item to an article: posts and pages (labelled "Page"); attachments, menu items,
+ * One WXR item (found at `location`: file, line, type and id) to an article: posts and pages (labelled "Page"); attachments, menu items,
  * revisions, trashed and auto-draft posts are skipped with the reason.
  */
 export function wxrItemToSourceItem(
@@ -41,14 +42,13 @@ export function wxrItemToSourceItem(
   const field = (name: keyof WxrItem['fields']) => item.fields[name]?.trim() ?? '';
   const type = field('wp:post_type') || 'post';
   const postId = field('wp:post_id');
-  const described = `${location} (${type} ${postId || '?'})`;
   if (type !== 'post' && type !== 'page') {
-    return { kind: 'skipped', location: described, reason: `not a post or page (${type})` };
+    return { kind: 'skipped', location, reason: `not a post or page (${type})` };
   }
   const wpStatus = field('wp:status') || 'draft';
   const status = STATUSES[wpStatus];
   if (!status) {
-    return { kind: 'skipped', location: described, reason: `status "${wpStatus}" is not imported` };
+    return { kind: 'skipped', location, reason: `status "${wpStatus}" is not imported` };
   }
   if (!postId) throw new Error('no wp:post_id: cannot tell this post apart on re-import');
 
@@ -83,7 +83,7 @@ export function wxrItemToSourceItem(
   const site = channel.siteUrl?.replace(/\/+$/, '') || channel.title || 'wordpress';
   return {
     kind: 'article',
-    location: described,
+    location,
     sourceKey: `wordpress:${site}:${postId}`,
     draft,
     status,
