@@ -51,6 +51,8 @@ function terminalReporter({ dryRun, stdout, stderr }: ReporterOptions): ImportRe
       bar?.increment(1, { location: report.location.slice(0, 60) });
     },
     finish(reports) {
+      // A last redraw: cli-progress prints logged lines only when it redraws, not on stop.
+      bars?.update();
       bars?.stop();
       const summary = summarize(reports);
       stdout.write(`${summaryLine(summary, dryRun)}\n`);
