@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { prepareArticle } from '../dist/index.js';
 import { wxrSourceItems } from '../dist/importers/index.js';
 
-const sizes = (process.argv[2] && process.argv[2] !== '--measure' ? process.argv[2] : '25,100')
+const sizes = (process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : '25,100')
   .split(',')
   .map(Number);
 const MB = 1024 * 1024;
@@ -82,6 +82,11 @@ async function measure(file) {
   return { articles, sections, seconds: (Date.now() - started) / 1000, baseline, peak };
 }
 
+// `--generate <file> <MB>` only writes an export, e.g. to time the import command on it.
+if (process.argv[2] === '--generate') {
+  console.log(`${await generate(process.argv[3], Number(process.argv[4]) * MB)} posts`);
+  process.exit(0);
+}
 // Each file is measured in a fresh process, so generating it does not count.
 if (process.argv[2] === '--measure') {
   console.log(JSON.stringify(await measure(process.argv[3])));

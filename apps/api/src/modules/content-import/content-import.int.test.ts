@@ -58,10 +58,17 @@ describe('importing files', () => {
       await copyFile(path.join(fixtures, 'good-article.md'), file);
       const [first] = await importFiles(service, [file], { publish: true });
       const [second] = await importFiles(service, [file], { publish: true });
-      await writeFile(file, (await readFile(file, 'utf8')).replace('Text of the first', 'New text of the first'));
+      await writeFile(
+        file,
+        (await readFile(file, 'utf8')).replace('Text of the first', 'New text of the first'),
+      );
       const [third] = await importFiles(service, [file], { publish: true });
 
-      expect([first!.outcome, second!.outcome, third!.outcome]).toEqual(['created', 'unchanged', 'updated']);
+      expect([first!.outcome, second!.outcome, third!.outcome]).toEqual([
+        'created',
+        'unchanged',
+        'updated',
+      ]);
       const [{ count, revisions }] = await context.db.dataSource.query(
         'SELECT (SELECT count(*)::int FROM articles) AS count, (SELECT count(*)::int FROM article_revisions) AS revisions',
       );

@@ -55,7 +55,10 @@ export class ContentImportService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The Markdown and text importers' entry point (and the test factories'). */
-  async importArticle(prepared: PreparedArticle, { publish }: ImportOptions): Promise<ImportOutcome> {
+  async importArticle(
+    prepared: PreparedArticle,
+    { publish }: ImportOptions,
+  ): Promise<ImportOutcome> {
     const result = await this.importItem({
       article: prepared,
       status: publish ? 'published' : undefined,

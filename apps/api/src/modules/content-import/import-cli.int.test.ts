@@ -43,7 +43,10 @@ function runCli(args: string[]): Promise<CliRun> {
 
 describe('npm run content:import', () => {
   it('prints one JSON line per item with its location, a summary, and fails when an item failed', async () => {
-    const run = await runCli(['wordpress/malformed-simple.xml', 'wordpress/classic-and-blocks.xml']);
+    const run = await runCli([
+      'wordpress/malformed-simple.xml',
+      'wordpress/classic-and-blocks.xml',
+    ]);
 
     expect(run.code).toBe(1);
     const items = run.lines.filter((line) => line.type === 'item');
@@ -77,7 +80,9 @@ describe('npm run content:import', () => {
     const dry = await runCli(['--dry-run', 'ghost', 'html']);
     expect(dry.code).toBe(0);
     expect(dry.lines.at(-1)).toMatchObject({ type: 'summary', dryRun: true, created: 6 });
-    const [{ count }] = await context.db.dataSource.query('SELECT count(*)::int AS count FROM articles');
+    const [{ count }] = await context.db.dataSource.query(
+      'SELECT count(*)::int AS count FROM articles',
+    );
     expect(count).toBe(0);
 
     const real = await runCli(['ghost', 'html']);
@@ -93,12 +98,21 @@ describe('npm run content:import', () => {
   it('refuses a file in a format it does not read, imports the rest, and names a missing path', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'folio-cli-'));
     try {
-      await writeFile(path.join(folder, 'feed.xml'), '<?xml version="1.0"?><rss version="2.0"><channel/></rss>');
-      await writeFile(path.join(folder, 'notes.txt'), 'Seed Swaps\nHow a seed swap works.\nThe day\nBring seeds in paper envelopes.');
+      await writeFile(
+        path.join(folder, 'feed.xml'),
+        '<?xml version="1.0"?><rss version="2.0"><channel/></rss>',
+      );
+      await writeFile(
+        path.join(folder, 'notes.txt'),
+        'Seed Swaps\nHow a seed swap works.\nThe day\nBring seeds in paper envelopes.',
+      );
       const run = await runCli([folder]);
       expect(run.code).toBe(1);
       expect(run.lines.filter((line) => line.type === 'item')).toEqual([
-        expect.objectContaining({ outcome: 'failed', reason: expect.stringMatching(/^not a format the importer reads/) }),
+        expect.objectContaining({
+          outcome: 'failed',
+          reason: expect.stringMatching(/^not a format the importer reads/),
+        }),
         expect.objectContaining({ outcome: 'created', slug: 'seed-swaps' }),
       ]);
 

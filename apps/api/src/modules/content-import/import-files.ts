@@ -101,8 +101,16 @@ export async function importFiles(
   for (const source of checked) {
     try {
       for await (const item of source.items()) {
-        if (item.kind === 'article') report(await importCandidate(service, source.file, item, options));
-        else report({ file: source.file, location: item.location, outcome: item.kind, reason: item.reason, warnings: [] });
+        if (item.kind === 'article')
+          report(await importCandidate(service, source.file, item, options));
+        else
+          report({
+            file: source.file,
+            location: item.location,
+            outcome: item.kind,
+            reason: item.reason,
+            warnings: [],
+          });
       }
     } catch (error) {
       report(failure(source.file, name(source.file), error));

@@ -65,9 +65,18 @@ async function counts() {
 
 describe('WordPress exports', () => {
   it("imports the WordPress importer's own exports: posts, pages, titles, tags and bodies", async () => {
-    const reports = await importPaths([wordpress('valid-wxr-1.1.xml'), wordpress('wxr-simple.xml')]);
+    const reports = await importPaths([
+      wordpress('valid-wxr-1.1.xml'),
+      wordpress('wxr-simple.xml'),
+    ]);
 
-    expect(summarize(reports)).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
+    expect(summarize(reports)).toEqual({
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      failed: 0,
+    });
     const articles = await stored();
     expect(Object.keys(articles).sort()).toEqual(['about', 'hello-world', 'hello-world-2']);
     expect(articles['hello-world']).toMatchObject({
@@ -92,7 +101,12 @@ describe('WordPress exports', () => {
     expect(await blocksOf('hello-world-2')).toEqual([
       {
         type: 'paragraph',
-        inlines: [{ text: 'Two roads diverged in a yellow wood,\nAnd sorry I could not travel both', marks: [] }],
+        inlines: [
+          {
+            text: 'Two roads diverged in a yellow wood,\nAnd sorry I could not travel both',
+            marks: [],
+          },
+        ],
       },
       {
         type: 'paragraph',
@@ -126,7 +140,9 @@ describe('WordPress exports', () => {
     const [report] = await importPaths([wordpress('wxr-utf-8-challenges.xml')]);
     expect(report).toMatchObject({ outcome: 'created', slug: 'hello-world-utf8-test' });
     const article = (await stored())['hello-world-utf8-test']!;
-    expect(article.title).toBe('"The Road \u202eNot\u202c Taken" by Rob\u202dert \u202eFrost \u202a🌲\u202c');
+    expect(article.title).toBe(
+      '"The Road \u202eNot\u202c Taken" by Rob\u202dert \u202eFrost \u202a🌲\u202c',
+    );
     expect(article.summary).toMatch(/^T̷̢̯̭̈h̶̰̾i̵̱̇s̶̰̍ .* 🚀🌟 /u);
     const text = JSON.stringify(await blocksOf('hello-world-utf8-test'));
     expect(text).toContain('🚀🌟💫⭐️🔥💯🎉🎊🌈🦄');
@@ -143,7 +159,13 @@ describe('WordPress exports', () => {
   it('maps statuses, labels pages, skips attachments and menu items, turns bodies into blocks', async () => {
     const reports = await importPaths([wordpress('classic-and-blocks.xml')]);
 
-    expect(summarize(reports)).toEqual({ created: 6, updated: 0, unchanged: 0, skipped: 2, failed: 0 });
+    expect(summarize(reports)).toEqual({
+      created: 6,
+      updated: 0,
+      unchanged: 0,
+      skipped: 2,
+      failed: 0,
+    });
     expect(reports.filter((r) => r.outcome === 'skipped').map((r) => r.reason)).toEqual([
       'not a post or page (attachment)',
       'not a post or page (nav_menu_item)',
@@ -262,7 +284,13 @@ describe('WordPress exports', () => {
     expect(before).toMatchObject({ articles: 8, revisions: 8 });
 
     const again = await importPaths(files);
-    expect(summarize(again)).toEqual({ created: 0, updated: 0, unchanged: 8, skipped: 2, failed: 0 });
+    expect(summarize(again)).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 8,
+      skipped: 2,
+      failed: 0,
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -277,11 +305,20 @@ describe('WordPress exports', () => {
         copy,
         source
           .replace('Making leaf mould in one winter', 'Making leaf mould in two winters')
-          .replace('<wp:post_name><![CDATA[leaf-mould]]>', '<wp:post_name><![CDATA[leaf-mould-2]]>'),
+          .replace(
+            '<wp:post_name><![CDATA[leaf-mould]]>',
+            '<wp:post_name><![CDATA[leaf-mould-2]]>',
+          ),
       );
 
       const reports = await importPaths([copy]);
-      expect(summarize(reports)).toEqual({ created: 0, updated: 1, unchanged: 5, skipped: 2, failed: 0 });
+      expect(summarize(reports)).toEqual({
+        created: 0,
+        updated: 1,
+        unchanged: 5,
+        skipped: 2,
+        failed: 0,
+      });
       const article = (await stored())['leaf-mould'];
       expect(article!.title).toBe('Making leaf mould in two winters');
       expect((await counts()).revisions).toBe(7);
@@ -311,7 +348,13 @@ describe('Ghost exports', () => {
   it('imports posts and pages with tags, authors, statuses and dates, and re-imports as unchanged', async () => {
     const file = path.join(formats, 'ghost', 'repair-cafe.ghost.json');
     const reports = await importPaths([file]);
-    expect(summarize(reports)).toEqual({ created: 5, updated: 0, unchanged: 0, skipped: 0, failed: 0 });
+    expect(summarize(reports)).toEqual({
+      created: 5,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      failed: 0,
+    });
 
     const articles = await stored();
     expect(articles['start-a-repair-cafe']).toMatchObject({
@@ -366,10 +409,17 @@ describe('saved web pages', () => {
       tags: ['electrics', 'safety'],
       sections: [
         { heading: null, blocks: [{ __typename: 'Paragraph' }, { __typename: 'Paragraph' }] },
-        { heading: 'The switches, one by one', blocks: [{ __typename: 'List' }, { __typename: 'Image' }] },
+        {
+          heading: 'The switches, one by one',
+          blocks: [{ __typename: 'List' }, { __typename: 'Image' }],
+        },
         {
           heading: 'When a switch trips',
-          blocks: [{ __typename: 'Paragraph' }, { __typename: 'Quote' }, { __typename: 'Paragraph' }],
+          blocks: [
+            { __typename: 'Paragraph' },
+            { __typename: 'Quote' },
+            { __typename: 'Paragraph' },
+          ],
         },
       ],
     });
