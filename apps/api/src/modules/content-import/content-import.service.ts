@@ -28,6 +28,12 @@ export interface ImportRequest {
   sourceKey?: string;
 }
 
+/** What a dry run would have stored so far: slugs taken and source keys seen. */
+export interface DryRunPlan {
+  slugs: Set<string>;
+  keys: Map<string, string>;
+}
+
 export interface ImportResult {
   outcome: ImportOutcome;
   /** The slug it is (or would be) stored under: an existing article keeps its own. */
@@ -68,7 +74,7 @@ export class ContentImportService {
 
   async importItem(
     request: ImportRequest,
-    { dryRun = false }: { dryRun?: boolean } = {},
+    { dryRun = false, plan }: { dryRun?: boolean; plan?: DryRunPlan } = {},
   ): Promise<ImportResult> {
     const { article: prepared, sourceKey } = request;
     assertWithinLimits(prepared);
@@ -81,13 +87,26 @@ export class ContentImportService {
       if (existing && existing.sourceHash === hash) {
         return { outcome: 'unchanged', slug: existing.slug, warnings: [] };
       }
+      // A dry run stores nothing, so it remembers what earlier items of the run would have.
+      const planned = sourceKey !== undefined ? plan?.keys.get(sourceKey) : undefined;
+      if (
+        !existing &&
+        dryRun &&
+        (planned || (sourceKey === undefined && plan?.slugs.has(prepared.slug)))
+      ) {
+        return { outcome: 'updated', slug: planned ?? prepared.slug, warnings: [] };
+      }
       const warnings: string[] = [];
-      const slug = existing?.slug ?? (await freeSlug(manager, prepared.slug));
+      const slug = existing?.slug ?? (await freeSlug(manager, prepared.slug, plan?.slugs));
       if (slug !== prepared.slug) {
         warnings.push(`slug "${prepared.slug}" is taken by another article; stored as "${slug}"`);
       }
       const outcome = existing ? 'updated' : 'created';
-      if (dryRun) return { outcome, slug, warnings };
+      if (dryRun) {
+        plan?.slugs.add(slug);
+        if (sourceKey !== undefined) plan?.keys.set(sourceKey, slug);
+        return { outcome, slug, warnings };
+      }
 
       const article =
         existing ??
@@ -142,20 +161,22 @@ async function findExisting(
 }
 
 /** The slug, or the first of slug-2, slug-3… that no article has. */
-async function freeSlug(manager: EntityManager, slug: string): Promise<string> {
-  const taken = new Set(
-    (
-      await manager.query(`SELECT slug FROM articles WHERE slug = $1 OR slug LIKE $2`, [
-        slug,
-        `${slug.replace(/[\\%_]/g, '\\$&')}-%`,
-      ])
-    ).map((row: { slug: string }) => row.slug),
+async function freeSlug(
+  manager: EntityManager,
+  slug: string,
+  reserved: ReadonlySet<string> = new Set(),
+): Promise<string> {
+  const rows: Array<{ slug: string }> = await manager.query(
+    `SELECT slug FROM articles WHERE slug = $1 OR slug LIKE $2`,
+    [slug, `${slug.replace(/[\\%_]/g, '\\$&')}-%`],
   );
-  if (!taken.has(slug)) return slug;
+  const stored = new Set(rows.map((row) => row.slug));
+  const taken = (candidate: string) => stored.has(candidate) || reserved.has(candidate);
+  if (!taken(slug)) return slug;
   for (let n = 2; ; n++) {
     const suffix = `-${n}`;
     const candidate = `${slug.slice(0, ARTICLE_LIMITS.slug - suffix.length)}${suffix}`;
-    if (!taken.has(candidate)) return candidate;
+    if (!taken(candidate)) return candidate;
   }
 }
 

@@ -5,6 +5,7 @@ import type { ImportCandidate } from '@folio/content/importers';
 import {
   ARTICLE_LIMITS,
   type ContentImportService,
+  type DryRunPlan,
   type ImportOutcome,
 } from './content-import.service.js';
 import { openSource, type ImportSource } from './import-sources.js';
@@ -82,6 +83,7 @@ export async function importFiles(
     options.onItem?.(entry);
   };
 
+  const plan: DryRunPlan = { slugs: new Set(), keys: new Map() };
   const checked: ImportSource[] = [];
   const refused: ItemReport[] = [];
   let total = 0;
@@ -102,7 +104,7 @@ export async function importFiles(
     try {
       for await (const item of source.items()) {
         if (item.kind === 'article')
-          report(await importCandidate(service, source.file, item, options));
+          report(await importCandidate(service, source.file, item, options, plan));
         else
           report({
             file: source.file,
@@ -130,6 +132,7 @@ async function importCandidate(
   file: string,
   candidate: ImportCandidate,
   { publish, dryRun }: FileImportOptions,
+  plan: DryRunPlan,
 ): Promise<ItemReport> {
   const { location, sourceKey } = candidate;
   const warnings = [...candidate.warnings];
@@ -142,7 +145,7 @@ async function importCandidate(
     const article = prepareArticle(draft);
     const result = await service.importItem(
       { article, sourceKey, status: publish ? (candidate.status ?? 'published') : undefined },
-      { dryRun },
+      { dryRun, plan },
     );
     return {
       file,

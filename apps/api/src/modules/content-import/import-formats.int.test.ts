@@ -342,6 +342,23 @@ describe('WordPress exports', () => {
     expect(summarize(dryAgain)).toMatchObject({ created: 0, updated: 6 });
     expect(await counts()).toEqual(before);
   });
+  it('plans a dry run like a real run: slugs taken earlier in the run, the same post twice', async () => {
+    const files = ['valid-wxr-1.1.xml', 'wxr-simple.xml', 'wxr-utf-8-challenges.xml'].map(
+      wordpress,
+    );
+    const dry = await importPaths(files, { dryRun: true });
+    expect((await counts()).articles).toBe(0);
+
+    const real = await importPaths(files);
+    const outcomes = (reports: typeof real) => reports.map((r) => [r.outcome, r.slug]);
+    expect(outcomes(real)).toEqual([
+      ['created', 'hello-world'],
+      ['created', 'about'],
+      ['created', 'hello-world-2'],
+      ['updated', 'hello-world-2'],
+    ]);
+    expect(outcomes(dry)).toEqual(outcomes(real));
+  });
 });
 
 describe('Ghost exports', () => {
