@@ -37,5 +37,9 @@ export interface FailedItem {
 export type SourceItem = ImportCandidate | SkippedItem | FailedItem;
 
 export function failedItem(location: string, error: unknown): FailedItem {
-  return { kind: 'failed', location, reason: error instanceof Error ? error.message : String(error) };
+  return {
+    kind: 'failed',
+    location,
+    reason: error instanceof Error ? error.message : String(error),
+  };
 }

@@ -5,7 +5,10 @@ const NUL = /\u0000/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function cleanText(text: string): string {
-  return text.replace(NUL, '').replace(LONE_SURROGATE, '\uFFFD').replace(/^\uFEFF/, '');
+  return text
+    .replace(NUL, '')
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .replace(/^\uFEFF/, '');
 }
 
 /** Collapses runs of HTML whitespace (not no-break spaces) to one space. */

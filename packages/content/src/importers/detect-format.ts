@@ -13,7 +13,10 @@ export function detectFormat(fileName: string, head: string): SourceFormat | und
   if (text.includes('\u0000')) return undefined;
   if (text.startsWith('{')) return 'ghost';
   if (text.startsWith('<')) {
-    if (/<rss[\s>]/.test(text) && /xmlns:wp\s*=\s*["']https?:\/\/wordpress\.org\/export\//.test(text)) {
+    if (
+      /<rss[\s>]/.test(text) &&
+      /xmlns:wp\s*=\s*["']https?:\/\/wordpress\.org\/export\//.test(text)
+    ) {
       return 'wordpress';
     }
     if (/<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]/i.test(text)) return 'html';

@@ -168,7 +168,8 @@ export function mobiledocToHtml(json: string): string {
             payload.caption as string | undefined,
           );
         }
-        if (name === 'code') return codeHtml(String(payload.code ?? ''), payload.language as string);
+        if (name === 'code')
+          return codeHtml(String(payload.code ?? ''), payload.language as string);
         if (name === 'html') return String(payload.html ?? '');
         if (name === 'markdown') return markdown.render(String(payload.markdown ?? ''));
         if (name === 'hr') return '<hr>';

@@ -26,6 +26,8 @@ interface GhostPost {
   published_at?: string | number | null;
   custom_excerpt?: string | null;
   author_id?: string;
+  /** public, members, paid or tiers. */
+  visibility?: string;
 }
 
 interface GhostData {
@@ -34,7 +36,12 @@ interface GhostData {
   users?: Array<{ id: string; name?: string }>;
   posts_tags?: Array<{ post_id: string; tag_id: string; sort_order?: number }>;
   posts_authors?: Array<{ post_id: string; author_id: string; sort_order?: number }>;
-  posts_meta?: Array<{ post_id: string; meta_description?: string | null; feature_image_alt?: string | null; feature_image_caption?: string | null }>;
+  posts_meta?: Array<{
+    post_id: string;
+    meta_description?: string | null;
+    feature_image_alt?: string | null;
+    feature_image_caption?: string | null;
+  }>;
 }
 
 const STATUSES: Record<string, ImportStatus> = {
@@ -84,9 +91,16 @@ export function ghostSourceItems(json: string, fileName: string): SourceItem[] {
       if (type !== 'post' && type !== 'page') {
         return { kind: 'skipped', location, reason: `not a post or page (${type})` };
       }
-      const status = STATUSES[post.status ?? 'draft'];
-      if (!status) {
+      const mapped = STATUSES[post.status ?? 'draft'];
+      if (!mapped) {
         return { kind: 'skipped', location, reason: `status "${post.status}" is not imported` };
+      }
+      const warnings: string[] = [];
+      // Members-only and paid posts must not become public by moving to Folio.
+      let status = mapped;
+      if (post.visibility && post.visibility !== 'public' && status !== 'draft') {
+        status = 'draft';
+        warnings.push(`visible to ${post.visibility} only in Ghost; imported as a draft`);
       }
       const title = singleLine(post.title ?? '');
       if (!title) throw new Error('no title');
@@ -105,7 +119,8 @@ export function ghostSourceItems(json: string, fileName: string): SourceItem[] {
         if (body.sections[0]?.heading === null) body.sections[0].blocks.unshift(image);
         else body.sections.unshift({ heading: null, blocks: [image] });
       }
-      const authorIds = postAuthors.get(post.id)?.map((row) => row.author_id) ??
+      const authorIds =
+        postAuthors.get(post.id)?.map((row) => row.author_id) ??
         (post.author_id ? [post.author_id] : []);
       const authors = authorIds.map((id) => users.get(id)?.name?.trim()).filter(Boolean);
       const publishedAt = ghostDate(post.published_at);
@@ -131,7 +146,7 @@ export function ghostSourceItems(json: string, fileName: string): SourceItem[] {
         sourceKey: `ghost:${post.uuid ?? post.id}`,
         draft,
         status,
-        warnings: body.warnings,
+        warnings: [...warnings, ...body.warnings],
       };
     } catch (error) {
       return failedItem(location, error);

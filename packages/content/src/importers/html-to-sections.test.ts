@@ -103,7 +103,10 @@ describe('htmlToSections', () => {
         items: [[{ text: 'Crop | Sow', marks: [] }], [{ text: 'Beans | Jan', marks: [] }]],
       },
     ]);
-    expect(warnings).toEqual(['embedded iframe dropped', 'table flattened to a list, one row per item']);
+    expect(warnings).toEqual([
+      'embedded iframe dropped',
+      'table flattened to a list, one row per item',
+    ]);
   });
 
   it('gives no sections for an empty body, and never an empty paragraph', () => {

@@ -37,14 +37,58 @@ export interface HtmlConversion {
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const SILENT_DROP = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'form', 'input',
-  'button', 'select', 'textarea', 'svg', 'canvas', 'map', 'nav', 'dialog',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'svg',
+  'canvas',
+  'map',
+  'nav',
+  'dialog',
 ]);
 const MEDIA = new Set(['iframe', 'object', 'embed', 'video', 'audio']);
 const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
-  'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time',
-  'tt', 'u', 'var', 'label', 'wbr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'label',
+  'wbr',
 ]);
 const MARKS: Record<string, Mark> = {
   strong: 'strong',
@@ -167,7 +211,9 @@ class SectionBuilder {
 
   finish(): SectionDraft[] {
     this.flush();
-    return this.lead.length > 0 ? [{ heading: null, blocks: this.lead }, ...this.sections] : this.sections;
+    return this.lead.length > 0
+      ? [{ heading: null, blocks: this.lead }, ...this.sections]
+      : this.sections;
   }
 
   blocks(): Block[] {
@@ -377,7 +423,9 @@ function stripDash(text: string): string {
 }
 
 function codeBlock(node: Element): Block | undefined {
-  const code = cleanText(textContent(node)).replace(/^\r?\n/, '').replace(/\s+$/, '');
+  const code = cleanText(textContent(node))
+    .replace(/^\r?\n/, '')
+    .replace(/\s+$/, '');
   if (code === '') return undefined;
   const classes = [
     node.attribs.class ?? '',
@@ -389,7 +437,8 @@ function codeBlock(node: Element): Block | undefined {
 
 function imageBlock(node: Element, context: Context): ImageBlock | undefined {
   // Lazy-loading themes keep the real address in data-src.
-  const raw = node.attribs['data-src'] || node.attribs.src || node.attribs.srcset?.split(/\s/)[0] || '';
+  const raw =
+    node.attribs['data-src'] || node.attribs.src || node.attribs.srcset?.split(/\s/)[0] || '';
   const src = safeUrl(raw);
   if (!src) {
     context.warnings.add('image without a usable address dropped');
@@ -421,14 +470,17 @@ function figure(node: Element, builder: SectionBuilder, context: Context): void 
     if (image && captionText && images.length === 1) image.title = captionText;
     builder.add(image);
   }
-  if (captionText && images.length > 1) builder.add({ type: 'paragraph', inlines: [span(captionText)] });
+  if (captionText && images.length > 1)
+    builder.add({ type: 'paragraph', inlines: [span(captionText)] });
 }
 
 function tableBlock(node: Element, context: Context): ListBlock | undefined {
   const rows = findAll((el) => el.name === 'tr', node.children)
     .map((row) =>
       row.children
-        .filter((cell): cell is Element => isTag(cell) && (cell.name === 'td' || cell.name === 'th'))
+        .filter(
+          (cell): cell is Element => isTag(cell) && (cell.name === 'td' || cell.name === 'th'),
+        )
         .map((cell) => singleLine(textContent(cell)))
         .join(' | '),
     )

@@ -39,7 +39,11 @@ export function savedPageToCandidate(
     return undefined;
   };
   // Read before Readability runs: it rewrites the document it is given.
-  const description = meta('meta[name="description"]', 'meta[property="og:description"]', 'meta[name="twitter:description"]');
+  const description = meta(
+    'meta[name="description"]',
+    'meta[property="og:description"]',
+    'meta[name="twitter:description"]',
+  );
   const canonical =
     singleLine(doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '') ||
     meta('meta[property="og:url"]');
@@ -50,12 +54,20 @@ export function savedPageToCandidate(
     'meta[name="date"]',
     'meta[name="DC.date.issued"]',
   );
-  const timeDate = singleLine(doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime') ?? '');
+  const timeDate = singleLine(
+    doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime') ?? '',
+  );
   const tags = [...doc.querySelectorAll('meta[property="article:tag"]')]
     .map((element) => singleLine(element.getAttribute('content') ?? ''))
     .filter(Boolean);
   const keywords = meta('meta[name="keywords"]');
-  if (tags.length === 0 && keywords) tags.push(...keywords.split(',').map((k) => k.trim()).filter(Boolean));
+  if (tags.length === 0 && keywords)
+    tags.push(
+      ...keywords
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    );
 
   const ogTitle = meta('meta[property="og:title"]', 'meta[name="twitter:title"]');
   const siteName = meta('meta[property="og:site_name"]');
@@ -86,7 +98,8 @@ export function savedPageToCandidate(
     author:
       meta('meta[name="author"]') || authorElement || singleLine(article.byline ?? '') || undefined,
     tags,
-    publishedAt: parseDate(article.publishedTime ?? undefined) ?? parseDate(metaDate) ?? parseDate(timeDate),
+    publishedAt:
+      parseDate(article.publishedTime ?? undefined) ?? parseDate(metaDate) ?? parseDate(timeDate),
     sections: body.sections,
   };
   return {
@@ -110,7 +123,9 @@ function pageTitle(title: string, siteName: string | undefined, heading: string)
     return heading;
   }
   if (siteName && parts.length > 1 && parts.at(-1)!.toLowerCase() === siteName.toLowerCase()) {
-    return title.slice(0, title.toLowerCase().lastIndexOf(siteName.toLowerCase())).replace(/\s*[|\-–—:·»]\s*$/, '');
+    return title
+      .slice(0, title.toLowerCase().lastIndexOf(siteName.toLowerCase()))
+      .replace(/\s*[|\-–—:·»]\s*$/, '');
   }
   return title;
 }

@@ -33,18 +33,24 @@ export interface StrippedShortcodes {
 export function stripShortcodes(source: string): StrippedShortcodes {
   const html = captionsToFigures(source);
   const closing = new Set<string>();
-  for (const match of html.matchAll(/\[\/([A-Za-z][\w-]*)\]/g)) closing.add(match[1]!.toLowerCase());
+  for (const match of html.matchAll(/\[\/([A-Za-z][\w-]*)\]/g))
+    closing.add(match[1]!.toLowerCase());
   const dropped = new Set<string>();
   const result = html.replace(
     SHORTCODE,
-    (whole, openEscape: string, slash: string, name: string, attrs: string, selfClose: string, closeEscape: string) => {
+    (
+      whole,
+      openEscape: string,
+      slash: string,
+      name: string,
+      attrs: string,
+      selfClose: string,
+      closeEscape: string,
+    ) => {
       if (openEscape && closeEscape) return whole.slice(1, -1);
       const lower = name.toLowerCase();
       const isShortcode =
-        KNOWN.has(lower) ||
-        closing.has(lower) ||
-        selfClose === '/' ||
-        /^\s+[\w-]+\s*=/.test(attrs);
+        KNOWN.has(lower) || closing.has(lower) || selfClose === '/' || /^\s+[\w-]+\s*=/.test(attrs);
       if (!isShortcode || (slash && !closing.has(lower))) return whole;
       dropped.add(lower);
       return `${openEscape}${closeEscape}`;

@@ -35,13 +35,29 @@ describe('WordPress items', () => {
     expect((items[2] as ImportCandidate).draft.publishedAt).toBeUndefined();
   });
 
+  it('keeps password-protected posts out of public view', async () => {
+    const [item] = await itemsOf(wxr({ id: 1, password: 'tulips' }));
+    expect(item).toMatchObject({
+      status: 'draft',
+      warnings: ['password-protected in WordPress; imported as a draft'],
+      draft: { publishedAt: undefined },
+    });
+  });
+
   it('labels pages "Page", skips attachments and menu items with the reason', async () => {
     const items = await itemsOf(
-      wxr({ id: 1, type: 'page' }, { id: 2, type: 'attachment', status: 'inherit' }, { id: 3, type: 'nav_menu_item' }),
+      wxr(
+        { id: 1, type: 'page' },
+        { id: 2, type: 'attachment', status: 'inherit' },
+        { id: 3, type: 'nav_menu_item' },
+      ),
     );
     expect(items[0]).toMatchObject({ kind: 'article', draft: { label: 'Page' } });
     expect(items[1]).toMatchObject({ kind: 'skipped', reason: 'not a post or page (attachment)' });
-    expect(items[2]).toMatchObject({ kind: 'skipped', reason: 'not a post or page (nav_menu_item)' });
+    expect(items[2]).toMatchObject({
+      kind: 'skipped',
+      reason: 'not a post or page (nav_menu_item)',
+    });
   });
 
   it('keys each post by site and post id, with author name, categories and tags', async () => {
@@ -64,13 +80,21 @@ describe('WordPress items', () => {
     const [item] = await itemsOf(wxr({ id: 1, body: '<p>Photos: [gallery ids="4,5"]</p>' }));
     expect(item).toMatchObject({
       warnings: ['shortcode [gallery] dropped'],
-      draft: { sections: [{ heading: null, blocks: [{ type: 'paragraph', inlines: [{ text: 'Photos:' }] }] }] },
+      draft: {
+        sections: [
+          { heading: null, blocks: [{ type: 'paragraph', inlines: [{ text: 'Photos:' }] }] },
+        ],
+      },
     });
   });
 
   it('reports a bad item with its location and goes on', async () => {
     const items = await itemsOf(wxr({ id: 1, title: '' }, { id: 2 }));
-    expect(items[0]).toMatchObject({ kind: 'failed', reason: 'no title', location: expect.stringMatching(/^site\.xml:\d+ \(post 1\)$/) });
+    expect(items[0]).toMatchObject({
+      kind: 'failed',
+      reason: 'no title',
+      location: expect.stringMatching(/^site\.xml:\d+ \(post 1\)$/),
+    });
     expect(items[1]).toMatchObject({ kind: 'article' });
   });
 });

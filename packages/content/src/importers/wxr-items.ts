@@ -46,13 +46,19 @@ export function wxrItemToSourceItem(
     return { kind: 'skipped', location, reason: `not a post or page (${type})` };
   }
   const wpStatus = field('wp:status') || 'draft';
-  const status = STATUSES[wpStatus];
-  if (!status) {
+  const mapped = STATUSES[wpStatus];
+  if (!mapped) {
     return { kind: 'skipped', location, reason: `status "${wpStatus}" is not imported` };
   }
   if (!postId) throw new Error('no wp:post_id: cannot tell this post apart on re-import');
 
   const warnings: string[] = [];
+  // Only readers with the password could see it in WordPress: nothing is published openly.
+  let status = mapped;
+  if (field('wp:post_password') && status !== 'draft') {
+    status = 'draft';
+    warnings.push('password-protected in WordPress; imported as a draft');
+  }
   const { html, dropped } = stripShortcodes(item.fields['content:encoded'] ?? '');
   for (const name of dropped) warnings.push(`shortcode [${name}] dropped`);
   const body = htmlToSections(html, { wordpressAutoParagraphs: true });
@@ -62,7 +68,9 @@ export function wxrItemToSourceItem(
   if (!title) throw new Error('no title');
   const login = field('dc:creator');
   const summary = htmlToText(stripShortcodes(item.fields['excerpt:encoded'] ?? '').html);
-  const publishedAt = wordpressDate(field('wp:post_date_gmt')) ?? rssDate(field('pubDate')) ??
+  const publishedAt =
+    wordpressDate(field('wp:post_date_gmt')) ??
+    rssDate(field('pubDate')) ??
     wordpressDate(field('wp:post_date'));
   const draft: ArticleDraft = {
     title,

@@ -4,7 +4,10 @@ import { chunksOf, WXR_HEAD, WXR_TAIL, wxr, wxrItem } from './wxr-test-data.js';
 describe('readWxr', () => {
   it('reads items with their fields, terms and line, and the channel authors', async () => {
     const records = [];
-    for await (const record of readWxr(chunksOf(wxr({ id: 7 }, { id: 8, type: 'page' })), 'x.xml')) {
+    for await (const record of readWxr(
+      chunksOf(wxr({ id: 7 }, { id: 8, type: 'page' })),
+      'x.xml',
+    )) {
       records.push(record);
     }
     expect(records).toHaveLength(2);
@@ -34,9 +37,9 @@ describe('readWxr', () => {
   });
 
   it('refuses XML that is not a WordPress export', async () => {
-    await expect(countWxrItems(chunksOf('<rss><channel></channel></rss>'), 'feed.xml')).rejects.toThrow(
-      /feed\.xml is not a WordPress export/,
-    );
+    await expect(
+      countWxrItems(chunksOf('<rss><channel></channel></rss>'), 'feed.xml'),
+    ).rejects.toThrow(/feed\.xml is not a WordPress export/);
   });
 
   it('streams: each item comes out before much more of the file is read', async () => {

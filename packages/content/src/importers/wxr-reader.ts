@@ -64,7 +64,11 @@ export async function* readWxr(
   chunks: AsyncIterable<string>,
   fileName = 'export.xml',
 ): AsyncGenerator<WxrRecord> {
-  const parser = new SaxesParser<{ xmlns: false; fileName: string; position: true }>({ xmlns: false, fileName, position: true });
+  const parser = new SaxesParser<{ xmlns: false; fileName: string; position: true }>({
+    xmlns: false,
+    fileName,
+    position: true,
+  });
   const channel: WxrChannel = { authors: new Map() };
   const ready: WxrItem[] = [];
   const stack: string[] = [];
@@ -98,7 +102,12 @@ export async function* readWxr(
     } else if (item && stack.length === itemDepth + 1 && ITEM_FIELD_SET.has(name)) {
       capture = { name, depth: stack.length, text: '' };
     } else if (item && stack.length === itemDepth + 1 && name === 'category') {
-      capture = { name, depth: stack.length, text: '', domain: String(tag.attributes.domain ?? 'category') };
+      capture = {
+        name,
+        depth: stack.length,
+        text: '',
+        domain: String(tag.attributes.domain ?? 'category'),
+      };
     } else if (!item && parent === 'channel' && name === 'wp:author') {
       author = {};
     } else if (!item && parent === 'channel' && CHANNEL_FIELDS.has(name)) {

@@ -22,9 +22,19 @@ export interface TestPost {
   body?: string;
   slug?: string;
   date?: string;
+  password?: string;
 }
 
-export function wxrItem({ id, title = `Post ${id}`, type = 'post', status = 'publish', body = `<p>Body of post ${id}.</p>`, slug = `post-${id}`, date = '2024-06-05 16:04:48' }: TestPost): string {
+export function wxrItem({
+  id,
+  title = `Post ${id}`,
+  type = 'post',
+  status = 'publish',
+  body = `<p>Body of post ${id}.</p>`,
+  slug = `post-${id}`,
+  date = '2024-06-05 16:04:48',
+  password = '',
+}: TestPost): string {
   return `<item>
 <title><![CDATA[${title}]]></title>
 <dc:creator><![CDATA[kim]]></dc:creator>
@@ -35,6 +45,7 @@ export function wxrItem({ id, title = `Post ${id}`, type = 'post', status = 'pub
 <wp:post_name><![CDATA[${slug}]]></wp:post_name>
 <wp:status><![CDATA[${status}]]></wp:status>
 <wp:post_type><![CDATA[${type}]]></wp:post_type>
+<wp:post_password><![CDATA[${password}]]></wp:post_password>
 <category domain="category" nicename="news"><![CDATA[News]]></category>
 <category domain="post_tag" nicename="kim"><![CDATA[Field notes]]></category>
 <category domain="post_format" nicename="post-format-aside"><![CDATA[Aside]]></category>
