@@ -62,14 +62,15 @@ async function run(): Promise<number> {
       stdout: process.stdout,
       stderr: process.stderr,
     });
-    const reports = await importFiles(new ContentImportService(dataSource), files, {
+    await importFiles(new ContentImportService(dataSource), files, {
       publish: !values.draft,
       dryRun,
       displayName: (file) => path.relative(base, file) || path.basename(file),
       onTotal: (total) => reporter.start(total),
       onItem: (report) => reporter.item(report),
+      collect: false,
     });
-    const summary = reporter.finish(reports);
+    const summary = reporter.finish();
     return summary.failed > 0 ? 1 : 0;
   });
 }

@@ -50,6 +50,11 @@ export interface FileImportOptions {
   /** Called once, when every source has been checked, with the number of items to come. */
   onTotal?: (total: number) => void;
   onItem?: (report: ItemReport) => void;
+  /**
+   * Keep every report for the result (the default). The command passes false and counts
+   * through `onItem`, so memory does not grow with the number of items.
+   */
+  collect?: boolean;
 }
 
 /** Every importable file under the given files and folders, sorted, without duplicates. */
@@ -79,7 +84,7 @@ export async function importFiles(
   const name = options.displayName ?? ((file: string) => path.basename(file));
   const reports: ItemReport[] = [];
   const report = (entry: ItemReport) => {
-    reports.push(entry);
+    if (options.collect !== false) reports.push(entry);
     options.onItem?.(entry);
   };
 

@@ -61,7 +61,7 @@ function run(terminal: boolean, dryRun: boolean) {
   const reporter = createImportReporter({ terminal, dryRun, stdout, stderr });
   reporter.start(reports.length);
   for (const report of reports) reporter.item(report);
-  const summary = reporter.finish(reports);
+  const summary = reporter.finish();
   return { stdout: stdout.text, stderr: stderr.text, summary };
 }
 

@@ -1,6 +1,5 @@
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import type { ImportSummary, ItemReport } from './import-files.js';
-import { summarize } from './import-files.js';
 
 // What the import command prints. On a terminal: a progress bar, with failures, warnings (and,
 // for a dry run, what would change) printed above it. Otherwise (a pipe, a CI log): one JSON
@@ -9,8 +8,8 @@ import { summarize } from './import-files.js';
 export interface ImportReporter {
   start(total: number): void;
   item(report: ItemReport): void;
-  /** Prints the summary and returns it. */
-  finish(reports: readonly ItemReport[]): ImportSummary;
+  /** Prints the summary of the items seen and returns it. */
+  finish(): ImportSummary;
 }
 
 interface ReporterOptions {
@@ -21,10 +20,26 @@ interface ReporterOptions {
 }
 
 export function createImportReporter(options: ReporterOptions): ImportReporter {
-  return options.terminal ? terminalReporter(options) : jsonLinesReporter(options);
+  const reporter = options.terminal ? terminalReporter(options) : jsonLinesReporter(options);
+  // Counted as items pass, so nothing grows with the size of the import.
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+  return {
+    start: (total) => reporter.start(total),
+    item(report) {
+      summary[report.outcome] += 1;
+      reporter.item(report);
+    },
+    finish: () => reporter.finish(summary),
+  };
 }
 
-function terminalReporter({ dryRun, stdout, stderr }: ReporterOptions): ImportReporter {
+interface OutputReporter {
+  start(total: number): void;
+  item(report: ItemReport): void;
+  finish(summary: ImportSummary): ImportSummary;
+}
+
+function terminalReporter({ dryRun, stdout, stderr }: ReporterOptions): OutputReporter {
   let bars: MultiBar | undefined;
   let bar: SingleBar | undefined;
   const print = (line: string) => (bars ? bars.log(`${line}\n`) : stderr.write(`${line}\n`));
@@ -50,18 +65,17 @@ function terminalReporter({ dryRun, stdout, stderr }: ReporterOptions): ImportRe
       for (const warning of report.warnings) print(`         - ${warning}`);
       bar?.increment(1, { location: report.location.slice(0, 60) });
     },
-    finish(reports) {
+    finish(summary) {
       // A last redraw: cli-progress prints logged lines only when it redraws, not on stop.
       bars?.update();
       bars?.stop();
-      const summary = summarize(reports);
       stdout.write(`${summaryLine(summary, dryRun)}\n`);
       return summary;
     },
   };
 }
 
-function jsonLinesReporter({ dryRun, stdout, stderr }: ReporterOptions): ImportReporter {
+function jsonLinesReporter({ dryRun, stdout, stderr }: ReporterOptions): OutputReporter {
   const write = (value: object) => stdout.write(`${JSON.stringify(value)}\n`);
   return {
     start() {},
@@ -69,8 +83,7 @@ function jsonLinesReporter({ dryRun, stdout, stderr }: ReporterOptions): ImportR
       const { file: _file, ...rest } = report;
       write({ type: 'item', dryRun, ...rest });
     },
-    finish(reports) {
-      const summary = summarize(reports);
+    finish(summary) {
       write({ type: 'summary', dryRun, ...summary });
       stderr.write(`${summaryLine(summary, dryRun)}\n`);
       return summary;
