@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PreparedArticle } from '@folio/content';
+import { ARTICLE_SLUG_MAX_LENGTH } from '@folio/contract';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Article } from '../articles/article.entity.js';
 import { ArticleStatus, ModerationState } from '../articles/article-status.js';
@@ -43,7 +44,7 @@ export interface ImportResult {
 
 export const ARTICLE_LIMITS = {
   title: 500,
-  slug: 200,
+  slug: ARTICLE_SLUG_MAX_LENGTH,
   summary: 2000,
   label: 80,
   author: 200,
