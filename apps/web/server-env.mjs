@@ -1,6 +1,7 @@
 // The reader server's own environment (server.mjs), validated once; the app's variables are in
 // app/lib/env.server.ts. Both lists are what docker-compose may set for the web service.
 import { z } from 'zod';
+import { weakSecretReason } from './server/production-secrets.mjs';
 
 export const ServerEnvShape = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -23,8 +24,19 @@ export const ServerEnvShape = z.object({
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
 });
 
+// In production the reader must hold the API's forwarding secret, and a real one: without it
+// the API cannot trust the addresses it forwards, nor let it follow content changes.
+const ServerEnvSchema = ServerEnvShape.superRefine((env, context) => {
+  if (env.NODE_ENV !== 'production') return;
+  const value = env.FORWARDED_ADDRESS_SECRET;
+  const reason =
+    value === undefined ? 'must be set in production (openssl rand -hex 32)' : weakSecretReason(value);
+  if (reason)
+    context.addIssue({ code: z.ZodIssueCode.custom, path: ['FORWARDED_ADDRESS_SECRET'], message: reason });
+});
+
 export function parseServerEnv(source = process.env) {
-  const result = ServerEnvShape.safeParse(source);
+  const result = ServerEnvSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues
       .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
