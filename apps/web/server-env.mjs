@@ -30,9 +30,15 @@ const ServerEnvSchema = ServerEnvShape.superRefine((env, context) => {
   if (env.NODE_ENV !== 'production') return;
   const value = env.FORWARDED_ADDRESS_SECRET;
   const reason =
-    value === undefined ? 'must be set in production (openssl rand -hex 32)' : weakSecretReason(value);
+    value === undefined
+      ? 'must be set in production (openssl rand -hex 32)'
+      : weakSecretReason(value);
   if (reason)
-    context.addIssue({ code: z.ZodIssueCode.custom, path: ['FORWARDED_ADDRESS_SECRET'], message: reason });
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['FORWARDED_ADDRESS_SECRET'],
+      message: reason,
+    });
 });
 
 export function parseServerEnv(source = process.env) {

@@ -34,7 +34,10 @@ const visit = (name) => {
   if (kept.has(name) || !workspaces.has(name)) return;
   kept.add(name);
   const manifest = readJson(path.join(workspaces.get(name), 'package.json'));
-  for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies }))
+  for (const dependency of Object.keys({
+    ...manifest.dependencies,
+    ...manifest.optionalDependencies,
+  }))
     visit(dependency);
 };
 visit(target);

@@ -61,17 +61,20 @@ const EnvSchema = EnvShape.superRefine((env, context) => {
     FORWARDED_ADDRESS_SECRET: env.FORWARDED_ADDRESS_SECRET,
   };
   for (const [name, value] of Object.entries(secrets)) {
+    // Unset REPORTER_KEY_SECRET arrives here as the development default.
     const reason =
-      value === undefined
+      value === undefined || value === DEVELOPMENT_REPORTER_KEY_SECRET
         ? 'must be set in production (openssl rand -hex 32)'
-        : value === DEVELOPMENT_REPORTER_KEY_SECRET
-          ? 'set a secret of your own in production'
-          : weakSecretReason(value);
+        : weakSecretReason(value);
     if (reason) context.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: reason });
   }
   const databaseReason = weakDatabasePasswordReason(env.DATABASE_URL);
   if (databaseReason)
-    context.addIssue({ code: z.ZodIssueCode.custom, path: ['DATABASE_URL'], message: databaseReason });
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['DATABASE_URL'],
+      message: databaseReason,
+    });
 });
 
 export type Env = Readonly<z.infer<typeof EnvSchema>>;

@@ -5,7 +5,7 @@ const REAL_FORWARDING = 'b81e4d07c2a95f3e6d18a4c07b92e5f1d3a6c840';
 /** The message parseServerEnv refuses with, or null when it accepts. */
 function refusal(source: Record<string, string | undefined>): string | null {
   try {
-    parseServerEnv(source);
+    parseServerEnv(source as NodeJS.ProcessEnv);
     return null;
   } catch (error) {
     return (error as Error).message;
@@ -31,9 +31,9 @@ describe('parseServerEnv (the reader server) in production', () => {
     'an-example-forwarding-secret-long-enough',
     'PLACEHOLDER-PLACEHOLDER-PLACEHOLDER',
   ])('refuses the public placeholder %s', (placeholder) => {
-    expect(
-      refusal({ NODE_ENV: 'production', FORWARDED_ADDRESS_SECRET: placeholder }),
-    ).toMatch(/FORWARDED_ADDRESS_SECRET: is a placeholder/);
+    expect(refusal({ NODE_ENV: 'production', FORWARDED_ADDRESS_SECRET: placeholder })).toMatch(
+      /FORWARDED_ADDRESS_SECRET: is a placeholder/,
+    );
   });
 
   it('refuses a secret shorter than 32 characters', () => {

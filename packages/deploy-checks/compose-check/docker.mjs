@@ -4,7 +4,8 @@ import { execFile, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 
 /** Variables docker-compose.yml reads: taken from the check's env file only, never the shell. */
-const COMPOSE_VARIABLES = /^(POSTGRES_PASSWORD|REPORTER_KEY_SECRET|FORWARDED_ADDRESS_SECRET|WEB_PORT|API_PORT|PUBLIC_URL|REPORT_RATE_LIMIT|REPORT_REVIEW_THRESHOLD|DATABASE_POOL_MAX|TRUST_PROXY|LOG_LEVEL|COMPOSE_.*)$/;
+const COMPOSE_VARIABLES =
+  /^(POSTGRES_PASSWORD|REPORTER_KEY_SECRET|FORWARDED_ADDRESS_SECRET|WEB_PORT|API_PORT|PUBLIC_URL|REPORT_RATE_LIMIT|REPORT_REVIEW_THRESHOLD|DATABASE_POOL_MAX|TRUST_PROXY|LOG_LEVEL|COMPOSE_.*)$/;
 
 function cleanEnv() {
   return Object.fromEntries(
@@ -20,8 +21,12 @@ function cleanEnv() {
 export function docker(args, { cwd, timeoutMs = 15 * 60_000, log } = {}) {
   if (log) {
     return new Promise((resolve) => {
-      const out = createWriteStream(log, { flags: 'a' });
-      const child = spawn('docker', args, { cwd, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+      const out = createWriteStream(log);
+      const child = spawn('docker', args, {
+        cwd,
+        env: cleanEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stdout.pipe(out, { end: false });
       child.stderr.on('data', (chunk) => {
@@ -42,7 +47,11 @@ export function docker(args, { cwd, timeoutMs = 15 * 60_000, log } = {}) {
       args,
       { cwd, env: cleanEnv(), timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          stdout,
+          stderr,
+        }),
     );
   });
 }
@@ -65,23 +74,25 @@ export class ComposeProject {
   /** @param {string[]} args @param {{ timeoutMs?: number, log?: string }} [options] */
   run(args, options) {
     const fileArgs = this.files.flatMap((file) => ['-f', file]);
-    return docker(
-      ['compose', '-p', this.name, '--env-file', this.envFile, ...fileArgs, ...args],
-      { cwd: this.cwd, ...options },
-    );
+    return docker(['compose', '-p', this.name, '--env-file', this.envFile, ...fileArgs, ...args], {
+      cwd: this.cwd,
+      ...options,
+    });
   }
 
   /** Like run(), but a non-zero exit throws with compose's own words. */
   async must(args, options) {
     const result = await this.run(args, options);
     if (result.code !== 0)
-      throw new Error(`docker compose ${args.join(' ')} failed (${result.code}): ${result.stderr.trim().slice(-1500)}`);
+      throw new Error(
+        `docker compose ${args.join(' ')} failed (${result.code}): ${result.stderr.trim().slice(-1500)}`,
+      );
     return result.stdout;
   }
 
-  /** Container ids of a service (every replica), running or not. */
+  /** Container ids of a service (every replica), or of every service, running or not. */
   async containers(service) {
-    const out = await this.must(['ps', '-a', '-q', service]);
+    const out = await this.must(['ps', '-a', '-q', ...(service ? [service] : [])]);
     return out.split('\n').filter(Boolean);
   }
 

@@ -41,9 +41,12 @@ export async function waitFor(what, limitSeconds, probe) {
   const started = performance.now();
   const note = {};
   for (;;) {
-    if (await probe(note).catch((error) => ((note.last = String(error)), false))) return seconds(started);
+    if (await probe(note).catch((error) => ((note.last = String(error)), false)))
+      return seconds(started);
     if (performance.now() - started > limitSeconds * 1000)
-      throw new Error(`${what}: not within ${limitSeconds} s (last seen: ${JSON.stringify(note.last)?.slice(0, 300)})`);
+      throw new Error(
+        `${what}: not within ${limitSeconds} s (last seen: ${JSON.stringify(note.last)?.slice(0, 300)})`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
