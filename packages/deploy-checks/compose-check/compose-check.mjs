@@ -27,7 +27,6 @@ const IMAGE_BUDGET_MB = 200;
 const PROJECT =
   process.env.COMPOSE_CHECK_PROJECT || `folio-check-${randomBytes(3).toString('hex')}`;
 const workDir = path.join(process.env.TMPDIR || tmpdir(), PROJECT);
-mkdirSync(workDir, { recursive: true });
 
 const API = `http://127.0.0.1:${API_PORT}`;
 const WEB = `http://127.0.0.1:${WEB_PORT}`;
@@ -55,10 +54,12 @@ async function preflight() {
     const banner = '!'.repeat(78);
     console.error(
       `\n${banner}\n!! compose check NOT RUN: no Docker engine with Compose v2 here.\n!! ${why}\n` +
-        `!! Start one with: bash ../shared/compose-rig/rig.sh engine && ... rig.sh bases\n${banner}\n`,
+        `!! Start one with: bash ../shared/compose-rig/rig.sh engine && ... rig.sh bases\n` +
+        `!! ${process.env.CI === 'true' ? 'CI=true: this is a failure.' : 'Not under CI: passing without checking anything.'}\n${banner}\n`,
     );
     process.exit(process.env.CI === 'true' ? 1 : 0);
   }
+  mkdirSync(workDir, { recursive: true });
   info(
     'engine',
     `Docker ${engine.stdout.trim()}, Compose ${compose.stdout.trim()}, project ${PROJECT}, logs in ${workDir}`,
