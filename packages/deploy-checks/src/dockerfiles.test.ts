@@ -80,6 +80,41 @@ describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
     .map((i) => i.getArgumentsContent()!.trim());
   const rootPackage = JSON.parse(readRepoFile('package.json'));
 
+  it('copies every workspace the app needs in production (and so its built files)', () => {
+    // The lockfile names each workspace by folder; follow "dependencies" from the app.
+    const folders = new Map(
+      Object.entries(lockfile.packages as Record<string, { name?: string }>)
+        .filter(([location, entry]) => location && !location.includes('node_modules') && entry.name)
+        .map(([location, entry]) => [entry.name!, location]),
+    );
+    const needed = new Set<string>();
+    const visit = (folder: string) => {
+      const { dependencies = {} } = JSON.parse(readRepoFile(`${folder}/package.json`));
+      for (const name of Object.keys(dependencies)) {
+        const dependency = folders.get(name);
+        if (dependency && !needed.has(dependency)) {
+          needed.add(dependency);
+          visit(dependency);
+        }
+      }
+    };
+    visit(workspace);
+    const copied = copiedFromBuild(finalStage);
+    for (const folder of needed) {
+      const { main, exports } = JSON.parse(readRepoFile(`${folder}/package.json`));
+      expect({
+        folder,
+        manifest: copied.some((c) => c === folder || c === `${folder}/package.json`),
+      }).toEqual({ folder, manifest: true });
+      // A package that ships a build must have it copied too (dist/ by this repo's convention).
+      if (JSON.stringify({ main, exports }).includes('./dist/'))
+        expect({
+          folder,
+          dist: copied.some((c) => c === folder || c === `${folder}/dist`),
+        }).toEqual({ folder, dist: true });
+    }
+  });
+
   it('installs and builds with the commands CI runs', () => {
     const installAndBuild = runs.filter(
       (run) => run === 'npm ci --no-audit --no-fund' || run === 'npm run build',
