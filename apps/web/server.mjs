@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REQUEST_ID_HEADER, REQUEST_ID_PATTERN } from '@folio/contract';
 import express from 'express';
 import helmet from 'helmet';
 import pino from 'pino';
@@ -29,9 +30,9 @@ app.use(
   pinoHttp({
     logger,
     genReqId: (req, res) => {
-      const given = req.headers['x-request-id'];
-      const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-      res.setHeader('x-request-id', id);
+      const given = req.headers[REQUEST_ID_HEADER];
+      const id = typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+      res.setHeader(REQUEST_ID_HEADER, id);
       res.locals.requestId = id;
       return id;
     },

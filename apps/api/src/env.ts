@@ -80,14 +80,37 @@ const EnvSchema = EnvShape.superRefine((env, context) => {
 export type Env = Readonly<z.infer<typeof EnvSchema>>;
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = EnvSchema.safeParse(source);
+  return Object.freeze(parsed(EnvSchema, source));
+}
+
+/**
+ * What the command-line tools (token:create, content:import...) read: only where the database
+ * is, and unset (or empty) means the embedded PostgreSQL that `npm start` runs.
+ */
+const CliEnvSchema = z.object({
+  DATABASE_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    EnvShape.shape.DATABASE_URL.optional(),
+  ),
+  /** Where `npm run` was started, so relative paths mean what the user typed. */
+  INIT_CWD: z.string().optional(),
+});
+
+export type CliEnv = Readonly<z.infer<typeof CliEnvSchema>>;
+
+export function parseCliEnv(source: NodeJS.ProcessEnv = process.env): CliEnv {
+  return Object.freeze(parsed(CliEnvSchema, source));
+}
+
+function parsed<T extends z.ZodTypeAny>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+  const result = schema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues
       .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
       .join('\n');
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  return Object.freeze(result.data);
+  return result.data;
 }
 
 export { EnvSchema };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
-import { createDataSource } from './db/data-source.js';
+import { createAppDataSource } from './app-modules.js';
 import { parseEnv } from './env.js';
 import { createLogger } from './logger.js';
 import { seedIfEmpty } from './modules/content-import/seed.js';
@@ -10,7 +10,7 @@ import { createServer } from './server.js';
 async function main(): Promise<void> {
   const env = parseEnv();
   const logger = createLogger(env.LOG_LEVEL);
-  const dataSource = createDataSource({
+  const dataSource = createAppDataSource({
     url: env.DATABASE_URL,
     readUrls: env.DATABASE_READ_URLS,
     poolMax: env.DATABASE_POOL_MAX,

@@ -2,6 +2,7 @@
 // render refreshes them, and dropped the moment the API announces a content change
 // (./content-changes.mjs). Without a live announcement stream it is not used at all, so a page
 // removed by a moderator is never served from here once the removal is acknowledged.
+import { REQUEST_ID_HEADER } from '@folio/contract';
 import { LRUCache } from 'lru-cache';
 
 /**
@@ -13,7 +14,7 @@ import { LRUCache } from 'lru-cache';
  */
 
 /** Response headers a cached page never repeats: they belong to the request that made it. */
-const REQUEST_BOUND_HEADERS = new Set(['set-cookie', 'x-request-id', 'date', 'age']);
+const REQUEST_BOUND_HEADERS = new Set(['set-cookie', REQUEST_ID_HEADER, 'date', 'age']);
 
 export class PageCache {
   #pages;

@@ -1,3 +1,4 @@
+import { ErrorCode, isArticleSlug } from '@folio/contract';
 import { ApiRequestError, ApiUnavailableError } from './api.server';
 
 /**
@@ -10,7 +11,7 @@ export const NO_STORE = 'private, no-store';
 
 /** Plain slugs only: anything else (../, %00, 5,000 characters) is a 404 without asking the API. */
 export function isPlausibleSlug(slug: string | undefined): slug is string {
-  return !!slug && /^[a-z0-9][a-z0-9-]{0,199}$/.test(slug);
+  return isArticleSlug(slug);
 }
 
 export function notFound(message = 'Not found'): Response {
@@ -26,7 +27,7 @@ export function apiFailure(error: unknown): never {
       headers: { 'Retry-After': '30' },
     });
   }
-  if (error instanceof ApiRequestError && error.code === 'BAD_USER_INPUT') {
+  if (error instanceof ApiRequestError && error.code === ErrorCode.BAD_USER_INPUT) {
     throw new Response(error.message, { status: 400, statusText: 'Bad Request' });
   }
   throw error;

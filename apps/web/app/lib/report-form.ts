@@ -1,7 +1,12 @@
+import {
+  DETAILS_MAX_LENGTH,
+  IDEMPOTENCY_KEY_PATTERN,
+  SECTION_ANCHOR_MAX_LENGTH,
+} from '@folio/contract';
 import { z } from 'zod';
 import type { ReportReason } from '~/generated/graphql';
 
-export const DETAILS_MAX_LENGTH = 2000;
+export { DETAILS_MAX_LENGTH };
 
 /** The reasons a reader can give, each with the one line the form shows under it. */
 export const REPORT_REASONS: ReadonlyArray<{ value: ReportReason; label: string; hint: string }> = [
@@ -35,8 +40,6 @@ export const REPORT_REASONS: ReadonlyArray<{ value: ReportReason; label: string;
   { value: 'OTHER', label: 'Something else', hint: 'Tell us what is wrong in the details below.' },
 ];
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
-
 const ReportFormSchema = z
   .object({
     reason: z.enum(REPORT_REASONS.map((r) => r.value) as [ReportReason, ...ReportReason[]], {
@@ -54,8 +57,8 @@ const ReportFormSchema = z
       z.literal(''),
       z.string().trim().email('Enter an email address like name@example.com, or leave it empty.'),
     ]),
-    section: z.string().max(200).optional(),
-    idempotencyKey: z.string().regex(IDEMPOTENCY_KEY),
+    section: z.string().max(SECTION_ANCHOR_MAX_LENGTH).optional(),
+    idempotencyKey: z.string().regex(IDEMPOTENCY_KEY_PATTERN),
   })
   .superRefine((value, ctx) => {
     if (value.reason === 'OTHER' && value.details === '') {

@@ -1,3 +1,4 @@
+import { ErrorCode } from '@folio/contract';
 import { randomUUID } from 'node:crypto';
 import {
   json,
@@ -114,7 +115,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     return redirect(`/reports/${submitReport.receipt}`, { status: 303 });
   } catch (error) {
     if (!(error instanceof ApiRequestError)) return apiFailure(error);
-    if (error.code === 'RATE_LIMITED') {
+    if (error.code === ErrorCode.RATE_LIMITED) {
       return failure(
         429,
         {
@@ -123,7 +124,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         false,
       );
     }
-    if (error.code === 'CONFLICT') {
+    if (error.code === ErrorCode.CONFLICT) {
       return failure(
         409,
         {
@@ -132,7 +133,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         true,
       );
     }
-    if (error.code === 'BAD_USER_INPUT') return failure(400, { form: error.message }, false);
+    if (error.code === ErrorCode.BAD_USER_INPUT)
+      return failure(400, { form: error.message }, false);
     throw error;
   }
 }
