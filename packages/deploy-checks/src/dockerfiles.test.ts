@@ -142,7 +142,7 @@ describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
     expect(runs).toContain(
       `npm install --global --no-audit --no-fund turbo@${rootPackage.devDependencies.turbo}`,
     );
-    expect(runs).toContain(`turbo prune ${name} --docker`);
+    expect(runs).toContain('turbo prune @folio/api @folio/web --docker');
     expect(
       runs.some((run) => run.startsWith(`node /tmp/keep-production-workspaces.mjs ${name} `)),
     ).toBe(true);
@@ -161,6 +161,19 @@ describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
         .filter((i) => i.getFlags().some((f) => f.getValue() === 'build'))
         .some((i) => i.getArguments().some((a) => a.getValue().includes('node_modules'))),
     ).toBe(false);
+  });
+});
+
+describe('the two Dockerfiles', () => {
+  it('share their install-and-build stages word for word, so BuildKit runs them once for both', () => {
+    const shared = (file: string) =>
+      DockerfileParser.parse(readRepoFile(file))
+        .getInstructions()
+        .map((i) => `${i.getKeyword()} ${i.getArgumentsContent()}`)
+        .filter((_, index, all) => index < all.findIndex((line) => line === 'FROM base AS deps'));
+    const api = shared('apps/api/Dockerfile');
+    expect(api.length).toBeGreaterThan(5);
+    expect(shared('apps/web/Dockerfile')).toEqual(api);
   });
 });
 
