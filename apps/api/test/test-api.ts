@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pino from 'pino';
 import { parseEnv, type Env } from '../src/env.js';
+import type { Clock } from '../src/modules/auth/clock.js';
 import { createServer } from '../src/server.js';
 import type { TestDatabase } from './test-database.js';
 
@@ -39,12 +40,14 @@ export function testEnv(overrides: Record<string, string> = {}): Env {
 export async function startTestApi(
   db: TestDatabase,
   overrides: Record<string, string> = {},
+  { clock }: { clock?: Clock } = {},
 ): Promise<TestApi> {
   const logger = pino({ level: 'silent' });
   const { app, stop } = await createServer({
     dataSource: db.dataSource,
     env: testEnv(overrides),
     logger,
+    clock,
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

@@ -9,6 +9,7 @@ import {
   normaliseEmail,
   PASSWORD_MAX_LENGTH,
   passwordProblem,
+  prepareDummyHash,
   verifyAgainstDummy,
   verifyPassword,
 } from './password.js';
@@ -30,7 +31,9 @@ export class SignInService {
     private readonly sessions: SessionService,
     private readonly limiter: SignInLimiter,
     private readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    void prepareDummyHash();
+  }
 
   /**
    * A wrong password, an unknown address and a deactivated account get the same error after
