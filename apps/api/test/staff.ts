@@ -11,12 +11,14 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export async function createStaffUser(
   dataSource: DataSource,
   role: Role,
-  {
-    name = `${role} ${++count}`,
-    email = `${role}-${count}@folio.test`,
-    password = TEST_PASSWORD,
-  } = {},
+  options: { name?: string; email?: string; password?: string } = {},
 ) {
+  const n = ++count;
+  const {
+    name = `${role} ${n}`,
+    email = `${role}-${n}@folio.test`,
+    password = TEST_PASSWORD,
+  } = options;
   const { user } = await new StaffUserService(dataSource).create(
     { email, displayName: name, role, password },
     null,
