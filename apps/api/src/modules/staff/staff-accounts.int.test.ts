@@ -236,6 +236,11 @@ describe('sessions', () => {
       message: 'The current password is wrong.',
       extensions: { code: 'BAD_USER_INPUT' },
     });
+    // Wrong guesses count towards the account's lockout (3 here): two more and it is locked.
+    await change('still not it', 'a brand new passphrase');
+    await change('nor this one', 'a brand new passphrase');
+    expect(codeOf(await change(password, 'a brand new passphrase'))).toBe('RATE_LIMITED');
+    await context.db.dataSource.query('TRUNCATE rate_limits');
     expect((await change(password, 'short')).errors![0]!.message).toBe(
       'The password must have at least 12 characters.',
     );
