@@ -113,7 +113,7 @@ export type ResolveReportInput = {
   note: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What an API token may do. Admins may do everything editors and moderators may. */
+/** What a staff member or an API token may do. Admins may do everything editors and moderators may. */
 export type Role =
   | 'ADMIN'
   | 'EDITOR'
