@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import pino from 'pino';
 import { parseEnv, type Env } from '../src/env.js';
-import type { Clock } from '../src/modules/auth/clock.js';
 import { createServer } from '../src/server.js';
+import type { Clock } from '../src/modules/moderation/clock.js';
 import type { TestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
@@ -40,7 +40,7 @@ export function testEnv(overrides: Record<string, string> = {}): Env {
 export async function startTestApi(
   db: TestDatabase,
   overrides: Record<string, string> = {},
-  { clock }: { clock?: Clock } = {},
+  clock?: Clock,
 ): Promise<TestApi> {
   const logger = pino({ level: 'silent' });
   const { app, stop } = await createServer({

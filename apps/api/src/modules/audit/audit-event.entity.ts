@@ -9,19 +9,27 @@ export class AuditEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
+  @Field(() => String, {
+    description:
+      'Who acted, as a stable id: "token:<id>" for an API token, "system", or "receipt:<receipt>" for a reporter.',
+  })
+  @Column({ name: 'actor_id', type: 'varchar', length: 100 })
+  actorId: string;
+
   @Column({ name: 'actor_token_id', type: 'uuid', nullable: true })
   actorTokenId: string | null;
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The staff user who acted (signed in to Studio); null for tokens and the system.',
+    description:
+      'The staff user who acted (signed in to Studio); null for tokens, the system and reporters.',
   })
   @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
   actorUserId: string | null;
 
   @Field(() => String, {
     description:
-      'The staff user\'s display name, the token\'s name, or "system" for automatic actions.',
+      'The actor\'s name: a staff user\'s display name, the token name, "system" or "reporter".',
   })
   @Column({ name: 'actor_name', type: 'varchar', length: 100 })
   actorName: string;
