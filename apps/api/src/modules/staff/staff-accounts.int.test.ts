@@ -320,7 +320,7 @@ describe('roles and the audit trail', () => {
     );
     const admin = await sessionFor(context.api, context.db.dataSource, Role.ADMIN, 'Root Admin');
     const { data } = await context.api.query(
-      `{ auditEvents(first: 10) { edges { node { action actorName actorUserId } } } }`,
+      `{ auditEvents(first: 10) { edges { node { action actorId actorName actorUserId } } } }`,
       {},
       admin.headers,
     );
@@ -328,8 +328,18 @@ describe('roles and the audit trail', () => {
       .map((e: any) => e.node)
       .filter((node: any) => node.action.startsWith('article.'));
     expect(articleEvents).toEqual([
-      { action: 'article.publish', actorName: 'Grace Writer', actorUserId: editor.user.id },
-      { action: 'article.create', actorName: 'Grace Writer', actorUserId: editor.user.id },
+      {
+        action: 'article.publish',
+        actorId: `user:${editor.user.id}`,
+        actorName: 'Grace Writer',
+        actorUserId: editor.user.id,
+      },
+      {
+        action: 'article.create',
+        actorId: `user:${editor.user.id}`,
+        actorName: 'Grace Writer',
+        actorUserId: editor.user.id,
+      },
     ]);
     const revisions = await context.api.query(
       `{ articleRevisions(articleId: "${articleId}") { number savedBy savedByUserId } }`,
