@@ -1,3 +1,4 @@
+import { ErrorCode } from '@folio/contract';
 import { GraphQLError } from 'graphql';
 
 // Errors of signing in and sessions, with stable extensions.code values Studio branches on.
@@ -6,7 +7,7 @@ import { GraphQLError } from 'graphql';
 export class SignInFailedError extends GraphQLError {
   constructor() {
     super('The email address or password is wrong.', {
-      extensions: { code: 'SIGN_IN_FAILED' },
+      extensions: { code: ErrorCode.SIGN_IN_FAILED },
     });
   }
 }
@@ -16,7 +17,7 @@ export class SignInLockedError extends GraphQLError {
   constructor(retryAfterSeconds: number) {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     super(`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
-      extensions: { code: 'RATE_LIMITED', retryAfterSeconds },
+      extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds },
     });
   }
 }
@@ -24,7 +25,7 @@ export class SignInLockedError extends GraphQLError {
 export class PasswordChangeRequiredError extends GraphQLError {
   constructor() {
     super('Choose a new password first: this one was for the first sign-in only.', {
-      extensions: { code: 'PASSWORD_CHANGE_REQUIRED' },
+      extensions: { code: ErrorCode.PASSWORD_CHANGE_REQUIRED },
     });
   }
 }
@@ -36,7 +37,7 @@ export class InvalidCredentialsError extends GraphQLError {
       kind === 'session'
         ? 'The session has expired or was signed out; sign in again.'
         : 'The API token is malformed, unknown or revoked.',
-      { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } },
+      { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } },
     );
   }
 }

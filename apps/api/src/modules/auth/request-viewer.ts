@@ -1,11 +1,9 @@
+import { STAFF_USER_AGENT_HEADER } from '@folio/contract';
 import type { IncomingMessage } from 'node:http';
 import type { ApiTokenService } from './api-token.service.js';
 import { InvalidCredentialsError } from './auth-errors.js';
 import type { Viewer } from './viewer.js';
 import { isSessionToken, type SessionService } from '../staff/session.service.js';
-
-/** Header a staff app sets to the browser's User-Agent, shown in the sessions list. */
-export const FORWARDED_USER_AGENT_HEADER = 'x-folio-user-agent';
 
 /**
  * Who sent the request. No Authorization header: anonymous. `Bearer session_…`: a staff
@@ -35,7 +33,7 @@ export async function viewerOf(
  * the user in their sessions list, so it needs no proof.
  */
 export function userAgentOf(req: IncomingMessage): string | null {
-  const forwarded = req.headers[FORWARDED_USER_AGENT_HEADER];
+  const forwarded = req.headers[STAFF_USER_AGENT_HEADER];
   const value = typeof forwarded === 'string' ? forwarded : req.headers['user-agent'];
   return value ? value.slice(0, 300) : null;
 }

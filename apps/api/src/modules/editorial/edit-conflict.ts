@@ -1,3 +1,4 @@
+import { ErrorCode } from '@folio/contract';
 import { GraphQLError } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import { BadUserInputError } from '../../errors/bad-user-input.error.js';
@@ -10,7 +11,7 @@ export class EditConflictError extends GraphQLError {
   constructor(extensions: EditConflictDetails) {
     super(
       `Someone else saved this article since you loaded it (version ${extensions.expectedVersion}; it is now ${extensions.currentVersion}, last saved by ${extensions.savedBy ?? 'an import'}). Nothing was saved: load it again and reapply your changes.`,
-      { extensions: { code: 'EDIT_CONFLICT', ...extensions } },
+      { extensions: { code: ErrorCode.EDIT_CONFLICT, ...extensions } },
     );
   }
 }
