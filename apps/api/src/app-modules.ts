@@ -34,6 +34,20 @@ import { Section } from './modules/sections/section.entity.js';
 import { Tag } from './modules/tags/tag.entity.js';
 import { TagResolver } from './modules/tags/tag.resolver.js';
 import { TagService } from './modules/tags/tag.service.js';
+import { PreviewLinkRecord } from './modules/previews/preview-link.entity.js';
+import { PreviewResolver } from './modules/previews/preview.resolver.js';
+import { createPreviewResolver, type PreviewEnv } from './modules/previews/previews.module.js';
+import {
+  createStudioEditorialResolvers,
+  studioEditorialResolvers,
+} from './modules/editorial/editorial.module.js';
+import { StaffSession } from './modules/staff/staff-session.entity.js';
+import { StaffUser } from './modules/staff/staff-user.entity.js';
+import {
+  createStaffResolvers,
+  staffResolvers,
+  type StaffEnv,
+} from './modules/staff/staff.module.js';
 
 // The composition root: the one file that lists the API's modules (their entities and
 // resolvers) and wires services into resolvers. Everything below it (graphql/, db/, errors/,
@@ -41,7 +55,18 @@ import { TagService } from './modules/tags/tag.service.js';
 // added here, in both lists, and nowhere else.
 
 /** Every TypeORM entity; db/data-source.ts takes this list rather than naming modules. */
-export const entities = [Article, Section, Tag, ApiToken, ArticleRevision, Report, AuditEvent];
+export const entities = [
+  Article,
+  Section,
+  Tag,
+  ApiToken,
+  ArticleRevision,
+  Report,
+  AuditEvent,
+  StaffUser,
+  StaffSession,
+  PreviewLinkRecord,
+];
 
 export const resolvers = [
   ArticleResolver,
@@ -53,6 +78,9 @@ export const resolvers = [
   AppealResolver,
   AuditResolver,
   ApiTokenResolver,
+  ...staffResolvers,
+  PreviewResolver,
+  ...studioEditorialResolvers,
 ] as const;
 
 /** The database of this app: its entities and migrations, with the caller's connection. */
@@ -70,12 +98,14 @@ export type SchemaEnv = Pick<
   | 'REPORT_BURST_SECONDS'
   | 'REPORT_REPORTERS_PER_NETWORK_MAX'
   | 'REPORT_AUTO_HIDE_PER_HOUR'
->;
+> &
+  StaffEnv &
+  PreviewEnv;
 
 export interface SchemaDeps {
   dataSource: DataSource;
   env: SchemaEnv;
-  /** Moderation's time (report windows, appeal deadlines); tests pass a manual clock. */
+  /** Moderation's time (report windows, appeal deadlines), sessions' and preview links' expiry; tests pass a manual clock. */
   clock?: Clock;
 }
 
@@ -120,6 +150,11 @@ function createContainer(
     );
     instances.set(AuditResolver, new AuditResolver(new AuditService(dataSource)));
     instances.set(ApiTokenResolver, new ApiTokenResolver(new ApiTokenService(dataSource)));
+    for (const [key, instance] of createStaffResolvers(dataSource, env, clock, closers))
+      instances.set(key, instance);
+    instances.set(...createPreviewResolver(dataSource, env, clock));
+    for (const [key, instance] of createStudioEditorialResolvers(dataSource))
+      instances.set(key, instance);
   }
   return {
     get(someClass) {

@@ -9,7 +9,7 @@ import {
   REQUEST_ID_PATTERN,
 } from '@folio/contract';
 import { randomUUID } from 'node:crypto';
-import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Env } from './env.js';
@@ -18,7 +18,6 @@ import { ContentChangeStream } from './cache/content-change-stream.js';
 import { announceContentMutations } from './cache/content-mutations.plugin.js';
 import { ContentVersion } from './cache/content-version.js';
 import { responseCachePlugins } from './cache/response-cache.js';
-import { UnauthenticatedError } from './errors/api-errors.js';
 import { formatApiError } from './errors/format-api-error.js';
 import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
 import type { Context } from './graphql/context.js';
@@ -29,7 +28,10 @@ import type { Logger } from './logger.js';
 import { createLoaders } from './modules/articles/article.loaders.js';
 import type { Clock } from './modules/moderation/clock.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
-import type { Viewer } from './modules/auth/viewer.js';
+import { systemClock } from './modules/auth/clock.js';
+import { userAgentOf, viewerOf } from './modules/auth/request-viewer.js';
+import { SessionService } from './modules/staff/session.service.js';
+import { sessionPolicy } from './modules/staff/staff.module.js';
 import { clientAddress } from './modules/reports/reporter-identity.js';
 
 export const BODY_LIMIT = '100kb';
@@ -44,7 +46,7 @@ export interface ServerDeps {
   dataSource: DataSource;
   env: ServerEnv;
   logger: Logger;
-  /** Moderation's clock; the system clock unless a test injects one. */
+  /** Moderation's, sessions' and previews' clock; the system clock unless a test injects one. */
   clock?: Clock;
 }
 
@@ -106,6 +108,7 @@ export async function createServer({
   });
   await apollo.start();
   const tokens = new ApiTokenService(dataSource);
+  const sessions = new SessionService(dataSource, sessionPolicy(env), clock ?? systemClock);
 
   const lifecycle = { shuttingDown: false };
 
@@ -158,8 +161,9 @@ export async function createServer({
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
-        viewer: await viewerOf(req, tokens),
+        viewer: await viewerOf(req, tokens, sessions),
         clientAddress: clientAddress(req, env.FORWARDED_ADDRESS_SECRET),
+        userAgent: userAgentOf(req),
         loaders: createLoaders(dataSource),
         contentVersion: contentVersion.current,
       }),
@@ -178,16 +182,6 @@ export async function createServer({
       await folioSchema.close();
     },
   };
-}
-
-/** No Authorization header: anonymous. A header that is not a live token: refused, not ignored. */
-async function viewerOf(req: Request, tokens: ApiTokenService): Promise<Viewer | null> {
-  const header = req.headers.authorization;
-  if (header === undefined) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const viewer = match ? await tokens.authenticate(match[1]!) : null;
-  if (!viewer) throw new UnauthenticatedError('The API token is malformed, unknown or revoked.');
-  return viewer;
 }
 
 /** Body-parser and other HTTP-level failures as JSON, with their status (413, 400, 415). */

@@ -9,6 +9,19 @@ const CONTENT_NEUTRAL_MUTATIONS = new Set([
   'appealReport',
   'revokeApiToken',
   'triageReport',
+  // Staff accounts, sessions, tokens and preview links (previews are never cached).
+  'signIn',
+  'signOut',
+  'changePassword',
+  'revokeSession',
+  'createStaffUser',
+  'setStaffUserRole',
+  'deactivateStaffUser',
+  'reactivateStaffUser',
+  'resetStaffUserPassword',
+  'createApiToken',
+  'createPreviewLink',
+  'revokePreviewLink',
 ]);
 
 /** Whether a root mutation field of this name may change what readers see. */

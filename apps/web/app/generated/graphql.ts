@@ -78,6 +78,18 @@ export type CreateArticleInput = {
   title: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new staff account; it gets a one-time password. */
+export type CreateStaffUserInput = {
+  displayName: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  role: Role;
+};
+
+export type DiffLineKind =
+  | 'ADDED'
+  | 'REMOVED'
+  | 'UNCHANGED';
+
 export type InlineMark =
   | 'CODE'
   | 'EMPHASIS'
@@ -150,11 +162,17 @@ export type ResolveReportInput = {
   template: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What an API token may do. Admins may do everything editors and moderators may. */
+/** What a staff member or an API token may do. Admins may do everything editors and moderators may. */
 export type Role =
   | 'ADMIN'
   | 'EDITOR'
   | 'MODERATOR';
+
+export type SectionChangeKind =
+  | 'ADDED'
+  | 'CHANGED'
+  | 'REMOVED'
+  | 'UNCHANGED';
 
 /** A section: an optional heading and its body in Markdown. */
 export type SectionInput = {
