@@ -1,0 +1,355 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = {
+  [_ in K]?: never;
+};
+export type Incremental<T> =
+  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string };
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown> };
+};
+
+export type AddSectionInput = {
+  heading: InputMaybe<Scalars['String']['input']>;
+  /** Markdown; headings inside become bold paragraphs. */
+  markdown: Scalars['String']['input'];
+  /** Where to insert (0 = first); default: at the end. */
+  position: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Where an article is in its editorial life. */
+export type ArticleStatus = 'ARCHIVED' | 'DRAFT' | 'PUBLISHED' | 'SCHEDULED';
+
+export type CacheControlScope = 'PRIVATE' | 'PUBLIC';
+
+/** Either `markdown` (a whole document: front matter, `# Title`, `##` sections) or `title` with `sections`. */
+export type CreateArticleInput = {
+  author: InputMaybe<Scalars['String']['input']>;
+  label: InputMaybe<Scalars['String']['input']>;
+  markdown: InputMaybe<Scalars['String']['input']>;
+  sections: InputMaybe<Array<SectionInput>>;
+  slug: InputMaybe<Scalars['String']['input']>;
+  summary: InputMaybe<Scalars['String']['input']>;
+  tags: InputMaybe<Array<Scalars['String']['input']>>;
+  title: InputMaybe<Scalars['String']['input']>;
+};
+
+export type InlineMark = 'CODE' | 'EMPHASIS' | 'STRONG';
+
+/** DISMISS: no action. KEEP_HIDDEN: the page stays under review. REMOVE_ARTICLE: readers get 410. RESTORE_ARTICLE: visible again. */
+export type ModerationAction = 'DISMISS' | 'KEEP_HIDDEN' | 'REMOVE_ARTICLE' | 'RESTORE_ARTICLE';
+
+/** What moderation decided: readers see a notice for UNDER_REVIEW, a 410 for REMOVED. */
+export type ModerationState = 'REMOVED' | 'UNDER_REVIEW' | 'VISIBLE';
+
+export type PublishArticleInput = {
+  /** A future time schedules; default: now. */
+  at: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type ReportFilter = {
+  articleSlug: InputMaybe<Scalars['String']['input']>;
+  reason: InputMaybe<ReportReason>;
+  status: InputMaybe<ReportStatus>;
+};
+
+/** Why a reader reports a page. OTHER needs details. */
+export type ReportReason =
+  | 'COPYRIGHT'
+  | 'HARASSMENT_OR_HATE'
+  | 'ILLEGAL'
+  | 'MISINFORMATION'
+  | 'OTHER'
+  | 'SELF_HARM'
+  | 'SEXUAL_CONTENT'
+  | 'SPAM';
+
+export type ReportStatus = 'ACTIONED' | 'DISMISSED' | 'OPEN' | 'TRIAGED';
+
+export type ResolveReportInput = {
+  action: ModerationAction;
+  /** Kept in the report and the audit trail. */
+  note: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What an API token may do. Admins may do everything editors and moderators may. */
+export type Role = 'ADMIN' | 'EDITOR' | 'MODERATOR';
+
+/** A section: an optional heading and its body in Markdown. */
+export type SectionInput = {
+  heading: InputMaybe<Scalars['String']['input']>;
+  /** Markdown; headings inside become bold paragraphs. */
+  markdown: Scalars['String']['input'];
+};
+
+/** A report of a page, or of one section of it. */
+export type SubmitReportInput = {
+  articleSlug: Scalars['String']['input'];
+  /** Only moderators see it, to follow up. */
+  contactEmail: InputMaybe<Scalars['String']['input']>;
+  /** Required for OTHER; at most 2000 characters. */
+  details: InputMaybe<Scalars['String']['input']>;
+  /** A random key per report form (8-100 letters, digits, - or _): resubmitting it returns the same receipt. */
+  idempotencyKey: Scalars['String']['input'];
+  reason: ReportReason;
+  /** Report one section: its anchor. */
+  sectionAnchor: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields to change; those left out stay as they are. */
+export type UpdateArticleInput = {
+  author: InputMaybe<Scalars['String']['input']>;
+  label: InputMaybe<Scalars['String']['input']>;
+  slug: InputMaybe<Scalars['String']['input']>;
+  summary: InputMaybe<Scalars['String']['input']>;
+  tags: InputMaybe<Array<Scalars['String']['input']>>;
+  title: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Fields to change; those left out stay as they are. */
+export type UpdateSectionInput = {
+  heading: InputMaybe<Scalars['String']['input']>;
+  markdown: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SignInAdminProbeQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SignInAdminProbeQuery = { apiTokens: Array<{ id: string }> };
+
+export type SignInModeratorProbeQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SignInModeratorProbeQuery = { reports: { totalCount: number } };
+
+export type EditorArticleQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+export type EditorArticleQuery = {
+  article: {
+    id: string;
+    slug: string;
+    title: string;
+    label: string | null;
+    summary: string | null;
+    author: string | null;
+    tags: Array<string>;
+    status: ArticleStatus;
+    moderationState: ModerationState;
+    publishedAt: string | null;
+    updatedAt: string;
+    sections: Array<{
+      id: string;
+      position: number;
+      anchor: string;
+      heading: string | null;
+      blocks: Array<
+        | { __typename: 'Code'; language: string | null; code: string }
+        | { __typename: 'Image'; src: string; alt: string; title: string | null }
+        | {
+            __typename: 'List';
+            ordered: boolean;
+            start: number | null;
+            items: Array<Array<{ text: string; marks: Array<InlineMark>; href: string | null }>>;
+          }
+        | {
+            __typename: 'Paragraph';
+            inlines: Array<{ text: string; marks: Array<InlineMark>; href: string | null }>;
+          }
+        | {
+            __typename: 'Quote';
+            attribution: string | null;
+            paragraphs: Array<
+              Array<{ text: string; marks: Array<InlineMark>; href: string | null }>
+            >;
+          }
+      >;
+    }>;
+  } | null;
+};
+
+export type UpdateArticleDetailsMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateArticleInput;
+}>;
+
+export type UpdateArticleDetailsMutation = { updateArticle: { id: string; slug: string } };
+
+export type UpdateSectionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateSectionInput;
+}>;
+
+export type UpdateSectionMutation = { updateSection: { id: string } };
+
+export type AddSectionMutationVariables = Exact<{
+  articleId: Scalars['ID']['input'];
+  input: AddSectionInput;
+}>;
+
+export type AddSectionMutation = { addSection: { id: string } };
+
+export type MoveSectionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  position: Scalars['Int']['input'];
+}>;
+
+export type MoveSectionMutation = { moveSection: { id: string } };
+
+export type RemoveSectionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type RemoveSectionMutation = { removeSection: { id: string } };
+
+export type PublishArticleMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: InputMaybe<PublishArticleInput>;
+}>;
+
+export type PublishArticleMutation = {
+  publishArticle: { id: string; status: ArticleStatus; publishedAt: string | null };
+};
+
+export type UnpublishArticleMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type UnpublishArticleMutation = { unpublishArticle: { id: string } };
+
+export type ArchiveArticleMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type ArchiveArticleMutation = { archiveArticle: { id: string } };
+
+export type StudioArticlesQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type StudioArticlesQuery = {
+  articles: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        slug: string;
+        title: string;
+        status: ArticleStatus;
+        moderationState: ModerationState;
+        publishedAt: string | null;
+        updatedAt: string;
+        author: string | null;
+      };
+    }>;
+  };
+};
+
+export type StudioSearchQueryVariables = Exact<{
+  query: Scalars['String']['input'];
+  first: Scalars['Int']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type StudioSearchQuery = {
+  search: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        article: {
+          id: string;
+          slug: string;
+          title: string;
+          status: ArticleStatus;
+          moderationState: ModerationState;
+          publishedAt: string | null;
+          updatedAt: string;
+          author: string | null;
+        };
+      };
+    }>;
+  };
+};
+
+export type CreateArticleDraftMutationVariables = Exact<{
+  input: CreateArticleInput;
+}>;
+
+export type CreateArticleDraftMutation = { createArticle: { id: string; slug: string } };
+
+export type SectionFieldsFragment = {
+  id: string;
+  anchor: string;
+  heading: string | null;
+  blocks: Array<
+    | { __typename: 'Code'; language: string | null; code: string }
+    | { __typename: 'Image'; src: string; alt: string; title: string | null }
+    | {
+        __typename: 'List';
+        ordered: boolean;
+        start: number | null;
+        items: Array<Array<{ text: string; marks: Array<InlineMark>; href: string | null }>>;
+      }
+    | {
+        __typename: 'Paragraph';
+        inlines: Array<{ text: string; marks: Array<InlineMark>; href: string | null }>;
+      }
+    | {
+        __typename: 'Quote';
+        attribution: string | null;
+        paragraphs: Array<Array<{ text: string; marks: Array<InlineMark>; href: string | null }>>;
+      }
+  >;
+};
+
+type BlockFields_Code_Fragment = { __typename: 'Code'; language: string | null; code: string };
+
+type BlockFields_Image_Fragment = {
+  __typename: 'Image';
+  src: string;
+  alt: string;
+  title: string | null;
+};
+
+type BlockFields_List_Fragment = {
+  __typename: 'List';
+  ordered: boolean;
+  start: number | null;
+  items: Array<Array<{ text: string; marks: Array<InlineMark>; href: string | null }>>;
+};
+
+type BlockFields_Paragraph_Fragment = {
+  __typename: 'Paragraph';
+  inlines: Array<{ text: string; marks: Array<InlineMark>; href: string | null }>;
+};
+
+type BlockFields_Quote_Fragment = {
+  __typename: 'Quote';
+  attribution: string | null;
+  paragraphs: Array<Array<{ text: string; marks: Array<InlineMark>; href: string | null }>>;
+};
+
+export type BlockFieldsFragment =
+  | BlockFields_Code_Fragment
+  | BlockFields_Image_Fragment
+  | BlockFields_List_Fragment
+  | BlockFields_Paragraph_Fragment
+  | BlockFields_Quote_Fragment;
+
+export type InlineFieldsFragment = { text: string; marks: Array<InlineMark>; href: string | null };
+
+export type TocFieldsFragment = { anchor: string; heading: string };
