@@ -47,6 +47,20 @@ export const EnvShape = z.object({
    * change (here, in another instance, or by the import CLI) invalidates it.
    */
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
+  /**
+   * Signs preview links (HMAC-SHA256). Unset: a key derived from REPORTER_KEY_SECRET. Changing
+   * it ends every preview link at once.
+   */
+  PREVIEW_SECRET: z.string().min(32).optional(),
+  /** Staff sessions end after this long without a request… */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
+  /** …and this long after sign-in, however active. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(2_160).default(168),
+  /** Consecutive failed sign-ins that lock an email address for SIGN_IN_LOCKOUT_MINUTES. */
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
+  /** Failed sign-ins from one network address per hour, across all accounts. */
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(50),
   /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
 });

@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { randomUUID } from 'node:crypto';
-import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Env } from './env.js';
@@ -11,14 +11,16 @@ import { ContentChangeStream } from './cache/content-change-stream.js';
 import { announceContentMutations } from './cache/content-mutations.plugin.js';
 import { ContentVersion } from './cache/content-version.js';
 import { responseCachePlugins } from './cache/response-cache.js';
-import { UnauthenticatedError } from './errors/api-errors.js';
 import { formatApiError } from './errors/format-api-error.js';
 import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
 import { createLoaders, type Context } from './graphql/context.js';
 import { buildFolioSchema, type SchemaEnv } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
-import type { Viewer } from './modules/auth/viewer.js';
+import { systemClock, type Clock } from './modules/auth/clock.js';
+import { userAgentOf, viewerOf } from './modules/auth/request-viewer.js';
+import { SessionService } from './modules/staff/session.service.js';
+import { sessionPolicy } from './modules/staff/staff.module.js';
 import { clientAddress } from './modules/reports/reporter-identity.js';
 
 export const BODY_LIMIT = '100kb';
@@ -30,6 +32,8 @@ export interface ServerDeps {
   dataSource: DataSource;
   env: ServerEnv;
   logger: Logger;
+  /** Decides session and preview expiry; tests move it on. */
+  clock?: Clock;
 }
 
 export interface FolioServer {
@@ -44,10 +48,15 @@ export interface FolioServer {
 }
 
 /** The express app with Apollo mounted at /graphql. It never listens by itself. */
-export async function createServer({ dataSource, env, logger }: ServerDeps): Promise<FolioServer> {
+export async function createServer({
+  dataSource,
+  env,
+  logger,
+  clock = systemClock,
+}: ServerDeps): Promise<FolioServer> {
   const production = env.NODE_ENV === 'production';
   const armor = createArmor(production);
-  const folioSchema = await buildFolioSchema({ dataSource, env });
+  const folioSchema = await buildFolioSchema({ dataSource, env, clock });
   // Content changes are tracked whether or not this API caches: the reader's page cache
   // follows them through /content-changes.
   const contentVersion = new ContentVersion();
@@ -81,6 +90,7 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
   });
   await apollo.start();
   const tokens = new ApiTokenService(dataSource);
+  const sessions = new SessionService(dataSource, sessionPolicy(env), clock);
 
   const lifecycle = { shuttingDown: false };
 
@@ -133,8 +143,9 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
-        viewer: await viewerOf(req, tokens),
+        viewer: await viewerOf(req, tokens, sessions),
         clientAddress: clientAddress(req, env.FORWARDED_ADDRESS_SECRET),
+        userAgent: userAgentOf(req),
         loaders: createLoaders(dataSource),
         contentVersion: contentVersion.current,
       }),
@@ -153,16 +164,6 @@ export async function createServer({ dataSource, env, logger }: ServerDeps): Pro
       await folioSchema.close();
     },
   };
-}
-
-/** No Authorization header: anonymous. A header that is not a live token: refused, not ignored. */
-async function viewerOf(req: Request, tokens: ApiTokenService): Promise<Viewer | null> {
-  const header = req.headers.authorization;
-  if (header === undefined) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const viewer = match ? await tokens.authenticate(match[1]!) : null;
-  if (!viewer) throw new UnauthenticatedError('The API token is malformed, unknown or revoked.');
-  return viewer;
 }
 
 /** Body-parser and other HTTP-level failures as JSON, with their status (413, 400, 415). */

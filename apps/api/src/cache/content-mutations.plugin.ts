@@ -5,7 +5,23 @@ import type { ContentChangeStream } from './content-change-stream.js';
 import type { ContentVersion } from './content-version.js';
 
 /** Mutations that change no published content: they leave cached answers in place. */
-const CONTENT_NEUTRAL_MUTATIONS = new Set(['submitReport', 'revokeApiToken']);
+const CONTENT_NEUTRAL_MUTATIONS = new Set([
+  'submitReport',
+  'revokeApiToken',
+  // Staff accounts, sessions, tokens and preview links (previews are never cached).
+  'signIn',
+  'signOut',
+  'changePassword',
+  'revokeSession',
+  'createStaffUser',
+  'setStaffUserRole',
+  'deactivateStaffUser',
+  'reactivateStaffUser',
+  'resetStaffUserPassword',
+  'createApiToken',
+  'createPreviewLink',
+  'revokePreviewLink',
+]);
 
 /**
  * After a content mutation, before its response is sent: bumps the version (this process's

@@ -8,8 +8,22 @@ import { Report } from '../modules/reports/report.entity.js';
 import { Section } from '../modules/sections/section.entity.js';
 import { Tag } from '../modules/tags/tag.entity.js';
 import { migrations } from './migrations/index.js';
+import { PreviewLinkRecord } from '../modules/previews/preview-link.entity.js';
+import { StaffSession } from '../modules/staff/staff-session.entity.js';
+import { StaffUser } from '../modules/staff/staff-user.entity.js';
 
-export const entities = [Article, Section, Tag, ApiToken, ArticleRevision, Report, AuditEvent];
+export const entities = [
+  Article,
+  Section,
+  Tag,
+  ApiToken,
+  ArticleRevision,
+  Report,
+  AuditEvent,
+  StaffUser,
+  StaffSession,
+  PreviewLinkRecord,
+];
 
 export interface DataSourceOptions {
   url: string;

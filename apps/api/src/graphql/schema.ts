@@ -26,6 +26,15 @@ import { SearchResolver } from '../modules/search/search.resolver.js';
 import { SearchService } from '../modules/search/search.service.js';
 import { TagResolver } from '../modules/tags/tag.resolver.js';
 import { TagService } from '../modules/tags/tag.service.js';
+import { systemClock, type Clock } from '../modules/auth/clock.js';
+import { PreviewResolver } from '../modules/previews/preview.resolver.js';
+import { createPreviewResolver, type PreviewEnv } from '../modules/previews/previews.module.js';
+import {
+  createStaffResolvers,
+  staffResolvers,
+  type StaffEnv,
+} from '../modules/staff/staff.module.js';
+import { EditorialFieldsResolver } from '../modules/editorial/editorial-fields.resolver.js';
 
 export const resolvers = [
   ArticleResolver,
@@ -36,6 +45,9 @@ export const resolvers = [
   ModerationResolver,
   AuditResolver,
   ApiTokenResolver,
+  ...staffResolvers,
+  PreviewResolver,
+  EditorialFieldsResolver,
 ] as const;
 
 export type SchemaEnv = Pick<
@@ -44,11 +56,15 @@ export type SchemaEnv = Pick<
   | 'REPORT_RATE_LIMIT'
   | 'REPORT_RATE_WINDOW_SECONDS'
   | 'REPORT_REVIEW_THRESHOLD'
->;
+> &
+  StaffEnv &
+  PreviewEnv;
 
 export interface SchemaDeps {
   dataSource: DataSource;
   env: SchemaEnv;
+  /** Decides session and preview expiry; tests move it on. */
+  clock?: Clock;
 }
 
 /** Wires services into resolvers by hand: a map is all the container this app needs. */
@@ -73,6 +89,11 @@ function createContainer(
     instances.set(ModerationResolver, new ModerationResolver(new ModerationService(dataSource)));
     instances.set(AuditResolver, new AuditResolver(new AuditService(dataSource)));
     instances.set(ApiTokenResolver, new ApiTokenResolver(new ApiTokenService(dataSource)));
+    const clock = deps.clock ?? systemClock;
+    for (const [key, instance] of createStaffResolvers(dataSource, env, clock, closers))
+      instances.set(key, instance);
+    instances.set(...createPreviewResolver(dataSource, env, clock));
+    instances.set(EditorialFieldsResolver, new EditorialFieldsResolver(dataSource));
   }
   return {
     get(someClass) {

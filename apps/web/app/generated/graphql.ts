@@ -49,6 +49,18 @@ export type CreateArticleInput = {
   title: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new staff account; it gets a one-time password. */
+export type CreateStaffUserInput = {
+  displayName: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  role: Role;
+};
+
+export type DiffLineKind =
+  | 'ADDED'
+  | 'REMOVED'
+  | 'UNCHANGED';
+
 export type InlineMark =
   | 'CODE'
   | 'EMPHASIS'
@@ -106,6 +118,12 @@ export type Role =
   | 'ADMIN'
   | 'EDITOR'
   | 'MODERATOR';
+
+export type SectionChangeKind =
+  | 'ADDED'
+  | 'CHANGED'
+  | 'REMOVED'
+  | 'UNCHANGED';
 
 /** A section: an optional heading and its body in Markdown. */
 export type SectionInput = {

@@ -12,7 +12,17 @@ export class AuditEvent {
   @Column({ name: 'actor_token_id', type: 'uuid', nullable: true })
   actorTokenId: string | null;
 
-  @Field(() => String, { description: 'The token name, or "system" for automatic actions.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The staff user who acted (signed in to Studio); null for tokens and the system.',
+  })
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
+  actorUserId: string | null;
+
+  @Field(() => String, {
+    description:
+      'The staff user\'s display name, the token\'s name, or "system" for automatic actions.',
+  })
   @Column({ name: 'actor_name', type: 'varchar', length: 100 })
   actorName: string;
 

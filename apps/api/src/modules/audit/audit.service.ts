@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 export interface AuditTarget {
-  type: 'article' | 'section' | 'report' | 'token';
+  type: 'article' | 'section' | 'report' | 'token' | 'user' | 'preview';
   id: string;
 }
 
@@ -24,6 +24,7 @@ export async function recordAudit(
   await manager.save(
     manager.create(AuditEvent, {
       actorTokenId: actor?.tokenId ?? null,
+      actorUserId: actor?.userId ?? null,
       actorName: actor?.name ?? 'system',
       action,
       targetType: target.type,
