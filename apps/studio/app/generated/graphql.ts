@@ -234,6 +234,72 @@ export type ArchiveArticleMutationVariables = Exact<{
 
 export type ArchiveArticleMutation = { archiveArticle: { id: string } };
 
+export type RevisionsPageQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+export type RevisionsPageQuery = { article: { id: string; slug: string; title: string } | null };
+
+export type RevisionListQueryVariables = Exact<{
+  articleId: Scalars['ID']['input'];
+}>;
+
+export type RevisionListQuery = {
+  articleRevisions: Array<{
+    id: string;
+    number: number;
+    reason: string;
+    status: string;
+    title: string;
+    createdAt: string;
+  }>;
+};
+
+export type RevisionContentQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type RevisionContentQuery = {
+  articleRevision: {
+    id: string;
+    number: number;
+    title: string;
+    summary: string | null;
+    tags: Array<string>;
+    sections: Array<{
+      anchor: string;
+      heading: string | null;
+      blocks: Array<
+        | { __typename: 'Code'; language: string | null; code: string }
+        | { __typename: 'Image'; src: string; alt: string; title: string | null }
+        | {
+            __typename: 'List';
+            ordered: boolean;
+            start: number | null;
+            items: Array<Array<{ text: string; marks: Array<InlineMark>; href: string | null }>>;
+          }
+        | {
+            __typename: 'Paragraph';
+            inlines: Array<{ text: string; marks: Array<InlineMark>; href: string | null }>;
+          }
+        | {
+            __typename: 'Quote';
+            attribution: string | null;
+            paragraphs: Array<
+              Array<{ text: string; marks: Array<InlineMark>; href: string | null }>
+            >;
+          }
+      >;
+    }>;
+  } | null;
+};
+
+export type RestoreRevisionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type RestoreRevisionMutation = { restoreRevision: { id: string; slug: string } };
+
 export type StudioArticlesQueryVariables = Exact<{
   first: Scalars['Int']['input'];
   after: InputMaybe<Scalars['String']['input']>;

@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { BLOCK_FRAGMENT, INLINE_FRAGMENT } from '@folio/ui';
 import { useMemo, useState, type FormEvent } from 'react';
 import { ArticlePreview } from '~/components/article-preview';
+import { ArticleTabs } from '~/components/article-tabs';
 import { CsrfField } from '~/components/csrf-field';
 import { StatusBadge } from '~/components/status-badge';
 import type {
@@ -367,24 +368,12 @@ export default function ArticleEditorPage() {
           : 'Never published'}{' '}
         · last saved {formatDateTime(article.updatedAt)}
       </p>
-      <ul className="tabs" aria-label="Article pages">
-        <li>
-          <Link to={`/articles/${article.slug}`} aria-current="page">
-            Edit
-          </Link>
-        </li>
-        <li>
-          <Link to={`/articles/${article.slug}/revisions`}>Revisions</Link>
-        </li>
-        <li>
-          <Link to={`/articles/${article.slug}/previews`}>Preview links</Link>
-        </li>
-        {article.status === 'PUBLISHED' ? (
-          <li>
-            <a href={`${readerUrl}/articles/${article.slug}`}>View on the reader</a>
-          </li>
-        ) : null}
-      </ul>
+      <ArticleTabs slug={article.slug} />
+      {article.status === 'PUBLISHED' ? (
+        <p>
+          <a href={`${readerUrl}/articles/${article.slug}`}>View on the reader</a>
+        </p>
+      ) : null}
 
       {result?.error ? (
         <div className={'conflict' in result ? 'conflict' : 'form-error'} role="alert">
