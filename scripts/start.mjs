@@ -121,6 +121,7 @@ async function main() {
       FOLIO_API_URL: `http://127.0.0.1:${API_PORT}/graphql`,
       READER_URL: process.env.READER_URL ?? `http://localhost:${WEB_PORT}`,
       SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+      FORWARDED_ADDRESS_SECRET: forwardingSecret,
     });
     await waitUntilReady(`http://127.0.0.1:${STUDIO_PORT}/health/ready`, 'Studio');
   }

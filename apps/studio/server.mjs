@@ -85,7 +85,16 @@ app.use(
   express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }),
 );
 app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }));
-app.all('*', createRequestHandler({ build, mode: env.NODE_ENV }));
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    // The browser's address (right behind a load balancer with TRUST_PROXY), forwarded to the
+    // API for its per-address sign-in limit.
+    getLoadContext: (req) => ({ clientAddress: req.ip }),
+  }),
+);
 
 const server = app.listen(env.PORT, env.HOST, () => {
   logger.info({ url: `http://localhost:${env.PORT}/` }, 'Folio Studio ready');

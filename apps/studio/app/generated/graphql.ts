@@ -46,6 +46,15 @@ export type CreateArticleInput = {
   title: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new staff account; it gets a one-time password. */
+export type CreateStaffUserInput = {
+  displayName: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  role: Role;
+};
+
+export type DiffLineKind = 'ADDED' | 'REMOVED' | 'UNCHANGED';
+
 export type InlineMark = 'CODE' | 'EMPHASIS' | 'STRONG';
 
 /** DISMISS: no action. KEEP_HIDDEN: the page stays under review. REMOVE_ARTICLE: readers get 410. RESTORE_ARTICLE: visible again. */
@@ -87,6 +96,8 @@ export type ResolveReportInput = {
 /** What an API token may do. Admins may do everything editors and moderators may. */
 export type Role = 'ADMIN' | 'EDITOR' | 'MODERATOR';
 
+export type SectionChangeKind = 'ADDED' | 'CHANGED' | 'REMOVED' | 'UNCHANGED';
+
 /** A section: an optional heading and its body in Markdown. */
 export type SectionInput = {
   heading: InputMaybe<Scalars['String']['input']>;
@@ -124,13 +135,51 @@ export type UpdateSectionInput = {
   markdown: InputMaybe<Scalars['String']['input']>;
 };
 
-export type SignInAdminProbeQueryVariables = Exact<{ [key: string]: never }>;
+export type SignInMutationVariables = Exact<{
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+}>;
 
-export type SignInAdminProbeQuery = { apiTokens: Array<{ id: string }> };
+export type SignInMutation = {
+  signIn: {
+    token: string;
+    expiresAt: string;
+    user: {
+      id: string;
+      email: string;
+      displayName: string;
+      role: Role;
+      mustChangePassword: boolean;
+    };
+  };
+};
 
-export type SignInModeratorProbeQueryVariables = Exact<{ [key: string]: never }>;
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+}>;
 
-export type SignInModeratorProbeQuery = { reports: { totalCount: number } };
+export type ChangePasswordMutation = { changePassword: { sessionsRevoked: number } };
+
+export type MySessionsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MySessionsQuery = {
+  mySessions: Array<{
+    id: string;
+    current: boolean;
+    address: string | null;
+    userAgent: string | null;
+    createdAt: string;
+    lastSeenAt: string;
+    expiresAt: string;
+  }>;
+};
+
+export type RevokeSessionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type RevokeSessionMutation = { revokeSession: boolean };
 
 export type EditorArticleQueryVariables = Exact<{
   slug: Scalars['String']['input'];
@@ -149,6 +198,7 @@ export type EditorArticleQuery = {
     moderationState: ModerationState;
     publishedAt: string | null;
     updatedAt: string;
+    version: number;
     sections: Array<{
       id: string;
       position: number;
@@ -182,57 +232,109 @@ export type EditorArticleQuery = {
 export type UpdateArticleDetailsMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   input: UpdateArticleInput;
+  expectedVersion: InputMaybe<Scalars['Int']['input']>;
 }>;
 
-export type UpdateArticleDetailsMutation = { updateArticle: { id: string; slug: string } };
+export type UpdateArticleDetailsMutation = {
+  updateArticle: { id: string; version: number; slug: string };
+};
 
 export type UpdateSectionMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   input: UpdateSectionInput;
+  expectedVersion: InputMaybe<Scalars['Int']['input']>;
 }>;
 
-export type UpdateSectionMutation = { updateSection: { id: string } };
+export type UpdateSectionMutation = { updateSection: { id: string; version: number } };
 
 export type AddSectionMutationVariables = Exact<{
   articleId: Scalars['ID']['input'];
   input: AddSectionInput;
+  expectedVersion: InputMaybe<Scalars['Int']['input']>;
 }>;
 
-export type AddSectionMutation = { addSection: { id: string } };
+export type AddSectionMutation = { addSection: { id: string; version: number } };
 
 export type MoveSectionMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   position: Scalars['Int']['input'];
+  expectedVersion: InputMaybe<Scalars['Int']['input']>;
 }>;
 
-export type MoveSectionMutation = { moveSection: { id: string } };
+export type MoveSectionMutation = { moveSection: { id: string; version: number } };
 
 export type RemoveSectionMutationVariables = Exact<{
   id: Scalars['ID']['input'];
+  expectedVersion: InputMaybe<Scalars['Int']['input']>;
 }>;
 
-export type RemoveSectionMutation = { removeSection: { id: string } };
+export type RemoveSectionMutation = { removeSection: { id: string; version: number } };
 
 export type PublishArticleMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   input: InputMaybe<PublishArticleInput>;
+  expectedVersion: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 export type PublishArticleMutation = {
-  publishArticle: { id: string; status: ArticleStatus; publishedAt: string | null };
+  publishArticle: {
+    id: string;
+    version: number;
+    status: ArticleStatus;
+    publishedAt: string | null;
+  };
 };
 
 export type UnpublishArticleMutationVariables = Exact<{
   id: Scalars['ID']['input'];
+  expectedVersion: InputMaybe<Scalars['Int']['input']>;
 }>;
 
-export type UnpublishArticleMutation = { unpublishArticle: { id: string } };
+export type UnpublishArticleMutation = { unpublishArticle: { id: string; version: number } };
 
 export type ArchiveArticleMutationVariables = Exact<{
   id: Scalars['ID']['input'];
+  expectedVersion: InputMaybe<Scalars['Int']['input']>;
 }>;
 
-export type ArchiveArticleMutation = { archiveArticle: { id: string } };
+export type ArchiveArticleMutation = { archiveArticle: { id: string; version: number } };
+
+export type PreviewLinksPageQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+export type PreviewLinksPageQuery = {
+  article: { id: string; slug: string; title: string; status: ArticleStatus } | null;
+};
+
+export type PreviewLinkListQueryVariables = Exact<{
+  articleId: Scalars['ID']['input'];
+}>;
+
+export type PreviewLinkListQuery = {
+  previewLinks: Array<{
+    id: string;
+    token: string;
+    createdAt: string;
+    createdBy: string;
+    expiresAt: string;
+    revokedAt: string | null;
+    live: boolean;
+  }>;
+};
+
+export type CreatePreviewLinkMutationVariables = Exact<{
+  articleId: Scalars['ID']['input'];
+  expiresInHours: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+export type CreatePreviewLinkMutation = { createPreviewLink: { id: string; token: string } };
+
+export type RevokePreviewLinkMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type RevokePreviewLinkMutation = { revokePreviewLink: { id: string } };
 
 export type RevisionsPageQueryVariables = Exact<{
   slug: Scalars['String']['input'];
@@ -356,6 +458,10 @@ export type CreateArticleDraftMutationVariables = Exact<{
 }>;
 
 export type CreateArticleDraftMutation = { createArticle: { id: string; slug: string } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
+
+export type SignOutMutation = { signOut: boolean };
 
 export type SectionFieldsFragment = {
   id: string;

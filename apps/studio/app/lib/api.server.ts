@@ -36,6 +36,13 @@ export interface RequestOptions {
   token?: string | null;
   requestId?: string;
   signal?: AbortSignal;
+  /** The browser's address and User-Agent, for the API's sign-in limits and sessions list. */
+  client?: ClientInfo;
+}
+
+export interface ClientInfo {
+  address?: string;
+  userAgent?: string | null;
 }
 
 export interface ApiClient {
@@ -46,7 +53,7 @@ export interface ApiClient {
   ): Promise<TData>;
 }
 
-export function createApiClient(apiUrl: string): ApiClient {
+export function createApiClient(apiUrl: string, forwardingSecret?: string): ApiClient {
   const url = new URL(apiUrl);
   const pool = new Pool(url.origin, { connections: 16, pipelining: 1, keepAliveTimeout: 30_000 });
   return {
@@ -54,6 +61,13 @@ export function createApiClient(apiUrl: string): ApiClient {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (options.requestId) headers['x-request-id'] = options.requestId;
       if (options.token) headers.authorization = `Bearer ${options.token}`;
+      if (options.client?.userAgent)
+        headers['x-folio-user-agent'] = options.client.userAgent.slice(0, 300);
+      // The API counts sign-in attempts per address; it trusts ours only with the shared secret.
+      if (forwardingSecret && options.client?.address) {
+        headers['x-folio-reader-address'] = options.client.address;
+        headers['x-folio-forwarding-secret'] = forwardingSecret;
+      }
       let status: number;
       let payload: { data?: unknown; errors?: GraphQLErrorShape[] };
       try {
@@ -87,6 +101,6 @@ let shared: ApiClient | undefined;
 
 /** The process-wide client, built from the environment on first use. */
 export function apiClient(): ApiClient {
-  shared ??= createApiClient(env().FOLIO_API_URL);
+  shared ??= createApiClient(env().FOLIO_API_URL, env().FORWARDED_ADDRESS_SECRET);
   return shared;
 }

@@ -23,8 +23,6 @@ export interface EditorForm {
   author: string;
   tags: string[];
   sections: Array<{ id: string; heading: string; markdown: string }>;
-  /** The article's updatedAt when the editor opened it. */
-  loadedAt: string;
   /** The version the editor opened (API optimistic concurrency), when the API reports one. */
   loadedVersion: number | null;
 }
@@ -47,7 +45,6 @@ export function readEditorForm(form: FormData): EditorForm {
         .replace(/\r\n/g, '\n')
         .trim(),
     })),
-    loadedAt: text(form, 'loadedAt'),
     loadedVersion: Number.isInteger(version) && version > 0 ? version : null,
   };
 }

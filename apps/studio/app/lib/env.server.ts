@@ -14,6 +14,8 @@ export const EnvSchema = z
      * all verify. Required in production; at least 32 characters each.
      */
     SESSION_SECRET: z.string().optional(),
+    /** Shared with the API: lets it trust the browser address Studio forwards (sign-in limits). */
+    FORWARDED_ADDRESS_SECRET: z.string().min(16).optional(),
     /** Cookies marked Secure (served over HTTPS). Defaults to on in production. */
     COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   })
@@ -46,6 +48,7 @@ export const EnvSchema = z
       FOLIO_API_URL: raw.FOLIO_API_URL,
       READER_URL: raw.READER_URL.replace(/\/$/, ''),
       SESSION_SECRETS: secrets,
+      FORWARDED_ADDRESS_SECRET: raw.FORWARDED_ADDRESS_SECRET,
       COOKIE_SECURE: raw.COOKIE_SECURE
         ? raw.COOKIE_SECURE === 'true'
         : raw.NODE_ENV === 'production',

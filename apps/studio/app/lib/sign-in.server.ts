@@ -1,50 +1,70 @@
-import { apiClient, ApiRequestError } from './api.server';
+import { apiClient, ApiRequestError, type ClientInfo } from './api.server';
 import type { SessionData } from './cookies.server';
+import type { SignInMutation, SignInMutationVariables } from '~/generated/graphql';
 
-const ADMIN_PROBE = /* GraphQL */ `
-  query SignInAdminProbe {
-    apiTokens {
-      id
-    }
-  }
-`;
-
-const MODERATOR_PROBE = /* GraphQL */ `
-  query SignInModeratorProbe {
-    reports(first: 0) {
-      totalCount
+const SIGN_IN = /* GraphQL */ `
+  mutation SignIn($email: String!, $password: String!) {
+    signIn(email: $email, password: $password) {
+      token
+      expiresAt
+      user {
+        id
+        email
+        displayName
+        role
+        mustChangePassword
+      }
     }
   }
 `;
 
 export type SignInResult =
-  { ok: true; session: SessionData } | { ok: false; message: string; status: number };
+  | { ok: true; session: SessionData; mustChangePassword: boolean }
+  | { ok: false; message: string; status: number };
 
-async function allowed(document: string, token: string): Promise<boolean> {
+/**
+ * Signs in through the API, which checks the password (argon2id), rate-limits attempts per
+ * account and per address, and answers a wrong password and an unknown email alike.
+ */
+export async function signIn(
+  email: string,
+  password: string,
+  client: ClientInfo,
+): Promise<SignInResult> {
   try {
-    await apiClient().request(document, {}, { token });
-    return true;
-  } catch (error) {
-    if (error instanceof ApiRequestError && error.code === 'FORBIDDEN') return false;
-    throw error;
-  }
-}
-
-/** Signs in with an API token, finding its role by what the API lets it read. */
-export async function signInWithToken(token: string): Promise<SignInResult> {
-  try {
-    const role = (await allowed(ADMIN_PROBE, token))
-      ? 'ADMIN'
-      : (await allowed(MODERATOR_PROBE, token))
-        ? 'MODERATOR'
-        : 'EDITOR';
+    const { signIn: result } = await apiClient().request<SignInMutation, SignInMutationVariables>(
+      SIGN_IN,
+      { email, password },
+      { client },
+    );
     return {
       ok: true,
-      session: { token, user: { id: null, name: 'API token', email: null, role } },
+      mustChangePassword: result.user.mustChangePassword,
+      session: {
+        token: result.token,
+        user: {
+          id: result.user.id,
+          name: result.user.displayName,
+          email: result.user.email,
+          role: result.user.role,
+        },
+      },
     };
   } catch (error) {
-    if (error instanceof ApiRequestError && error.code === 'UNAUTHENTICATED') {
-      return { ok: false, status: 401, message: 'That token was not accepted.' };
+    if (!(error instanceof ApiRequestError)) throw error;
+    if (error.code === 'RATE_LIMITED') {
+      return {
+        ok: false,
+        status: 429,
+        message: 'Too many attempts. Wait a few minutes before trying again.',
+      };
+    }
+    if (error.code === 'SIGN_IN_FAILED' || error.code === 'BAD_USER_INPUT') {
+      return {
+        ok: false,
+        status: 401,
+        message: 'That email and password do not match an account.',
+      };
     }
     throw error;
   }

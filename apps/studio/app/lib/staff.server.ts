@@ -1,5 +1,5 @@
-import { json, redirect } from '@remix-run/node';
-import { apiClient, ApiRequestError, ApiUnavailableError } from './api.server';
+import { json, redirect, type AppLoadContext } from '@remix-run/node';
+import { apiClient, ApiRequestError, ApiUnavailableError, type ClientInfo } from './api.server';
 import { createCsrfCookie, sessionStorage, type SessionUser } from './cookies.server';
 import { createCsrf, CsrfError } from './csrf.server';
 import { env } from './env.server';
@@ -9,6 +9,21 @@ import { NO_STORE } from './http';
 // as them. The API is the authority on what they may do; Studio only hides what they may not.
 
 export type Role = SessionUser['role'];
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** Set by server.mjs: the browser's address (express, behind TRUST_PROXY). */
+    clientAddress?: string;
+  }
+}
+
+/** Who is at the browser, as far as the API needs to know (limits, sessions list). */
+export function clientInfo(request: Request, context?: AppLoadContext): ClientInfo {
+  return {
+    address: context?.clientAddress,
+    userAgent: request.headers.get('user-agent'),
+  };
+}
 
 let csrfInstance: ReturnType<typeof createCsrf> | undefined;
 export function csrf() {
@@ -49,7 +64,11 @@ export function hasRole(user: SessionUser, roles: readonly Role[]): boolean {
 }
 
 /** The signed-in user, or a redirect to sign in; with roles, a 403 for anyone else. */
-export async function requireStaff(request: Request, roles: readonly Role[] = []): Promise<Staff> {
+export async function requireStaff(
+  request: Request,
+  roles: readonly Role[] = [],
+  context?: AppLoadContext,
+): Promise<Staff> {
   const session = await sessionStorage().getSession(request.headers.get('Cookie'));
   const token = session.get('token');
   const user = session.get('user');
@@ -65,10 +84,16 @@ export async function requireStaff(request: Request, roles: readonly Role[] = []
     token,
     async call(document, variables) {
       try {
-        return await apiClient().request(document, variables, { token });
+        return await apiClient().request(document, variables, {
+          token,
+          client: clientInfo(request, context),
+        });
       } catch (error) {
         if (error instanceof ApiRequestError && error.code === 'UNAUTHENTICATED') {
           return signedOut(request, 'Your session has ended. Please sign in again.');
+        }
+        if (error instanceof ApiRequestError && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+          throw redirect('/account/password?first=1');
         }
         if (error instanceof ApiRequestError && error.code === 'FORBIDDEN') {
           throw json(

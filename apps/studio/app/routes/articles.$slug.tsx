@@ -32,6 +32,7 @@ import type {
   UpdateSectionMutation,
   UpdateSectionMutationVariables,
 } from '~/generated/graphql';
+import { ApiRequestError } from '~/lib/api.server';
 import { planSave, readEditorForm, type FieldChange } from '~/lib/article-editor.server';
 import { env } from '~/lib/env.server';
 import { formatDateTime } from '~/lib/format';
@@ -59,6 +60,7 @@ const EDITOR_ARTICLE_QUERY = /* GraphQL */ `
       moderationState
       publishedAt
       updatedAt
+      version
       sections {
         id
         position
@@ -75,61 +77,69 @@ const EDITOR_ARTICLE_QUERY = /* GraphQL */ `
 `;
 
 const UPDATE_ARTICLE = /* GraphQL */ `
-  mutation UpdateArticleDetails($id: ID!, $input: UpdateArticleInput!) {
-    updateArticle(id: $id, input: $input) {
+  mutation UpdateArticleDetails($id: ID!, $input: UpdateArticleInput!, $expectedVersion: Int) {
+    updateArticle(id: $id, input: $input, expectedVersion: $expectedVersion) {
       id
+      version
       slug
     }
   }
 `;
 const UPDATE_SECTION = /* GraphQL */ `
-  mutation UpdateSection($id: ID!, $input: UpdateSectionInput!) {
-    updateSection(id: $id, input: $input) {
+  mutation UpdateSection($id: ID!, $input: UpdateSectionInput!, $expectedVersion: Int) {
+    updateSection(id: $id, input: $input, expectedVersion: $expectedVersion) {
       id
+      version
     }
   }
 `;
 const ADD_SECTION = /* GraphQL */ `
-  mutation AddSection($articleId: ID!, $input: AddSectionInput!) {
-    addSection(articleId: $articleId, input: $input) {
+  mutation AddSection($articleId: ID!, $input: AddSectionInput!, $expectedVersion: Int) {
+    addSection(articleId: $articleId, input: $input, expectedVersion: $expectedVersion) {
       id
+      version
     }
   }
 `;
 const MOVE_SECTION = /* GraphQL */ `
-  mutation MoveSection($id: ID!, $position: Int!) {
-    moveSection(id: $id, position: $position) {
+  mutation MoveSection($id: ID!, $position: Int!, $expectedVersion: Int) {
+    moveSection(id: $id, position: $position, expectedVersion: $expectedVersion) {
       id
+      version
     }
   }
 `;
 const REMOVE_SECTION = /* GraphQL */ `
-  mutation RemoveSection($id: ID!) {
-    removeSection(id: $id) {
+  mutation RemoveSection($id: ID!, $expectedVersion: Int) {
+    removeSection(id: $id, expectedVersion: $expectedVersion) {
       id
+      version
     }
   }
 `;
 const PUBLISH_ARTICLE = /* GraphQL */ `
-  mutation PublishArticle($id: ID!, $input: PublishArticleInput) {
-    publishArticle(id: $id, input: $input) {
+  mutation PublishArticle($id: ID!, $input: PublishArticleInput, $expectedVersion: Int) {
+    publishArticle(id: $id, input: $input, expectedVersion: $expectedVersion) {
       id
+      version
       status
       publishedAt
     }
   }
 `;
 const UNPUBLISH_ARTICLE = /* GraphQL */ `
-  mutation UnpublishArticle($id: ID!) {
-    unpublishArticle(id: $id) {
+  mutation UnpublishArticle($id: ID!, $expectedVersion: Int) {
+    unpublishArticle(id: $id, expectedVersion: $expectedVersion) {
       id
+      version
     }
   }
 `;
 const ARCHIVE_ARTICLE = /* GraphQL */ `
-  mutation ArchiveArticle($id: ID!) {
-    archiveArticle(id: $id) {
+  mutation ArchiveArticle($id: ID!, $expectedVersion: Int) {
+    archiveArticle(id: $id, expectedVersion: $expectedVersion) {
       id
+      version
     }
   }
 `;
@@ -151,8 +161,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.article.title ?? 'Article'} · Folio Studio` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, ['EDITOR']);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, ['EDITOR'], context);
   const article = await loadArticle(staff, params.slug);
   return json({
     article,
@@ -162,14 +172,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionData =
-  { error: string } | { conflict: FieldChange[]; values: Record<string, string>; error: string };
+  | { error: string }
+  | {
+      error: string;
+      conflict: FieldChange[];
+      values: Record<string, string>;
+      /** The version the editor had, to link to what changed since (revisions diff). */
+      fromVersion: number | null;
+      savedBy: string | null;
+    };
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request, ['EDITOR']);
+const formValues = (form: FormData) =>
+  Object.fromEntries(
+    [...form.entries()].filter(([name, v]) => typeof v === 'string' && name !== '_csrf'),
+  ) as Record<string, string>;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const staff = await requireStaff(request, ['EDITOR'], context);
   const form = await readForm(request);
   const article = await loadArticle(staff, params.slug);
   const intent = String(form.get('intent') ?? '');
   const here = `/articles/${article.slug}`;
+  const loaded = Number(form.get('loadedVersion'));
+  // Every change names the version it was based on: the API refuses it (EDIT_CONFLICT) when
+  // someone else saved in between, and nothing is overwritten silently.
+  let expectedVersion: number | null = Number.isInteger(loaded) && loaded > 0 ? loaded : null;
+  const conflict = (message: string, savedBy: string | null) => {
+    const values = readEditorForm(form);
+    return json<ActionData>(
+      {
+        error: message,
+        conflict: intent === 'save' ? planSave(article, values).changes : [],
+        values: intent === 'save' ? formValues(form) : {},
+        fromVersion: expectedVersion,
+        savedBy,
+      },
+      { status: 409 },
+    );
+  };
   try {
     switch (intent) {
       case 'save': {
@@ -177,18 +217,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!values.title)
           return json<ActionData>({ error: 'A title is needed.' }, { status: 400 });
         const plan = planSave(article, values);
-        // Someone saved after this editor opened: say what differs instead of overwriting it.
-        if (values.loadedAt && values.loadedAt !== article.updatedAt && plan.changes.length > 0) {
-          return json<ActionData>(
-            {
-              error:
-                'Someone else saved this article after you opened it. Nothing was saved. Here is what differs between their version and yours; your text is kept below.',
-              conflict: plan.changes,
-              values: Object.fromEntries(
-                [...form.entries()].filter(([, v]) => typeof v === 'string') as [string, string][],
-              ),
-            },
-            { status: 409 },
+        if (expectedVersion !== null && expectedVersion !== article.version) {
+          return conflict(
+            'Someone else saved this article after you opened it. Nothing was saved. Here is what differs between their version and yours; your text is kept below.',
+            null,
           );
         }
         let slug = article.slug;
@@ -198,6 +230,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
             UpdateArticleDetailsMutationVariables
           >(UPDATE_ARTICLE, {
             id: article.id,
+            expectedVersion,
             input: {
               title: plan.details.title ?? null,
               label: plan.details.label ?? null,
@@ -208,12 +241,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
             },
           });
           slug = updateArticle.slug;
+          expectedVersion = updateArticle.version;
         }
         for (const section of plan.sections) {
-          await staff.call<UpdateSectionMutation, UpdateSectionMutationVariables>(UPDATE_SECTION, {
+          const { updateSection } = await staff.call<
+            UpdateSectionMutation,
+            UpdateSectionMutationVariables
+          >(UPDATE_SECTION, {
             id: section.id,
+            expectedVersion,
             input: { heading: section.heading, markdown: section.markdown },
           });
+          expectedVersion = updateSection.version;
         }
         const saved = plan.details || plan.sections.length > 0;
         return redirectWithNotice(
@@ -232,6 +271,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           );
         await staff.call<AddSectionMutation, AddSectionMutationVariables>(ADD_SECTION, {
           articleId: article.id,
+          expectedVersion,
           input: { heading: heading || null, markdown, position: null },
         });
         return redirectWithNotice(request, here, 'Section added.');
@@ -245,6 +285,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await staff.call<MoveSectionMutation, MoveSectionMutationVariables>(MOVE_SECTION, {
           id: section.id,
           position,
+          expectedVersion,
         });
         return redirectWithNotice(request, here, 'Section moved.');
       }
@@ -252,6 +293,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const id = String(form.get('sectionId') ?? '');
         await staff.call<RemoveSectionMutation, RemoveSectionMutationVariables>(REMOVE_SECTION, {
           id,
+          expectedVersion,
         });
         return redirectWithNotice(request, here, 'Section removed.');
       }
@@ -259,6 +301,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await staff.call<PublishArticleMutation, PublishArticleMutationVariables>(PUBLISH_ARTICLE, {
           id: article.id,
           input: null,
+          expectedVersion,
         });
         return redirectWithNotice(request, here, 'Published: readers can see it now.');
       case 'schedule': {
@@ -273,6 +316,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await staff.call<PublishArticleMutation, PublishArticleMutationVariables>(PUBLISH_ARTICLE, {
           id: article.id,
           input: { at: when.toISOString() },
+          expectedVersion,
         });
         return redirectWithNotice(
           request,
@@ -283,18 +327,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case 'unpublish':
         await staff.call<UnpublishArticleMutation, UnpublishArticleMutationVariables>(
           UNPUBLISH_ARTICLE,
-          { id: article.id },
+          { id: article.id, expectedVersion },
         );
         return redirectWithNotice(request, here, 'Unpublished: it is a draft again.');
       case 'archive':
         await staff.call<ArchiveArticleMutation, ArchiveArticleMutationVariables>(ARCHIVE_ARTICLE, {
           id: article.id,
+          expectedVersion,
         });
         return redirectWithNotice(request, here, 'Archived.');
       default:
         return json<ActionData>({ error: 'Unknown action.' }, { status: 400 });
     }
   } catch (error) {
+    if (error instanceof ApiRequestError && error.code === 'EDIT_CONFLICT') {
+      const savedBy = error.extensions.savedBy;
+      return conflict(error.message, typeof savedBy === 'string' ? savedBy : null);
+    }
     const refused = refusal(error);
     if (refused) return json<ActionData>({ error: refused.message }, { status: 400 });
     throw error;
@@ -403,7 +452,20 @@ export default function ArticleEditorPage() {
               </tbody>
             </table>
           ) : null}
-          {'conflict' in result ? <p>Save again to replace their version with yours.</p> : null}
+          {'conflict' in result ? (
+            <p>
+              {result.fromVersion ? (
+                <Link
+                  to={`/articles/${article.slug}/revisions?fromNumber=${result.fromVersion}&toNumber=${article.version}`}
+                >
+                  See everything that changed since your version {result.fromVersion}
+                </Link>
+              ) : null}{' '}
+              {conflict && conflict.length > 0
+                ? 'Save again to replace their version with yours.'
+                : 'The page now shows the current version.'}
+            </p>
+          ) : null}
         </div>
       ) : null}
 
@@ -411,12 +473,8 @@ export default function ArticleEditorPage() {
         <div>
           <Form method="post" id="editor-form" onInput={onInput} key={article.updatedAt}>
             <CsrfField />
+            <input type="hidden" name="loadedVersion" value={article.version} />
             <input type="hidden" name="intent" value="save" />
-            <input
-              type="hidden"
-              name="loadedAt"
-              value={result && 'conflict' in result ? article.updatedAt : article.updatedAt}
-            />
             <fieldset className="panel">
               <legend>Details</legend>
               <div className="field">
@@ -543,6 +601,7 @@ export default function ArticleEditorPage() {
                 hidden
               >
                 <CsrfField />
+                <input type="hidden" name="loadedVersion" value={article.version} />
                 <input
                   type="hidden"
                   name="intent"
@@ -555,6 +614,7 @@ export default function ArticleEditorPage() {
 
           <Form method="post" className="panel">
             <CsrfField />
+            <input type="hidden" name="loadedVersion" value={article.version} />
             <input type="hidden" name="intent" value="add-section" />
             <h2>Add a section</h2>
             <div className="field">
@@ -576,6 +636,7 @@ export default function ArticleEditorPage() {
               {article.status !== 'PUBLISHED' ? (
                 <Form method="post" className="inline-form">
                   <CsrfField />
+                  <input type="hidden" name="loadedVersion" value={article.version} />
                   <input type="hidden" name="intent" value="publish" />
                   <button type="submit" disabled={busy}>
                     Publish now
@@ -585,6 +646,7 @@ export default function ArticleEditorPage() {
               {article.status === 'PUBLISHED' || article.status === 'SCHEDULED' ? (
                 <Form method="post" className="inline-form">
                   <CsrfField />
+                  <input type="hidden" name="loadedVersion" value={article.version} />
                   <input type="hidden" name="intent" value="unpublish" />
                   <button type="submit" className="secondary" disabled={busy}>
                     Unpublish
@@ -594,6 +656,7 @@ export default function ArticleEditorPage() {
               {article.status !== 'ARCHIVED' ? (
                 <Form method="post" className="inline-form">
                   <CsrfField />
+                  <input type="hidden" name="loadedVersion" value={article.version} />
                   <input type="hidden" name="intent" value="archive" />
                   <button type="submit" className="secondary" disabled={busy}>
                     Archive
@@ -603,6 +666,7 @@ export default function ArticleEditorPage() {
             </div>
             <Form method="post" className="toolbar">
               <CsrfField />
+              <input type="hidden" name="loadedVersion" value={article.version} />
               <input type="hidden" name="intent" value="schedule" />
               <div className="field">
                 <label htmlFor="schedule-at">Publish at (UTC)</label>

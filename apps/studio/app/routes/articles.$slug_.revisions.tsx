@@ -106,8 +106,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 export const headers = noStore;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, ['EDITOR']);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, ['EDITOR'], context);
   const article = await loadArticle(staff, params.slug);
   const { articleRevisions } = await staff.call<RevisionListQuery, RevisionListQueryVariables>(
     REVISION_LIST_QUERY,
@@ -115,8 +115,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const url = new URL(request.url);
   // By default: what the newest save changed.
-  const fromId = url.searchParams.get('from') ?? articleRevisions[1]?.id ?? null;
-  const toId = url.searchParams.get('to') ?? articleRevisions[0]?.id ?? null;
+  // Either revision ids (the compare form) or numbers (= versions, from an edit conflict).
+  const byNumber = (name: string) =>
+    articleRevisions.find((r) => String(r.number) === url.searchParams.get(name))?.id;
+  const fromId =
+    url.searchParams.get('from') ?? byNumber('fromNumber') ?? articleRevisions[1]?.id ?? null;
+  const toId =
+    url.searchParams.get('to') ?? byNumber('toNumber') ?? articleRevisions[0]?.id ?? null;
   const known = (id: string | null) => !!id && articleRevisions.some((r) => r.id === id);
   let diff = null;
   if (known(fromId) && known(toId) && fromId !== toId) {

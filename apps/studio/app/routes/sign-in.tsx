@@ -11,8 +11,8 @@ import { CsrfField } from '~/components/csrf-field';
 import { sessionStorage } from '~/lib/cookies.server';
 import { NO_STORE, noStore } from '~/lib/http';
 import { safeNext } from '~/lib/safe-next';
-import { signInWithToken } from '~/lib/sign-in.server';
-import { readForm } from '~/lib/staff.server';
+import { signIn } from '~/lib/sign-in.server';
+import { clientInfo, readForm } from '~/lib/staff.server';
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Folio Studio' }];
 export const headers = noStore;
@@ -25,19 +25,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(null, { headers: { 'Cache-Control': NO_STORE } });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const token = String(form.get('token') ?? '').trim();
-  if (!token) {
-    return json({ error: 'Enter your API token.' }, { status: 400 });
+  const email = String(form.get('email') ?? '').trim();
+  const password = String(form.get('password') ?? '');
+  if (!email || !password) {
+    return json({ error: 'Enter your email and password.', email }, { status: 400 });
   }
-  const result = await signInWithToken(token);
-  if (!result.ok) return json({ error: result.message }, { status: result.status });
+  const result = await signIn(email, password, clientInfo(request, context));
+  if (!result.ok) return json({ error: result.message, email }, { status: result.status });
   const storage = sessionStorage();
   const session = await storage.getSession(request.headers.get('Cookie'));
   session.set('token', result.session.token);
   session.set('user', result.session.user);
-  return redirect(safeNext(String(form.get('next') ?? '')), {
+  // A one-time password from an admin must be replaced before anything else.
+  const next = result.mustChangePassword
+    ? '/account/password?first=1'
+    : safeNext(String(form.get('next') ?? ''));
+  return redirect(next, {
     status: 303,
     headers: { 'Set-Cookie': await storage.commitSession(session) },
   });
@@ -63,14 +68,25 @@ export default function SignInPage() {
           </p>
         ) : null}
         <div className="field">
-          <label htmlFor="token">API token</label>
+          <label htmlFor="email">Email</label>
           <input
-            id="token"
-            name="token"
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={result?.email}
+            aria-describedby={result?.error ? 'sign-in-error' : undefined}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          <input
+            id="password"
+            name="password"
             type="password"
             autoComplete="current-password"
             required
-            aria-describedby={result?.error ? 'sign-in-error' : undefined}
           />
         </div>
         <button type="submit" disabled={navigation.state === 'submitting'}>

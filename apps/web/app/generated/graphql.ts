@@ -200,6 +200,13 @@ export type FeedQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FeedQuery = { articles: { edges: Array<{ node: { slug: string, title: string, summary: string | null, author: string | null, tags: Array<string>, publishedAt: string | null, updatedAt: string } }> } };
 
+export type ArticlePreviewPageQueryVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type ArticlePreviewPageQuery = { articlePreview: { id: string, slug: string, title: string, summary: string | null, label: string | null, author: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number, toc: Array<{ anchor: string, heading: string }>, sections: Array<{ id: string, anchor: string, heading: string | null, blocks: Array<{ __typename: 'Code', language: string | null, code: string } | { __typename: 'Image', src: string, alt: string, title: string | null } | { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> } | { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> } | { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> }> }> } | null };
+
 export type ReportReceiptPageQueryVariables = Exact<{
   receipt: Scalars['String']['input'];
 }>;
