@@ -58,6 +58,7 @@ const NAV: Array<{ to: string; label: string; roles: SessionUser['role'][] }> = 
   { to: '/articles', label: 'Articles', roles: ['EDITOR'] },
   { to: '/moderation', label: 'Moderation', roles: ['MODERATOR'] },
   { to: '/admin/audit', label: 'Audit log', roles: ['ADMIN'] },
+  { to: '/admin/users', label: 'Staff', roles: ['ADMIN'] },
   { to: '/admin/tokens', label: 'API tokens', roles: ['ADMIN'] },
 ];
 

@@ -181,6 +181,104 @@ export type RevokeSessionMutationVariables = Exact<{
 
 export type RevokeSessionMutation = { revokeSession: boolean };
 
+export type AuditLogQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after: InputMaybe<Scalars['String']['input']>;
+  action: InputMaybe<Scalars['String']['input']>;
+  targetId: InputMaybe<Scalars['String']['input']>;
+}>;
+
+export type AuditLogQuery = {
+  auditEvents: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        id: string;
+        action: string;
+        actorName: string;
+        actorUserId: string | null;
+        targetType: string;
+        targetId: string;
+        details: Record<string, unknown>;
+        createdAt: string;
+      };
+    }>;
+  };
+};
+
+export type AuditArticleQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+export type AuditArticleQuery = { article: { id: string; title: string } | null };
+
+export type AdminApiTokensQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AdminApiTokensQuery = {
+  apiTokens: Array<{
+    id: string;
+    name: string;
+    role: Role;
+    createdAt: string;
+    lastUsedAt: string | null;
+    revokedAt: string | null;
+  }>;
+};
+
+export type CreateApiTokenMutationVariables = Exact<{
+  name: Scalars['String']['input'];
+  role: Role;
+}>;
+
+export type CreateApiTokenMutation = {
+  createApiToken: { token: string; apiToken: { name: string; role: Role } };
+};
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  name: Scalars['String']['input'];
+}>;
+
+export type RevokeApiTokenMutation = { revokeApiToken: boolean };
+
+export type StaffUsersQueryVariables = Exact<{ [key: string]: never }>;
+
+export type StaffUsersQuery = {
+  staffUsers: Array<{
+    id: string;
+    email: string;
+    displayName: string;
+    role: Role;
+    lastSignInAt: string | null;
+    deactivatedAt: string | null;
+    mustChangePassword: boolean;
+  }>;
+};
+
+export type CreateStaffUserMutationVariables = Exact<{
+  input: CreateStaffUserInput;
+}>;
+
+export type CreateStaffUserMutation = {
+  createStaffUser: { oneTimePassword: string | null; user: { email: string } };
+};
+
+export type StaffUserActionMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  role: Role;
+  deactivate: Scalars['Boolean']['input'];
+  reactivate: Scalars['Boolean']['input'];
+  reset: Scalars['Boolean']['input'];
+  setRole: Scalars['Boolean']['input'];
+}>;
+
+export type StaffUserActionMutation = {
+  deactivateStaffUser?: { id: string };
+  reactivateStaffUser?: { id: string };
+  resetStaffUserPassword?: { oneTimePassword: string | null; user: { email: string } };
+  setStaffUserRole?: { id: string };
+};
+
 export type EditorArticleQueryVariables = Exact<{
   slug: Scalars['String']['input'];
 }>;
