@@ -557,6 +557,121 @@ export type CreateArticleDraftMutationVariables = Exact<{
 
 export type CreateArticleDraftMutation = { createArticle: { id: string; slug: string } };
 
+export type ModerationPageQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+export type ModerationPageQuery = {
+  article: {
+    id: string;
+    slug: string;
+    title: string;
+    label: string | null;
+    summary: string | null;
+    author: string | null;
+    tags: Array<string>;
+    publishedAt: string | null;
+    moderationState: ModerationState;
+    sections: Array<{
+      id: string;
+      anchor: string;
+      heading: string | null;
+      blocks: Array<
+        | { __typename: 'Code'; language: string | null; code: string }
+        | { __typename: 'Image'; src: string; alt: string; title: string | null }
+        | {
+            __typename: 'List';
+            ordered: boolean;
+            start: number | null;
+            items: Array<Array<{ text: string; marks: Array<InlineMark>; href: string | null }>>;
+          }
+        | {
+            __typename: 'Paragraph';
+            inlines: Array<{ text: string; marks: Array<InlineMark>; href: string | null }>;
+          }
+        | {
+            __typename: 'Quote';
+            attribution: string | null;
+            paragraphs: Array<
+              Array<{ text: string; marks: Array<InlineMark>; href: string | null }>
+            >;
+          }
+      >;
+    }>;
+  } | null;
+  reports: {
+    edges: Array<{
+      node: {
+        id: string;
+        receipt: string;
+        reason: ReportReason;
+        details: string;
+        contactEmail: string | null;
+        sectionAnchor: string | null;
+        createdAt: string;
+        status: ReportStatus;
+        resolutionAction: string | null;
+        resolutionNote: string | null;
+        resolvedAt: string | null;
+      };
+    }>;
+  };
+};
+
+export type ResolveOneReportMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: ResolveReportInput;
+}>;
+
+export type ResolveOneReportMutation = { resolveReport: { id: string; status: ReportStatus } };
+
+export type QueueReportFieldsFragment = {
+  id: string;
+  reason: ReportReason;
+  details: string;
+  contactEmail: string | null;
+  sectionAnchor: string | null;
+  createdAt: string;
+  status: ReportStatus;
+  article: { id: string; slug: string; title: string; moderationState: ModerationState };
+};
+
+export type ModerationQueueQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ModerationQueueQuery = {
+  open: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        reason: ReportReason;
+        details: string;
+        contactEmail: string | null;
+        sectionAnchor: string | null;
+        createdAt: string;
+        status: ReportStatus;
+        article: { id: string; slug: string; title: string; moderationState: ModerationState };
+      };
+    }>;
+  };
+  triaged: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        reason: ReportReason;
+        details: string;
+        contactEmail: string | null;
+        sectionAnchor: string | null;
+        createdAt: string;
+        status: ReportStatus;
+        article: { id: string; slug: string; title: string; moderationState: ModerationState };
+      };
+    }>;
+  };
+  reportCountsByArticle: Array<{ reporterCount: number; article: { id: string } }>;
+};
+
 export type SignOutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type SignOutMutation = { signOut: boolean };
