@@ -80,6 +80,23 @@ app.get('/health/ready', async (_req, res) => {
   }
 });
 
+// A form posted from another site is refused here with a plain 403 (Remix would throw and
+// answer 500); the app's CSRF token check (app/lib/csrf.server.ts) stands behind this one.
+app.use((req, res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD') return next();
+  const origin = req.get('origin');
+  if (!origin) return next();
+  const host = (req.get('x-forwarded-host') ?? req.get('host') ?? '').split(',')[0].trim();
+  let originHost = null;
+  try {
+    originHost = origin === 'null' ? null : new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (originHost && originHost === host) return next();
+  res.status(403).type('text/plain').send('Forms may only be sent from Folio Studio itself.');
+});
+
 app.use(
   '/assets',
   express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }),

@@ -59,6 +59,11 @@ async function signedOut(request: Request, message: string): Promise<never> {
   });
 }
 
+/** Where a user starts: editors (and admins) on their articles, moderators on the queue. */
+export function homeFor(user: SessionUser): string {
+  return user.role === 'MODERATOR' ? '/moderation' : '/articles';
+}
+
 export function hasRole(user: SessionUser, roles: readonly Role[]): boolean {
   return user.role === 'ADMIN' || roles.length === 0 || roles.includes(user.role);
 }

@@ -8,7 +8,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/
 import { CsrfField } from '~/components/csrf-field';
 import type { ChangePasswordMutation, ChangePasswordMutationVariables } from '~/generated/graphql';
 import { noStore } from '~/lib/http';
-import { readForm, redirectWithNotice, refusal, requireStaff } from '~/lib/staff.server';
+import { homeFor, readForm, redirectWithNotice, refusal, requireStaff } from '~/lib/staff.server';
 
 const CHANGE_PASSWORD = /* GraphQL */ `
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
@@ -51,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const others = changePassword.sessionsRevoked;
     return redirectWithNotice(
       request,
-      '/',
+      homeFor(staff.user),
       `Password changed.${others > 0 ? ` ${others} other ${others === 1 ? 'session was' : 'sessions were'} signed out.` : ''}`,
     );
   } catch (error) {

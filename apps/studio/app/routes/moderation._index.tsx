@@ -29,7 +29,7 @@ const QUEUE_QUERY = /* GraphQL */ `
   }
 
   query ModerationQueue {
-    open: reports(filter: { status: OPEN }, first: 100) {
+    open: reports(filter: { status: OPEN }, first: 50) {
       totalCount
       edges {
         node {
@@ -37,7 +37,7 @@ const QUEUE_QUERY = /* GraphQL */ `
         }
       }
     }
-    triaged: reports(filter: { status: TRIAGED }, first: 100) {
+    triaged: reports(filter: { status: TRIAGED }, first: 50) {
       totalCount
       edges {
         node {

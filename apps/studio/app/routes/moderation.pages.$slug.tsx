@@ -53,7 +53,7 @@ const MODERATION_PAGE_QUERY = /* GraphQL */ `
         ...SectionFields
       }
     }
-    reports(filter: { articleSlug: $slug }, first: 100) {
+    reports(filter: { articleSlug: $slug }, first: 50) {
       edges {
         node {
           id
