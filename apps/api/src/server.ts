@@ -14,10 +14,9 @@ import { responseCachePlugins } from './cache/response-cache.js';
 import { formatApiError } from './errors/format-api-error.js';
 import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
 import { createLoaders, type Context } from './graphql/context.js';
-import { buildFolioSchema, type SchemaEnv } from './graphql/schema.js';
+import { buildFolioSchema, splitClock, type Clock, type SchemaEnv } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
-import { systemClock, type Clock } from './modules/auth/clock.js';
 import { userAgentOf, viewerOf } from './modules/auth/request-viewer.js';
 import { SessionService } from './modules/staff/session.service.js';
 import { sessionPolicy } from './modules/staff/staff.module.js';
@@ -32,7 +31,7 @@ export interface ServerDeps {
   dataSource: DataSource;
   env: ServerEnv;
   logger: Logger;
-  /** Decides session and preview expiry; tests move it on. */
+  /** Decides session and preview expiry, report windows and appeal deadlines; tests move it on. */
   clock?: Clock;
 }
 
@@ -52,7 +51,7 @@ export async function createServer({
   dataSource,
   env,
   logger,
-  clock = systemClock,
+  clock,
 }: ServerDeps): Promise<FolioServer> {
   const production = env.NODE_ENV === 'production';
   const armor = createArmor(production);
@@ -90,7 +89,7 @@ export async function createServer({
   });
   await apollo.start();
   const tokens = new ApiTokenService(dataSource);
-  const sessions = new SessionService(dataSource, sessionPolicy(env), clock);
+  const sessions = new SessionService(dataSource, sessionPolicy(env), splitClock(clock).auth);
 
   const lifecycle = { shuttingDown: false };
 

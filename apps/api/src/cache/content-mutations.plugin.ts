@@ -7,6 +7,7 @@ import type { ContentVersion } from './content-version.js';
 /** Mutations that change no published content: they leave cached answers in place. */
 const CONTENT_NEUTRAL_MUTATIONS = new Set([
   'submitReport',
+  'appealReport',
   'revokeApiToken',
   // Staff accounts, sessions, tokens and preview links (previews are never cached).
   'signIn',

@@ -19,14 +19,22 @@ import { authChecker } from '../modules/auth/auth-checker.js';
 import { EditorialResolver } from '../modules/editorial/editorial.resolver.js';
 import { EditorialService } from '../modules/editorial/editorial.service.js';
 import { ModerationResolver } from '../modules/moderation/moderation.resolver.js';
+import {
+  systemClock as moderationSystemClock,
+  type Clock as ModerationClock,
+} from '../modules/moderation/clock.js';
+import { AppealResolver } from '../modules/moderation/appeal.resolver.js';
+import { AppealService } from '../modules/moderation/appeal.service.js';
+import { ModerationQueueService } from '../modules/moderation/moderation-queue.service.js';
 import { ModerationService } from '../modules/moderation/moderation.service.js';
+import { TransparencyService } from '../modules/moderation/transparency.service.js';
 import { ReportResolver } from '../modules/reports/report.resolver.js';
 import { ReportService } from '../modules/reports/report.service.js';
 import { SearchResolver } from '../modules/search/search.resolver.js';
 import { SearchService } from '../modules/search/search.service.js';
 import { TagResolver } from '../modules/tags/tag.resolver.js';
 import { TagService } from '../modules/tags/tag.service.js';
-import { systemClock, type Clock } from '../modules/auth/clock.js';
+import { systemClock, type Clock as AuthClock } from '../modules/auth/clock.js';
 import { PreviewResolver } from '../modules/previews/preview.resolver.js';
 import { createPreviewResolver, type PreviewEnv } from '../modules/previews/previews.module.js';
 import {
@@ -43,6 +51,7 @@ export const resolvers = [
   ReportResolver,
   EditorialResolver,
   ModerationResolver,
+  AppealResolver,
   AuditResolver,
   ApiTokenResolver,
   ...staffResolvers,
@@ -56,14 +65,30 @@ export type SchemaEnv = Pick<
   | 'REPORT_RATE_LIMIT'
   | 'REPORT_RATE_WINDOW_SECONDS'
   | 'REPORT_REVIEW_THRESHOLD'
+  | 'REPORT_REVIEW_WINDOW_SECONDS'
+  | 'REPORT_BURST_SECONDS'
+  | 'REPORT_REPORTERS_PER_NETWORK_MAX'
+  | 'REPORT_AUTO_HIDE_PER_HOUR'
 > &
   StaffEnv &
   PreviewEnv;
 
+/**
+ * The clock tests inject: accounts and previews take a function, moderation an object with
+ * now() (a ManualClock); either kind is accepted and serves both.
+ */
+export type Clock = AuthClock | ModerationClock;
+
+export function splitClock(clock: Clock | undefined): { auth: AuthClock; moderation: ModerationClock } {
+  if (!clock) return { auth: systemClock, moderation: moderationSystemClock };
+  if (typeof clock === 'function') return { auth: clock, moderation: { now: clock } };
+  return { auth: () => clock.now(), moderation: clock };
+}
+
 export interface SchemaDeps {
   dataSource: DataSource;
   env: SchemaEnv;
-  /** Decides session and preview expiry; tests move it on. */
+  /** Decides session and preview expiry, report windows and appeal deadlines; tests move it on. */
   clock?: Clock;
 }
 
@@ -75,24 +100,44 @@ function createContainer(
   const instances = new Map<unknown, unknown>();
   if (deps) {
     const { dataSource, env } = deps;
-    const reports = new ReportService(dataSource, {
-      rateLimit: env.REPORT_RATE_LIMIT,
-      rateWindowSeconds: env.REPORT_RATE_WINDOW_SECONDS,
-      reviewThreshold: env.REPORT_REVIEW_THRESHOLD,
-    });
+    const clocks = splitClock(deps.clock);
+    const clock = clocks.moderation;
+    const reports = new ReportService(
+      dataSource,
+      {
+        rateLimit: env.REPORT_RATE_LIMIT,
+        rateWindowSeconds: env.REPORT_RATE_WINDOW_SECONDS,
+        threshold: env.REPORT_REVIEW_THRESHOLD,
+        windowSeconds: env.REPORT_REVIEW_WINDOW_SECONDS,
+        burstSeconds: env.REPORT_BURST_SECONDS,
+        reportersPerNetworkMax: env.REPORT_REPORTERS_PER_NETWORK_MAX,
+        autoHidesPerHour: env.REPORT_AUTO_HIDE_PER_HOUR,
+      },
+      clock,
+    );
     closers.push(() => reports.close());
     instances.set(ArticleResolver, new ArticleResolver(new ArticleService(dataSource)));
     instances.set(SearchResolver, new SearchResolver(new SearchService(dataSource)));
     instances.set(TagResolver, new TagResolver(new TagService(dataSource)));
     instances.set(ReportResolver, new ReportResolver(reports, env.REPORTER_KEY_SECRET));
     instances.set(EditorialResolver, new EditorialResolver(new EditorialService(dataSource)));
-    instances.set(ModerationResolver, new ModerationResolver(new ModerationService(dataSource)));
+    instances.set(
+      ModerationResolver,
+      new ModerationResolver(
+        new ModerationService(dataSource, clock),
+        new ModerationQueueService(dataSource),
+        new TransparencyService(dataSource),
+      ),
+    );
+    instances.set(
+      AppealResolver,
+      new AppealResolver(new AppealService(dataSource, clock), reports),
+    );
     instances.set(AuditResolver, new AuditResolver(new AuditService(dataSource)));
     instances.set(ApiTokenResolver, new ApiTokenResolver(new ApiTokenService(dataSource)));
-    const clock = deps.clock ?? systemClock;
-    for (const [key, instance] of createStaffResolvers(dataSource, env, clock, closers))
+    for (const [key, instance] of createStaffResolvers(dataSource, env, clocks.auth, closers))
       instances.set(key, instance);
-    instances.set(...createPreviewResolver(dataSource, env, clock));
+    instances.set(...createPreviewResolver(dataSource, env, clocks.auth));
     instances.set(EditorialFieldsResolver, new EditorialFieldsResolver(dataSource));
   }
   return {

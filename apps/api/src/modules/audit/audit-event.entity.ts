@@ -9,6 +9,13 @@ export class AuditEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
+  @Field(() => String, {
+    description:
+      'Who acted, as a stable id: "token:<id>" for an API token, "system", or "receipt:<receipt>" for a reporter.',
+  })
+  @Column({ name: 'actor_id', type: 'varchar', length: 100 })
+  actorId: string;
+
   @Column({ name: 'actor_token_id', type: 'uuid', nullable: true })
   actorTokenId: string | null;
 
@@ -21,7 +28,7 @@ export class AuditEvent {
 
   @Field(() => String, {
     description:
-      'The staff user\'s display name, the token\'s name, or "system" for automatic actions.',
+      'The staff user\'s display name, the token\'s name, "reporter" for an appeal, or "system" for automatic actions.',
   })
   @Column({ name: 'actor_name', type: 'varchar', length: 100 })
   actorName: string;
