@@ -1,15 +1,7 @@
 // Statements of reasons: what the reporter reads on their receipt page about the decision.
-// Moderators start from a template and edit it; the templates say what was decided, on what
-// ground, and that the decision can be appealed.
+// Moderators start from one of the API's templates (moderationReasonTemplates) and edit it.
 
 export type Decision = 'DISMISS' | 'KEEP_HIDDEN' | 'REMOVE_ARTICLE' | 'RESTORE_ARTICLE';
-
-export interface StatementTemplate {
-  id: string;
-  decision: Decision;
-  label: string;
-  text: string;
-}
 
 export const DECISIONS: Array<{ value: Decision; label: string; key: string; hint: string }> = [
   {
@@ -37,61 +29,6 @@ export const DECISIONS: Array<{ value: Decision; label: string; key: string; hin
     hint: 'The page is visible again, in lists and search.',
   },
 ];
-
-export const STATEMENT_TEMPLATES: StatementTemplate[] = [
-  {
-    id: 'dismiss-no-violation',
-    decision: 'DISMISS',
-    label: 'No rule broken',
-    text: 'We reviewed the page you reported and found that it does not break our content rules, so it stays published. If you think we got this wrong, you can appeal this decision.',
-  },
-  {
-    id: 'dismiss-opinion',
-    decision: 'DISMISS',
-    label: 'Disagreement or opinion',
-    text: 'We reviewed the page. It expresses an opinion or a view you may disagree with, but it does not break our content rules, so it stays published. You can appeal this decision.',
-  },
-  {
-    id: 'keep-hidden-checking',
-    decision: 'KEEP_HIDDEN',
-    label: 'Still checking',
-    text: 'We are keeping the page out of lists and search while we check the claims made in it. It is still reachable by its address. You can appeal this decision.',
-  },
-  {
-    id: 'remove-misinformation',
-    decision: 'REMOVE_ARTICLE',
-    label: 'Misinformation',
-    text: 'We removed the page because it presents false claims as fact, which our content rules do not allow. You can appeal this decision.',
-  },
-  {
-    id: 'remove-harassment',
-    decision: 'REMOVE_ARTICLE',
-    label: 'Harassment or hate',
-    text: 'We removed the page because it targets people with harassment or hateful content, which our content rules do not allow. You can appeal this decision.',
-  },
-  {
-    id: 'remove-copyright',
-    decision: 'REMOVE_ARTICLE',
-    label: 'Copyright',
-    text: 'We removed the page because it reproduces material without the permission of its rights holder. You can appeal this decision.',
-  },
-  {
-    id: 'remove-illegal',
-    decision: 'REMOVE_ARTICLE',
-    label: 'Illegal content',
-    text: 'We removed the page because its content is illegal. You can appeal this decision.',
-  },
-  {
-    id: 'restore-reviewed',
-    decision: 'RESTORE_ARTICLE',
-    label: 'Reviewed and restored',
-    text: 'After review we found the page does not break our content rules, and it is visible again. You can appeal this decision.',
-  },
-];
-
-export function templatesFor(decision: Decision): StatementTemplate[] {
-  return STATEMENT_TEMPLATES.filter((template) => template.decision === decision);
-}
 
 export const STATEMENT_MAX_LENGTH = 2000;
 

@@ -6,50 +6,46 @@ import { StatusBadge } from '~/components/status-badge';
 import type { ModerationQueueQuery, ModerationQueueQueryVariables } from '~/generated/graphql';
 import { formatDateTime } from '~/lib/format';
 import { noStore } from '~/lib/http';
-import { groupReports, type QueueOrder } from '~/lib/moderation-queue';
-import { reasonSummary } from '~/lib/reasons';
+import { REASON_LABELS } from '~/lib/reasons';
 import { useShortcuts } from '~/lib/shortcuts';
 import { requireStaff } from '~/lib/staff.server';
 
 const QUEUE_QUERY = /* GraphQL */ `
-  fragment QueueReportFields on Report {
-    id
-    reason
-    details
-    contactEmail
-    sectionAnchor
-    createdAt
-    status
-    article {
-      id
-      slug
-      title
-      moderationState
-    }
-  }
-
-  query ModerationQueue {
-    open: reports(filter: { status: OPEN }, first: 50) {
+  query ModerationQueue($order: QueueOrder!) {
+    moderationQueue(order: $order, first: 50) {
       totalCount
-      edges {
-        node {
-          ...QueueReportFields
+      items {
+        article {
+          id
+          slug
+          title
+        }
+        moderationState
+        autoHidden
+        flagReason
+        reportCount
+        reporterCount
+        networkCount
+        latestReportAt
+        reasons {
+          reason
+          count
+        }
+        sections {
+          sectionAnchor
+          reportCount
+          reporterCount
+          networkCount
+          reasons {
+            reason
+            count
+          }
+          reports {
+            id
+            contactEmail
+          }
         }
       }
-    }
-    triaged: reports(filter: { status: TRIAGED }, first: 50) {
-      totalCount
-      edges {
-        node {
-          ...QueueReportFields
-        }
-      }
-    }
-    reportCountsByArticle {
-      article {
-        id
-      }
-      reporterCount
     }
   }
 `;
@@ -59,22 +55,28 @@ export const headers = noStore;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, ['MODERATOR'], context);
-  const order: QueueOrder =
-    new URL(request.url).searchParams.get('order') === 'most' ? 'most' : 'newest';
-  const data = await staff.call<ModerationQueueQuery, ModerationQueueQueryVariables>(QUEUE_QUERY);
-  const reports = [...data.open.edges, ...data.triaged.edges].map((edge) => edge.node);
-  const reporters = new Map(
-    data.reportCountsByArticle.map((count) => [count.article.id, count.reporterCount]),
+  const order = new URL(request.url).searchParams.get('order') === 'most' ? 'most' : 'newest';
+  const { moderationQueue } = await staff.call<ModerationQueueQuery, ModerationQueueQueryVariables>(
+    QUEUE_QUERY,
+    { order: order === 'most' ? 'MOST_REPORTED' : 'NEWEST' },
   );
   return json({
     order,
-    total: data.open.totalCount + data.triaged.totalCount,
-    groups: groupReports(reports, order).map((group) => ({
-      ...group,
-      reporterCount: reporters.get(group.article.id) ?? null,
+    total: moderationQueue.items.reduce((sum, item) => sum + item.reportCount, 0),
+    groups: moderationQueue.items.map((item) => ({
+      ...item,
+      contactCount: item.sections.reduce(
+        (sum, section) => sum + section.reports.filter((r) => r.contactEmail).length,
+        0,
+      ),
     })),
   });
 }
+
+const reasonText = (reasons: ReadonlyArray<{ reason: string; count: number }>) =>
+  reasons
+    .map((r) => `${REASON_LABELS[r.reason] ?? r.reason}${r.count > 1 ? ` ×${r.count}` : ''}`)
+    .join(', ');
 
 export default function ModerationQueuePage() {
   const { order, total, groups } = useLoaderData<typeof loader>();
@@ -138,30 +140,30 @@ export default function ModerationQueuePage() {
               >
                 {group.article.title}
               </Link>{' '}
-              {group.article.moderationState !== 'VISIBLE' ? (
-                <StatusBadge status={group.article.moderationState} />
+              {group.moderationState !== 'VISIBLE' ? (
+                <StatusBadge status={group.moderationState} />
               ) : null}
+              {group.flagReason ? <span className="badge">flagged: {group.flagReason}</span> : null}
             </h2>
             <p className="meta">
               <strong>{group.reportCount}</strong> {group.reportCount === 1 ? 'report' : 'reports'}
-              {group.reporterCount !== null
-                ? ` from ${group.reporterCount} ${group.reporterCount === 1 ? 'reader' : 'readers'}`
-                : ''}
+              {` from ${group.reporterCount} ${group.reporterCount === 1 ? 'reader' : 'readers'} on ${group.networkCount} ${group.networkCount === 1 ? 'network' : 'networks'}`}
               {' · '}
-              {reasonSummary(group.reasons)} · {group.contactCount} with a contact · latest{' '}
+              {reasonText(group.reasons)} · {group.contactCount} with a contact · latest{' '}
               {formatDateTime(group.latestReportAt)}
             </p>
             <ul>
               {group.sections.map((section) => (
-                <li key={section.anchor ?? '(page)'}>
-                  {section.anchor ? (
+                <li key={section.sectionAnchor ?? '(page)'}>
+                  {section.sectionAnchor ? (
                     <>
-                      Section <code>#{section.anchor}</code>
+                      Section <code>#{section.sectionAnchor}</code>
                     </>
                   ) : (
                     'The whole page'
                   )}
-                  : {section.reports.length} · {reasonSummary(section.reports.map((r) => r.reason))}
+                  : {section.reportCount} from {section.reporterCount} ·{' '}
+                  {reasonText(section.reasons)}
                 </li>
               ))}
             </ul>

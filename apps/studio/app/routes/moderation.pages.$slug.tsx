@@ -14,8 +14,8 @@ import { StatusBadge } from '~/components/status-badge';
 import type {
   ModerationPageQuery,
   ModerationPageQueryVariables,
-  ResolveOneReportMutation,
-  ResolveOneReportMutationVariables,
+  ResolvePageReportsMutation,
+  ResolvePageReportsMutationVariables,
 } from '~/generated/graphql';
 import { formatDateTime } from '~/lib/format';
 import { noStore } from '~/lib/http';
@@ -28,14 +28,7 @@ import {
   requireStaff,
   type Staff,
 } from '~/lib/staff.server';
-import {
-  checkDecision,
-  DECISIONS,
-  STATEMENT_MAX_LENGTH,
-  STATEMENT_TEMPLATES,
-  templatesFor,
-  type Decision,
-} from '~/lib/statements';
+import { checkDecision, DECISIONS, STATEMENT_MAX_LENGTH, type Decision } from '~/lib/statements';
 
 const MODERATION_PAGE_QUERY = /* GraphQL */ `
   query ModerationPage($slug: String!) {
@@ -52,6 +45,12 @@ const MODERATION_PAGE_QUERY = /* GraphQL */ `
       sections {
         ...SectionFields
       }
+    }
+    moderationReasonTemplates {
+      key
+      action
+      title
+      text
     }
     reports(filter: { articleSlug: $slug }, first: 50) {
       edges {
@@ -76,11 +75,11 @@ const MODERATION_PAGE_QUERY = /* GraphQL */ `
   ${INLINE_FRAGMENT}
 `;
 
-const RESOLVE_REPORT = /* GraphQL */ `
-  mutation ResolveOneReport($id: ID!, $input: ResolveReportInput!) {
-    resolveReport(id: $id, input: $input) {
-      id
-      status
+const RESOLVE_PAGE_REPORTS = /* GraphQL */ `
+  mutation ResolvePageReports($articleId: ID!, $input: ResolveReportInput!) {
+    resolveArticleReports(articleId: $articleId, input: $input) {
+      closedReports
+      moderationState
     }
   }
 `;
@@ -93,7 +92,11 @@ async function loadPage(staff: Staff, slug: string | undefined) {
     { slug },
   );
   if (!data.article) throw json({ message: 'No such page.' }, { status: 404 });
-  return { article: data.article, reports: data.reports.edges.map((edge) => edge.node) };
+  return {
+    article: data.article,
+    reports: data.reports.edges.map((edge) => edge.node),
+    templates: data.moderationReasonTemplates,
+  };
 }
 
 const isOpen = (status: string) => status === 'OPEN' || status === 'TRIAGED';
@@ -105,7 +108,7 @@ export const headers = noStore;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, ['MODERATOR'], context);
-  const { article, reports } = await loadPage(staff, params.slug);
+  const { article, reports, templates } = await loadPage(staff, params.slug);
   const open = reports.filter((report) => isOpen(report.status));
   // Highlight the section asked for, else the most reported one.
   const asked = new URL(request.url).searchParams.get('section');
@@ -123,31 +126,41 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     decided: reports.filter((report) => !isOpen(report.status)),
     sectionCounts: Object.fromEntries(counts),
     highlight,
+    templates,
   });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const staff = await requireStaff(request, ['MODERATOR'], context);
   const form = await readForm(request);
-  const { article, reports } = await loadPage(staff, params.slug);
+  const { article, reports, templates } = await loadPage(staff, params.slug);
   const decision = form.get('decision');
   // Without JavaScript the statement may be left empty: the chosen template is used as is.
-  const template = STATEMENT_TEMPLATES.find((t) => t.id === form.get('template'));
+  const template = templates.find((t) => t.key === form.get('template'));
   const written = String(form.get('statement') ?? '').trim();
   const checked = checkDecision(
     decision,
-    written || (template?.decision === decision ? template.text : ''),
+    written || (template?.action === decision ? template.text : ''),
   );
   if (!checked.ok) return json({ error: checked.error }, { status: 400 });
   const open = reports.filter((report) => isOpen(report.status));
   if (open.length === 0) return json({ error: 'This page has no open reports.' }, { status: 400 });
+  const note = String(form.get('note') ?? '').trim();
+  let closed: number;
   try {
-    for (const report of open) {
-      await staff.call<ResolveOneReportMutation, ResolveOneReportMutationVariables>(
-        RESOLVE_REPORT,
-        { id: report.id, input: { action: checked.decision, note: checked.statement } },
-      );
-    }
+    const { resolveArticleReports } = await staff.call<
+      ResolvePageReportsMutation,
+      ResolvePageReportsMutationVariables
+    >(RESOLVE_PAGE_REPORTS, {
+      articleId: article.id,
+      input: {
+        action: checked.decision,
+        reasons: checked.statement,
+        template: template?.action === checked.decision ? template.key : null,
+        note: note || null,
+      },
+    });
+    closed = resolveArticleReports.closedReports;
   } catch (error) {
     const refused = refusal(error);
     if (refused) return json({ error: refused.message }, { status: 400 });
@@ -157,12 +170,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithNotice(
     request,
     '/moderation',
-    `${label}: “${article.title}”. ${open.length} ${open.length === 1 ? 'report' : 'reports'} closed; the reporters can read your statement on their receipts.`,
+    `${label}: “${article.title}”. ${closed} ${closed === 1 ? 'report' : 'reports'} closed; the reporters can read your statement on their receipts.`,
   );
 }
 
 export default function ModerationPage() {
-  const { article, open, decided, sectionCounts, highlight } = useLoaderData<typeof loader>();
+  const { article, open, decided, sectionCounts, highlight, templates } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [decision, setDecision] = useState<Decision>(
@@ -172,12 +186,12 @@ export default function ModerationPage() {
   const statementRef = useRef<HTMLTextAreaElement>(null);
   const choose = (value: Decision) => {
     setDecision(value);
-    setStatement(templatesFor(value)[0]?.text ?? '');
+    setStatement(templates.find((t) => t.action === value)?.text ?? '');
     statementRef.current?.focus();
   };
   const shortcuts = useMemo(
     () => Object.fromEntries(DECISIONS.map((d) => [d.key, () => choose(d.value)])),
-    [],
+    [templates],
   );
   useShortcuts(shortcuts);
 
@@ -278,20 +292,22 @@ export default function ModerationPage() {
                   id="template"
                   name="template"
                   onChange={(event) => {
-                    const chosen = STATEMENT_TEMPLATES.find((t) => t.id === event.target.value);
+                    const chosen = templates.find((t) => t.key === event.target.value);
                     if (chosen) {
-                      setDecision(chosen.decision);
+                      setDecision(chosen.action as Decision);
                       setStatement(chosen.text);
                     }
                   }}
                 >
                   {DECISIONS.map((d) => (
                     <optgroup key={d.value} label={d.label}>
-                      {templatesFor(d.value).map((t) => (
-                        <option key={t.id} value={t.id}>
-                          {t.label}
-                        </option>
-                      ))}
+                      {templates
+                        .filter((t) => t.action === d.value)
+                        .map((t) => (
+                          <option key={t.key} value={t.key}>
+                            {t.title}
+                          </option>
+                        ))}
                     </optgroup>
                   ))}
                 </select>
@@ -314,6 +330,10 @@ export default function ModerationPage() {
                   sent as it is. Keys: <kbd>d</kbd> dismiss, <kbd>h</kbd> keep hidden, <kbd>r</kbd>{' '}
                   remove, <kbd>u</kbd> restore.
                 </p>
+              </div>
+              <div className="field">
+                <label htmlFor="note">Internal note (moderators only, optional)</label>
+                <textarea id="note" name="note" rows={2} className="prose" maxLength={2000} />
               </div>
               <button type="submit" disabled={navigation.state !== 'idle'}>
                 Decide

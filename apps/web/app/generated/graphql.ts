@@ -261,7 +261,21 @@ export type ReportReceiptPageQueryVariables = Exact<{
 }>;
 
 
-export type ReportReceiptPageQuery = { reportStatus: { receipt: string, status: ReportStatus, createdAt: string, updatedAt: string, resolvedAt: string | null } | null };
+export type ReportReceiptPageQuery = { reportStatus: { receipt: string, status: ReportStatus, createdAt: string, updatedAt: string, resolvedAt: string | null, decision: { action: ModerationAction, decidedAt: string, reasons: string } | null, appealRights: { available: boolean, deadline: string, instructions: string } | null, appeal: { status: AppealStatus, filedAt: string, resolvedAt: string | null, outcomeAction: ModerationAction | null, outcomeReasons: string | null } | null } | null };
+
+export type AppealPageQueryVariables = Exact<{
+  receipt: Scalars['String']['input'];
+}>;
+
+
+export type AppealPageQuery = { reportStatus: { receipt: string, decision: { action: ModerationAction, decidedAt: string, reasons: string } | null, appealRights: { available: boolean, deadline: string } | null, appeal: { status: AppealStatus } | null } | null };
+
+export type AppealReportMutationVariables = Exact<{
+  input: AppealReportInput;
+}>;
+
+
+export type AppealReportMutation = { appealReport: { receipt: string } };
 
 export type SearchPageQueryVariables = Exact<{
   query: Scalars['String']['input'];
