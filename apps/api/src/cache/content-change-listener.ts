@@ -52,6 +52,9 @@ export class ContentChangeListener {
     this.client = null;
     if (client) {
       await client.query(`UNLISTEN ${CONTENT_CHANGED_CHANNEL}`).catch(() => undefined);
+      // Back in the pool, the connection may still fail (the database dropped or restarted):
+      // our error listener must not release it a second time.
+      this.released.add(client);
       client.release();
     }
   }

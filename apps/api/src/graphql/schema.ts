@@ -42,7 +42,10 @@ import {
   staffResolvers,
   type StaffEnv,
 } from '../modules/staff/staff.module.js';
-import { EditorialFieldsResolver } from '../modules/editorial/editorial-fields.resolver.js';
+import {
+  createStudioEditorialResolvers,
+  studioEditorialResolvers,
+} from '../modules/editorial/editorial.module.js';
 
 export const resolvers = [
   ArticleResolver,
@@ -56,7 +59,7 @@ export const resolvers = [
   ApiTokenResolver,
   ...staffResolvers,
   PreviewResolver,
-  EditorialFieldsResolver,
+  ...studioEditorialResolvers,
 ] as const;
 
 export type SchemaEnv = Pick<
@@ -138,7 +141,8 @@ function createContainer(
     for (const [key, instance] of createStaffResolvers(dataSource, env, clocks.auth, closers))
       instances.set(key, instance);
     instances.set(...createPreviewResolver(dataSource, env, clocks.auth));
-    instances.set(EditorialFieldsResolver, new EditorialFieldsResolver(dataSource));
+    for (const [key, instance] of createStudioEditorialResolvers(dataSource))
+      instances.set(key, instance);
   }
   return {
     get(someClass) {

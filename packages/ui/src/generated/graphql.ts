@@ -162,7 +162,7 @@ export type ResolveReportInput = {
   template: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What an API token may do. Admins may do everything editors and moderators may. */
+/** What a staff member or an API token may do. Admins may do everything editors and moderators may. */
 export type Role =
   | 'ADMIN'
   | 'EDITOR'

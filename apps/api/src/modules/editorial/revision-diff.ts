@@ -85,7 +85,7 @@ export function lineDiff(before: string, after: string): LineChange[] {
   );
 }
 
-/** Pairs each section of `after` with its earlier self: by id where both have one, else by anchor. */
+/** Pairs each section of `after` with its earlier self: by id first, else by anchor. */
 function matchSections(before: SnapshotSection[], after: SnapshotSection[]): Array<number | null> {
   const claimed = new Set<number>();
   const find = (predicate: (section: SnapshotSection) => boolean) => {
@@ -97,10 +97,9 @@ function matchSections(before: SnapshotSection[], after: SnapshotSection[]): Arr
   const byId = after.map((section) =>
     section.id ? find((candidate) => candidate.id === section.id) : null,
   );
+  // Then by anchor: older revisions kept no ids, and a restore gives sections new ones.
   return after.map(
-    (section, i) =>
-      byId[i] ??
-      find((candidate) => !(candidate.id && section.id) && candidate.anchor === section.anchor),
+    (section, i) => byId[i] ?? find((candidate) => candidate.anchor === section.anchor),
   );
 }
 

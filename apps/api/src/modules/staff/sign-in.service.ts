@@ -9,6 +9,7 @@ import {
   normaliseEmail,
   PASSWORD_MAX_LENGTH,
   passwordProblem,
+  prepareDummyHash,
   verifyAgainstDummy,
   verifyPassword,
 } from './password.js';
@@ -30,7 +31,9 @@ export class SignInService {
     private readonly sessions: SessionService,
     private readonly limiter: SignInLimiter,
     private readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    void prepareDummyHash();
+  }
 
   /**
    * A wrong password, an unknown address and a deactivated account get the same error after
@@ -79,15 +82,22 @@ export class SignInService {
     viewer: Viewer,
     currentPassword: string,
     newPassword: string,
+    client: ClientInfo,
   ): Promise<{ user: StaffUser; sessionsRevoked: number }> {
     const user = viewer.userId
       ? await this.dataSource.getRepository(StaffUser).findOne({ where: { id: viewer.userId } })
       : null;
     if (!user) throw new BadUserInputError('Only a signed-in staff member has a password.');
+    // Guesses of the current password count as failed sign-ins: a stolen session must not be
+    // a way to try passwords without limit.
+    const address = client.address ?? 'unknown';
+    const wait = await this.limiter.lockedFor(user.email, address);
+    if (wait > 0) throw new SignInLockedError(wait);
     if (
       currentPassword.length > PASSWORD_MAX_LENGTH ||
       !(await verifyPassword(user.passwordHash, currentPassword))
     ) {
+      await this.limiter.recordFailure(user.email, address);
       throw new BadUserInputError('The current password is wrong.', 'currentPassword');
     }
     const problem = passwordProblem(newPassword);

@@ -52,9 +52,12 @@ export class StaffAccountResolver {
     @Arg('currentPassword', () => String) currentPassword: string,
     @Arg('newPassword', () => String, { description: 'At least 12 characters.' })
     newPassword: string,
-    @Ctx() { viewer }: AuthedContext,
+    @Ctx() { viewer, userAgent, clientAddress }: AuthedContext,
   ): Promise<ChangePasswordResult> {
-    return this.signIns.changePassword(requireSession(viewer), currentPassword, newPassword);
+    return this.signIns.changePassword(requireSession(viewer), currentPassword, newPassword, {
+      userAgent,
+      address: clientAddress,
+    });
   }
 
   @Query(() => StaffUser, {
