@@ -1,12 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { StatusBadge } from '~/components/status-badge';
-import type {
-  StudioArticlesQuery,
-  StudioArticlesQueryVariables,
-  StudioSearchQuery,
-  StudioSearchQueryVariables,
-} from '~/generated/graphql';
+import type { StudioArticlesQuery, StudioArticlesQueryVariables } from '~/generated/graphql';
 import { formatDateTime } from '~/lib/format';
 import { noStore } from '~/lib/http';
 import { requireStaff } from '~/lib/staff.server';
@@ -14,8 +9,20 @@ import { requireStaff } from '~/lib/staff.server';
 const PAGE_SIZE = 20;
 
 const ARTICLES_QUERY = /* GraphQL */ `
-  query StudioArticles($first: Int!, $after: String) {
-    articles(first: $first, after: $after) {
+  query StudioArticles(
+    $first: Int!
+    $after: String
+    $status: ArticleStatus
+    $moderationState: ModerationState
+    $query: String
+  ) {
+    editorialArticles(
+      first: $first
+      after: $after
+      status: $status
+      moderationState: $moderationState
+      query: $query
+    ) {
       totalCount
       pageInfo {
         hasNextPage
@@ -37,66 +44,49 @@ const ARTICLES_QUERY = /* GraphQL */ `
   }
 `;
 
-const SEARCH_QUERY = /* GraphQL */ `
-  query StudioSearch($query: String!, $first: Int!, $after: String) {
-    search(query: $query, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          article {
-            id
-            slug
-            title
-            status
-            moderationState
-            publishedAt
-            updatedAt
-            author
-          }
-        }
-      }
-    }
-  }
-`;
+/** The lists editors work from: editorial states, and what moderation did to pages. */
+const TABS = [
+  { key: 'all', label: 'All' },
+  { key: 'draft', label: 'Drafts', status: 'DRAFT' },
+  { key: 'scheduled', label: 'Scheduled', status: 'SCHEDULED' },
+  { key: 'published', label: 'Published', status: 'PUBLISHED' },
+  { key: 'under-review', label: 'Under review', moderationState: 'UNDER_REVIEW' },
+  { key: 'removed', label: 'Removed', moderationState: 'REMOVED' },
+  { key: 'archived', label: 'Archived', status: 'ARCHIVED' },
+] as const;
 
 export const meta: MetaFunction = () => [{ title: 'Articles · Folio Studio' }];
 export const headers = noStore;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, ['EDITOR']);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, ['EDITOR'], context);
   const url = new URL(request.url);
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 200);
+  const tab = TABS.find((t) => t.key === url.searchParams.get('tab')) ?? TABS[0];
   const after = url.searchParams.get('after') || null;
-  if (q) {
-    const { search } = await staff.call<StudioSearchQuery, StudioSearchQueryVariables>(
-      SEARCH_QUERY,
-      { query: q, first: PAGE_SIZE, after },
-    );
-    return json({
-      q,
-      totalCount: search.totalCount,
-      pageInfo: search.pageInfo,
-      articles: search.edges.map((edge) => edge.node.article),
-    });
-  }
-  const { articles } = await staff.call<StudioArticlesQuery, StudioArticlesQueryVariables>(
+  const { editorialArticles } = await staff.call<StudioArticlesQuery, StudioArticlesQueryVariables>(
     ARTICLES_QUERY,
-    { first: PAGE_SIZE, after },
+    {
+      first: PAGE_SIZE,
+      after,
+      query: q || null,
+      status: 'status' in tab ? tab.status : null,
+      moderationState: 'moderationState' in tab ? tab.moderationState : null,
+    },
   );
   return json({
     q,
-    totalCount: articles.totalCount,
-    pageInfo: articles.pageInfo,
-    articles: articles.edges.map((edge) => edge.node),
+    tab: tab.key,
+    totalCount: editorialArticles.totalCount,
+    pageInfo: editorialArticles.pageInfo,
+    articles: editorialArticles.edges.map((edge) => edge.node),
   });
 }
 
 export default function ArticlesPage() {
-  const { q, totalCount, pageInfo, articles } = useLoaderData<typeof loader>();
+  const { q, tab, totalCount, pageInfo, articles } = useLoaderData<typeof loader>();
+  const link = (params: Record<string, string>) =>
+    `?${new URLSearchParams({ ...(q ? { q } : {}), ...(tab !== 'all' ? { tab } : {}), ...params })}`;
   return (
     <div>
       <div className="toolbar">
@@ -105,7 +95,20 @@ export default function ArticlesPage() {
           New article
         </Link>
       </div>
+      <ul className="tabs" aria-label="Articles by status">
+        {TABS.map((t) => (
+          <li key={t.key}>
+            <Link
+              to={`?${new URLSearchParams({ ...(q ? { q } : {}), ...(t.key !== 'all' ? { tab: t.key } : {}) })}`}
+              aria-current={t.key === tab ? 'page' : undefined}
+            >
+              {t.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
       <Form method="get" role="search" className="toolbar">
+        {tab !== 'all' ? <input type="hidden" name="tab" value={tab} /> : null}
         <div className="field">
           <label htmlFor="articles-q">Search</label>
           <input id="articles-q" name="q" type="search" defaultValue={q} maxLength={200} />
@@ -146,9 +149,7 @@ export default function ArticlesPage() {
       </table>
       {pageInfo.hasNextPage && pageInfo.endCursor ? (
         <nav className="pagination" aria-label="Pages">
-          <Link to={`?${new URLSearchParams({ ...(q ? { q } : {}), after: pageInfo.endCursor })}`}>
-            Next page
-          </Link>
+          <Link to={link({ after: pageInfo.endCursor })}>Next page</Link>
         </nav>
       ) : null}
     </div>
