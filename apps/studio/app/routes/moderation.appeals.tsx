@@ -86,6 +86,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
     });
   } catch (error) {
+    // The API refuses an appeal to the moderator who made the decision (FORBIDDEN): say so
+    // beside the appeal rather than on an error page.
+    if (error instanceof Response && error.status === 403) {
+      const body = (await error.json().catch(() => ({}))) as { message?: string };
+      return json(
+        { id, error: body.message ?? 'You may not decide this appeal.' },
+        { status: 403 },
+      );
+    }
     const refused = refusal(error);
     if (refused) return json({ id, error: refused.message }, { status: 400 });
     throw error;
