@@ -25,6 +25,23 @@ describeInBrowser('accessibility of every Studio page (axe-core)', () => {
     );
     slug = createArticle.slug;
     await graphql(
+      'mutation ($id: ID!) { publishArticle(id: $id) { id } }',
+      { id: createArticle.id },
+      token,
+    );
+    await graphql(
+      'mutation ($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }',
+      {
+        input: {
+          articleSlug: slug,
+          sectionAnchor: 'a-section',
+          reason: 'SPAM',
+          details: 'Looks like an advert.',
+          idempotencyKey: `axe-${Date.now()}`,
+        },
+      },
+    );
+    await graphql(
       'mutation ($id: ID!) { updateArticle(id: $id, input: { title: "Axe check, again" }) { id } }',
       { id: createArticle.id },
       token,
@@ -49,6 +66,9 @@ describeInBrowser('accessibility of every Studio page (axe-core)', () => {
     ['revisions', () => `/articles/${slug}/revisions`],
     ['preview links', () => `/articles/${slug}/previews`],
     ['moderation queue', () => '/moderation'],
+    ['moderation page', () => `/moderation/pages/${slug}`],
+    ['appeals', () => '/moderation/appeals'],
+    ['transparency report', () => '/moderation/transparency'],
     ['account', () => '/account'],
     ['change password', () => '/account/password'],
     ['sessions', () => '/account/sessions'],
