@@ -612,7 +612,7 @@ export default function ArticleEditorPage() {
             )),
           )}
 
-          <Form method="post" className="panel">
+          <Form method="post" className="panel" key={`add-${article.version}`}>
             <CsrfField />
             <input type="hidden" name="loadedVersion" value={article.version} />
             <input type="hidden" name="intent" value="add-section" />
