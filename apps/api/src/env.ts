@@ -71,6 +71,13 @@ export const EnvShape = z.object({
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(50),
   /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /** Time a client has to send its request headers (slowloris), and its whole request. */
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** An idle keep-alive connection is closed after this; above a load balancer's idle timeout. */
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  /** Open connections at once (readers' change streams included); more are closed on arrival. */
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
 });
 
 const EnvSchema = EnvShape.refine(
@@ -82,14 +89,37 @@ const EnvSchema = EnvShape.refine(
 export type Env = Readonly<z.infer<typeof EnvSchema>>;
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = EnvSchema.safeParse(source);
+  return Object.freeze(parsed(EnvSchema, source));
+}
+
+/**
+ * What the command-line tools (token:create, content:import...) read: only where the database
+ * is, and unset (or empty) means the embedded PostgreSQL that `npm start` runs.
+ */
+const CliEnvSchema = z.object({
+  DATABASE_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    EnvShape.shape.DATABASE_URL.optional(),
+  ),
+  /** Where `npm run` was started, so relative paths mean what the user typed. */
+  INIT_CWD: z.string().optional(),
+});
+
+export type CliEnv = Readonly<z.infer<typeof CliEnvSchema>>;
+
+export function parseCliEnv(source: NodeJS.ProcessEnv = process.env): CliEnv {
+  return Object.freeze(parsed(CliEnvSchema, source));
+}
+
+function parsed<T extends z.ZodTypeAny>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+  const result = schema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues
       .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
       .join('\n');
     throw new Error(`Invalid environment:\n${problems}`);
   }
-  return Object.freeze(result.data);
+  return result.data;
 }
 
 export { EnvSchema };

@@ -1,6 +1,13 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import {
+  CONTENT_CHANGES_ACK_PATH,
+  CONTENT_CHANGES_PATH,
+  ErrorCode,
+  REQUEST_ID_HEADER,
+  REQUEST_ID_PATTERN,
+} from '@folio/contract';
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { pinoHttp } from 'pino-http';
@@ -13,10 +20,13 @@ import { ContentVersion } from './cache/content-version.js';
 import { responseCachePlugins } from './cache/response-cache.js';
 import { formatApiError } from './errors/format-api-error.js';
 import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
-import { createLoaders, type Context } from './graphql/context.js';
-import { buildFolioSchema, splitClock, type Clock, type SchemaEnv } from './graphql/schema.js';
+import type { Context } from './graphql/context.js';
+import { buildFolioSchema, type SchemaEnv } from './app-modules.js';
 import type { Logger } from './logger.js';
+import { createLoaders } from './modules/articles/article.loaders.js';
+import type { Clock } from './modules/moderation/clock.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
+import { systemClock } from './modules/auth/clock.js';
 import { userAgentOf, viewerOf } from './modules/auth/request-viewer.js';
 import { SessionService } from './modules/staff/session.service.js';
 import { sessionPolicy } from './modules/staff/staff.module.js';
@@ -31,7 +41,7 @@ export interface ServerDeps {
   dataSource: DataSource;
   env: ServerEnv;
   logger: Logger;
-  /** Decides session and preview expiry, report windows and appeal deadlines; tests move it on. */
+  /** Moderation's, sessions' and previews' clock; the system clock unless a test injects one. */
   clock?: Clock;
 }
 
@@ -89,7 +99,7 @@ export async function createServer({
   });
   await apollo.start();
   const tokens = new ApiTokenService(dataSource);
-  const sessions = new SessionService(dataSource, sessionPolicy(env), splitClock(clock).auth);
+  const sessions = new SessionService(dataSource, sessionPolicy(env), clock ?? systemClock);
 
   const lifecycle = { shuttingDown: false };
 
@@ -102,10 +112,10 @@ export async function createServer({
       logger,
       // The reader passes its request id on, so one page's logs line up across both services.
       genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
+        const given = req.headers[REQUEST_ID_HEADER];
         const id =
-          typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
+          typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+        res.setHeader(REQUEST_ID_HEADER, id);
         return id;
       },
       // Ids and timings only: no bodies (report details), no tokens, no addresses.
@@ -135,8 +145,8 @@ export async function createServer({
       res.status(503).json({ status: 'unavailable', reason: 'database unreachable' });
     }
   });
-  app.get('/content-changes', changeStream.subscribe);
-  app.post('/content-changes/ack', express.json({ limit: '1kb' }), changeStream.acknowledge);
+  app.get(CONTENT_CHANGES_PATH, changeStream.subscribe);
+  app.post(CONTENT_CHANGES_ACK_PATH, express.json({ limit: '1kb' }), changeStream.acknowledge);
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
@@ -178,7 +188,12 @@ function jsonErrors(logger: Logger): ErrorRequestHandler {
           : String(error.message ?? 'Bad request');
     res.status(status).json({
       errors: [
-        { message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } },
+        {
+          message,
+          extensions: {
+            code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST,
+          },
+        },
       ],
     });
   };

@@ -1,4 +1,4 @@
-import type { Clock } from '../src/graphql/schema.js';
+import type { Clock } from '../src/modules/moderation/clock.js';
 import { startTestApi, type TestApi } from './test-api.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -13,13 +13,12 @@ export interface ApiTestContext {
  */
 export function useApiTestContext(
   envOverrides: Record<string, string> = {},
-  /** A clock (moderation tests) or { clock } (account tests): either kind of clock. */
-  clockOrDeps?: Clock | { clock?: Clock },
+  clock?: Clock,
 ): ApiTestContext {
   const context = {} as ApiTestContext;
   beforeAll(async () => {
     context.db = await createTestDatabase();
-    context.api = await startTestApi(context.db, envOverrides, clockOrDeps);
+    context.api = await startTestApi(context.db, envOverrides, clock);
   });
   afterAll(async () => {
     await context.api?.close();

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import pino from 'pino';
 import { parseEnv, type Env } from '../src/env.js';
 import { createServer } from '../src/server.js';
-import type { Clock } from '../src/graphql/schema.js';
+import type { Clock } from '../src/modules/moderation/clock.js';
 import type { TestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
@@ -40,12 +40,8 @@ export function testEnv(overrides: Record<string, string> = {}): Env {
 export async function startTestApi(
   db: TestDatabase,
   overrides: Record<string, string> = {},
-  clockOrDeps?: Clock | { clock?: Clock },
+  clock?: Clock,
 ): Promise<TestApi> {
-  const clock =
-    clockOrDeps && typeof clockOrDeps === 'object' && !('now' in clockOrDeps)
-      ? clockOrDeps.clock
-      : clockOrDeps;
   const logger = pino({ level: 'silent' });
   const { app, stop } = await createServer({
     dataSource: db.dataSource,

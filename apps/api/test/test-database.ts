@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../src/db/data-source.js';
+import { createAppDataSource } from '../src/app-modules.js';
 import { StatementCounter } from '../src/db/statement-counter.js';
 
 export interface TestDatabase {
@@ -36,7 +36,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
   const statements = new StatementCounter();
-  const dataSource = createDataSource({ url: url.toString(), poolMax: 5, logger: statements });
+  const dataSource = createAppDataSource({ url: url.toString(), poolMax: 5, logger: statements });
   await dataSource.initialize();
   return {
     dataSource,

@@ -1,10 +1,14 @@
 // Follows the API's content version (GET /content-changes, server-sent events) and keeps the
 // page cache in step: a new version or API instance purges it; a lost stream, or an API that
 // says it may be missing changes, switches it off until the stream is back.
+import {
+  CONTENT_CHANGES_ACK_PATH,
+  CONTENT_CHANGES_PATH,
+  CONTENT_VERSION_EVENT,
+  FORWARDING_SECRET_HEADER,
+  parseContentVersionEvent,
+} from '@folio/contract';
 import { EventSource } from 'eventsource';
-
-/** The header the API checks for the secret it shares with the reader site. */
-const FORWARDING_SECRET_HEADER = 'x-folio-forwarding-secret';
 
 /**
  * @param {{ apiUrl: string, forwardingSecret?: string, cache: import('./page-cache.mjs').PageCache, logger: import('pino').Logger }} options
@@ -13,14 +17,14 @@ const FORWARDING_SECRET_HEADER = 'x-folio-forwarding-secret';
  */
 export function followContentChanges({ apiUrl, forwardingSecret, cache, logger }) {
   const secretHeader = forwardingSecret ? { [FORWARDING_SECRET_HEADER]: forwardingSecret } : {};
-  const source = new EventSource(new URL('/content-changes', apiUrl), {
+  const source = new EventSource(new URL(CONTENT_CHANGES_PATH, apiUrl), {
     fetch: (input, init) =>
       fetch(input, { ...init, headers: { ...init?.headers, ...secretHeader } }),
   });
-  const ackUrl = new URL('/content-changes/ack', apiUrl);
+  const ackUrl = new URL(CONTENT_CHANGES_ACK_PATH, apiUrl);
   let last = null;
-  source.addEventListener('version', (event) => {
-    const { instance, version, trusted, subscriber } = JSON.parse(event.data);
+  source.addEventListener(CONTENT_VERSION_EVENT, (event) => {
+    const { instance, version, trusted, subscriber } = parseContentVersionEvent(event.data);
     if (last && (last.instance !== instance || last.version !== version)) cache.purge();
     last = { instance, version };
     cache.usable = trusted === true;

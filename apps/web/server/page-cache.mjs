@@ -2,6 +2,7 @@
 // render refreshes them, and dropped the moment the API announces a content change
 // (./content-changes.mjs). Without a live announcement stream it is not used at all, so a page
 // removed by a moderator is never served from here once the removal is acknowledged.
+import { REQUEST_ID_HEADER } from '@folio/contract';
 import { LRUCache } from 'lru-cache';
 
 /**
@@ -13,7 +14,7 @@ import { LRUCache } from 'lru-cache';
  */
 
 /** Response headers a cached page never repeats: they belong to the request that made it. */
-const REQUEST_BOUND_HEADERS = new Set(['set-cookie', 'x-request-id', 'date', 'age']);
+const REQUEST_BOUND_HEADERS = new Set(['set-cookie', REQUEST_ID_HEADER, 'date', 'age']);
 
 export class PageCache {
   #pages;
@@ -33,7 +34,8 @@ export class PageCache {
     this.#now = now;
     this.#pages = new LRUCache({
       maxSize: Math.max(1, maxSizeMb) * 2 ** 20,
-      sizeCalculation: (page) => page.body.length + 512,
+      // The key is held too: without it, long junk keys would cost memory the cap never sees.
+      sizeCalculation: (page, key) => pageBytes(page, key),
       ttl: this.#freshMs + this.#staleMs,
       ttlAutopurge: false,
     });
@@ -53,6 +55,11 @@ export class PageCache {
   /** Which purge a render started under; see store(). */
   get generation() {
     return this.#generation;
+  }
+
+  /** Entries held and the bytes counted against the cap (bodies, keys and headers). */
+  get stats() {
+    return { entries: this.#pages.size, bytes: this.#pages.calculatedSize };
   }
 
   purge() {
@@ -96,6 +103,13 @@ export class PageCache {
     this.#pages.set(key, page);
     return page;
   }
+}
+
+/** What one entry holds: body, key, headers, and a fixed allowance for the objects around them. */
+export function pageBytes(page, key) {
+  let bytes = page.body.length + Buffer.byteLength(key) + 256;
+  for (const [name, value] of page.headers) bytes += name.length + Buffer.byteLength(value);
+  return bytes;
 }
 
 /** 200, public, and not marked no-store or private: what any shared cache may keep. */

@@ -1,3 +1,4 @@
+import { formatContentVersionEvent, parseContentChangeAck } from '@folio/contract';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Logger } from '../logger.js';
@@ -83,16 +84,13 @@ export class ContentChangeStream {
 
   acknowledge = (req: Request, res: Response): void => {
     if (!this.fromReader(req, res)) return;
-    const { subscriber: id, version } = (req.body ?? {}) as {
-      subscriber?: unknown;
-      version?: unknown;
-    };
-    const subscriber = typeof id === 'string' ? this.subscribers.get(id) : undefined;
-    if (!subscriber || typeof version !== 'number' || !Number.isInteger(version)) {
+    const ack = parseContentChangeAck(req.body);
+    const subscriber = ack ? this.subscribers.get(ack.subscriber) : undefined;
+    if (!ack || !subscriber) {
       res.status(404).json({ error: 'no such subscriber' });
       return;
     }
-    subscriber.acknowledged = Math.max(subscriber.acknowledged, version);
+    subscriber.acknowledged = Math.max(subscriber.acknowledged, ack.version);
     for (const waiter of this.waiters) {
       if (subscriber.acknowledged >= waiter.version) this.release(waiter, subscriber);
     }
@@ -165,12 +163,11 @@ export class ContentChangeStream {
   }
 
   private event(subscriber: Subscriber): string {
-    const data = {
+    return formatContentVersionEvent({
       instance: this.instance,
       version: this.version.current,
       trusted: this.version.trusted,
       subscriber: subscriber.id,
-    };
-    return `event: version\ndata: ${JSON.stringify(data)}\n\n`;
+    });
   }
 }

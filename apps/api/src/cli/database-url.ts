@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../db/data-source.js';
+import { createAppDataSource } from '../app-modules.js';
 import { embeddedDatabaseUrl } from '../db/embedded.js';
+import { parseCliEnv } from '../env.js';
 
 /** DATABASE_URL, or the embedded PostgreSQL that `npm start` runs. */
 export function cliDatabaseUrl(): string {
-  return process.env.DATABASE_URL || embeddedDatabaseUrl();
+  return parseCliEnv().DATABASE_URL ?? embeddedDatabaseUrl();
 }
 
 /**
@@ -16,7 +17,7 @@ export async function withCliDatabase(
   { migrate = true }: { migrate?: boolean } = {},
 ): Promise<number> {
   const url = cliDatabaseUrl();
-  const dataSource = createDataSource({ url, poolMax: 2 });
+  const dataSource = createAppDataSource({ url, poolMax: 2 });
   try {
     await dataSource.initialize();
   } catch (error) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentImportService } from '../modules/content-import/content-import.service.js';
 import { findArticleFiles, importFiles } from '../modules/content-import/import-files.js';
+import { parseCliEnv } from '../env.js';
 import { withCliDatabase } from './database-url.js';
 
 const USAGE = `Usage: npm run content:import -- [--draft] <file or folder>...
@@ -20,7 +21,7 @@ async function run(): Promise<number> {
     return values.help ? 0 : 2;
   }
   // npm runs workspace scripts from the workspace folder; paths are the caller's.
-  const base = process.env.INIT_CWD ?? process.cwd();
+  const base = parseCliEnv().INIT_CWD ?? process.cwd();
   let files: string[];
   try {
     files = await findArticleFiles(positionals.map((p) => path.resolve(base, p)));

@@ -1,32 +1,15 @@
 import 'reflect-metadata';
-import { DataSource, type Logger } from 'typeorm';
-import { Article } from '../modules/articles/article.entity.js';
-import { AuditEvent } from '../modules/audit/audit-event.entity.js';
-import { ApiToken } from '../modules/auth/api-token.entity.js';
-import { ArticleRevision } from '../modules/editorial/article-revision.entity.js';
-import { Report } from '../modules/reports/report.entity.js';
-import { Section } from '../modules/sections/section.entity.js';
-import { Tag } from '../modules/tags/tag.entity.js';
+import { DataSource, type EntitySchema, type Logger } from 'typeorm';
 import { migrations } from './migrations/index.js';
-import { PreviewLinkRecord } from '../modules/previews/preview-link.entity.js';
-import { StaffSession } from '../modules/staff/staff-session.entity.js';
-import { StaffUser } from '../modules/staff/staff-user.entity.js';
-
-export const entities = [
-  Article,
-  Section,
-  Tag,
-  ApiToken,
-  ArticleRevision,
-  Report,
-  AuditEvent,
-  StaffUser,
-  StaffSession,
-  PreviewLinkRecord,
-];
 
 export interface DataSourceOptions {
   url: string;
+  /**
+   * The entities to map: the composition root's list (createAppDataSource in src/app-modules.ts).
+   * None is enough for migrations and plain SQL (the test template, the bench's dataset).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity type
+  entities?: ReadonlyArray<Function | EntitySchema>;
   /** Read replicas: queries that only read go there; writes and transactions to `url`. */
   readUrls?: readonly string[];
   poolMax?: number;
@@ -45,6 +28,7 @@ const POOL = {
 
 export function createDataSource({
   url,
+  entities = [],
   readUrls = [],
   poolMax = 10,
   logger,
@@ -54,7 +38,7 @@ export function createDataSource({
     ...(readUrls.length > 0
       ? { replication: { master: { url }, slaves: readUrls.map((readUrl) => ({ url: readUrl })) } }
       : { url }),
-    entities,
+    entities: [...entities],
     migrations,
     // Schema changes happen only through migrations, everywhere.
     synchronize: false,

@@ -1,3 +1,4 @@
+import { ErrorCode } from '@folio/contract';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -15,7 +16,7 @@ export function formatApiError(logger: Logger) {
     const code = formatted.extensions?.code;
     const validationErrors = formatted.extensions?.validationErrors as
       ValidationError[] | undefined;
-    if (code === 'BAD_USER_INPUT' && validationErrors) {
+    if (code === ErrorCode.BAD_USER_INPUT && validationErrors) {
       const problems = validationErrors.flatMap((problem) => describe(problem));
       return {
         ...formatted,
@@ -23,7 +24,7 @@ export function formatApiError(logger: Logger) {
         extensions: { code, validationErrors: problems },
       };
     }
-    if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    if (code !== undefined && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
     logger.error(
       { err: unwrapResolverError(error), path: formatted.path },
       'unexpected GraphQL error',
@@ -31,7 +32,7 @@ export function formatApiError(logger: Logger) {
     return {
       message: 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
 }

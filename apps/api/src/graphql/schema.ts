@@ -5,178 +5,42 @@ import {
   specifiedDirectives,
   type GraphQLSchema,
 } from 'graphql';
-import { buildSchema, type ContainerType } from 'type-graphql';
-import type { DataSource } from 'typeorm';
-import type { Env } from '../env.js';
+import {
+  buildSchema,
+  type AuthChecker,
+  type ContainerType,
+  type NonEmptyArray,
+} from 'type-graphql';
 import { cacheControlDirective } from './cache-control.js';
-import { ArticleResolver } from '../modules/articles/article.resolver.js';
-import { ArticleService } from '../modules/articles/article.service.js';
-import { AuditResolver } from '../modules/audit/audit.resolver.js';
-import { AuditService } from '../modules/audit/audit.service.js';
-import { ApiTokenResolver } from '../modules/auth/api-token.resolver.js';
-import { ApiTokenService } from '../modules/auth/api-token.service.js';
-import { authChecker } from '../modules/auth/auth-checker.js';
-import { EditorialResolver } from '../modules/editorial/editorial.resolver.js';
-import { EditorialService } from '../modules/editorial/editorial.service.js';
-import { ModerationResolver } from '../modules/moderation/moderation.resolver.js';
-import {
-  systemClock as moderationSystemClock,
-  type Clock as ModerationClock,
-} from '../modules/moderation/clock.js';
-import { AppealResolver } from '../modules/moderation/appeal.resolver.js';
-import { AppealService } from '../modules/moderation/appeal.service.js';
-import { ModerationQueueService } from '../modules/moderation/moderation-queue.service.js';
-import { ModerationService } from '../modules/moderation/moderation.service.js';
-import { TransparencyService } from '../modules/moderation/transparency.service.js';
-import { ReportResolver } from '../modules/reports/report.resolver.js';
-import { ReportService } from '../modules/reports/report.service.js';
-import { SearchResolver } from '../modules/search/search.resolver.js';
-import { SearchService } from '../modules/search/search.service.js';
-import { TagResolver } from '../modules/tags/tag.resolver.js';
-import { TagService } from '../modules/tags/tag.service.js';
-import { systemClock, type Clock as AuthClock } from '../modules/auth/clock.js';
-import { PreviewResolver } from '../modules/previews/preview.resolver.js';
-import { createPreviewResolver, type PreviewEnv } from '../modules/previews/previews.module.js';
-import {
-  createStaffResolvers,
-  staffResolvers,
-  type StaffEnv,
-} from '../modules/staff/staff.module.js';
-import {
-  createStudioEditorialResolvers,
-  studioEditorialResolvers,
-} from '../modules/editorial/editorial.module.js';
 
-export const resolvers = [
-  ArticleResolver,
-  SearchResolver,
-  TagResolver,
-  ReportResolver,
-  EditorialResolver,
-  ModerationResolver,
-  AppealResolver,
-  AuditResolver,
-  ApiTokenResolver,
-  ...staffResolvers,
-  PreviewResolver,
-  ...studioEditorialResolvers,
-] as const;
+// How this API turns resolvers into a schema. Which resolvers, and the services behind them,
+// is the composition root's business (src/app-modules.ts): this folder names no module.
 
-export type SchemaEnv = Pick<
-  Env,
-  | 'REPORTER_KEY_SECRET'
-  | 'REPORT_RATE_LIMIT'
-  | 'REPORT_RATE_WINDOW_SECONDS'
-  | 'REPORT_REVIEW_THRESHOLD'
-  | 'REPORT_REVIEW_WINDOW_SECONDS'
-  | 'REPORT_BURST_SECONDS'
-  | 'REPORT_REPORTERS_PER_NETWORK_MAX'
-  | 'REPORT_AUTO_HIDE_PER_HOUR'
-> &
-  StaffEnv &
-  PreviewEnv;
-
-/**
- * The clock tests inject: accounts and previews take a function, moderation an object with
- * now() (a ManualClock); either kind is accepted and serves both.
- */
-export type Clock = AuthClock | ModerationClock;
-
-export function splitClock(clock: Clock | undefined): { auth: AuthClock; moderation: ModerationClock } {
-  if (!clock) return { auth: systemClock, moderation: moderationSystemClock };
-  if (typeof clock === 'function') return { auth: clock, moderation: { now: clock } };
-  return { auth: () => clock.now(), moderation: clock };
+export interface SchemaParts<TContext extends object, TRole> {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver type
+  resolvers: NonEmptyArray<Function>;
+  /** Hands type-graphql each resolver's instance. */
+  container: ContainerType;
+  authChecker: AuthChecker<TContext, TRole>;
 }
 
-export interface SchemaDeps {
-  dataSource: DataSource;
-  env: SchemaEnv;
-  /** Decides session and preview expiry, report windows and appeal deadlines; tests move it on. */
-  clock?: Clock;
-}
-
-/** Wires services into resolvers by hand: a map is all the container this app needs. */
-function createContainer(
-  deps: SchemaDeps | null,
-  closers: Array<() => Promise<void>>,
-): ContainerType {
-  const instances = new Map<unknown, unknown>();
-  if (deps) {
-    const { dataSource, env } = deps;
-    const clocks = splitClock(deps.clock);
-    const clock = clocks.moderation;
-    const reports = new ReportService(
-      dataSource,
-      {
-        rateLimit: env.REPORT_RATE_LIMIT,
-        rateWindowSeconds: env.REPORT_RATE_WINDOW_SECONDS,
-        threshold: env.REPORT_REVIEW_THRESHOLD,
-        windowSeconds: env.REPORT_REVIEW_WINDOW_SECONDS,
-        burstSeconds: env.REPORT_BURST_SECONDS,
-        reportersPerNetworkMax: env.REPORT_REPORTERS_PER_NETWORK_MAX,
-        autoHidesPerHour: env.REPORT_AUTO_HIDE_PER_HOUR,
-      },
-      clock,
-    );
-    closers.push(() => reports.close());
-    instances.set(ArticleResolver, new ArticleResolver(new ArticleService(dataSource)));
-    instances.set(SearchResolver, new SearchResolver(new SearchService(dataSource)));
-    instances.set(TagResolver, new TagResolver(new TagService(dataSource)));
-    instances.set(ReportResolver, new ReportResolver(reports, env.REPORTER_KEY_SECRET));
-    instances.set(EditorialResolver, new EditorialResolver(new EditorialService(dataSource)));
-    instances.set(
-      ModerationResolver,
-      new ModerationResolver(
-        new ModerationService(dataSource, clock),
-        new ModerationQueueService(dataSource),
-        new TransparencyService(dataSource),
-      ),
-    );
-    instances.set(
-      AppealResolver,
-      new AppealResolver(new AppealService(dataSource, clock), reports),
-    );
-    instances.set(AuditResolver, new AuditResolver(new AuditService(dataSource)));
-    instances.set(ApiTokenResolver, new ApiTokenResolver(new ApiTokenService(dataSource)));
-    for (const [key, instance] of createStaffResolvers(dataSource, env, clocks.auth, closers))
-      instances.set(key, instance);
-    instances.set(...createPreviewResolver(dataSource, env, clocks.auth));
-    for (const [key, instance] of createStudioEditorialResolvers(dataSource))
-      instances.set(key, instance);
-  }
-  return {
-    get(someClass) {
-      const instance = instances.get(someClass);
-      if (!instance)
-        throw new Error(
-          `No instance registered for ${String((someClass as { name?: string }).name)}`,
-        );
-      return instance;
-    },
-  };
-}
-
-export interface FolioSchema {
-  schema: GraphQLSchema;
-  /** Releases what the services hold beyond the data source (the rate limiter's pool). */
-  close(): Promise<void>;
-}
-
-/** The executable schema; with no dependencies it can only be printed. */
-export async function buildFolioSchema(deps: SchemaDeps | null): Promise<FolioSchema> {
-  const closers: Array<() => Promise<void>> = [];
-  const schema = await buildSchema({
+/** An executable schema from the resolvers given, with our directives and input validation. */
+export function buildGraphQLSchema<TContext extends object, TRole>({
+  resolvers,
+  container,
+  authChecker,
+}: SchemaParts<TContext, TRole>): Promise<GraphQLSchema> {
+  return buildSchema({
     resolvers,
-    container: createContainer(deps, closers),
+    container,
     authChecker,
     directives: [...specifiedDirectives, cacheControlDirective],
     // class-validator on every input; unknown input fields are already refused by GraphQL.
     validate: { forbidUnknownValues: false },
   });
-  return { schema, close: async () => void (await Promise.all(closers.map((close) => close()))) };
 }
 
-/** The schema as committed in packages/schema: sorted, so diffs show real changes only. */
-export async function printSortedSchema(): Promise<string> {
-  return `${printSchema(lexicographicSortSchema((await buildFolioSchema(null)).schema))}\n`;
+/** A schema as committed in packages/schema: sorted, so diffs show real changes only. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
 }

@@ -1,3 +1,4 @@
+import { ErrorCode, isArticleSlug } from '@folio/contract';
 import { ApiRequestError, ApiUnavailableError } from './api.server';
 
 /**
@@ -8,9 +9,15 @@ import { ApiRequestError, ApiUnavailableError } from './api.server';
 export const PUBLIC_CACHE = 'public, no-cache';
 export const NO_STORE = 'private, no-store';
 
+/**
+ * Resource routes (feed, sitemap, robots.txt) are data, never a document: should a browser
+ * ever render one, nothing in it may load or run.
+ */
+export const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
 /** Plain slugs only: anything else (../, %00, 5,000 characters) is a 404 without asking the API. */
 export function isPlausibleSlug(slug: string | undefined): slug is string {
-  return !!slug && /^[a-z0-9][a-z0-9-]{0,199}$/.test(slug);
+  return isArticleSlug(slug);
 }
 
 export function notFound(message = 'Not found'): Response {
@@ -26,7 +33,7 @@ export function apiFailure(error: unknown): never {
       headers: { 'Retry-After': '30' },
     });
   }
-  if (error instanceof ApiRequestError && error.code === 'BAD_USER_INPUT') {
+  if (error instanceof ApiRequestError && error.code === ErrorCode.BAD_USER_INPUT) {
     throw new Response(error.message, { status: 400, statusText: 'Bad Request' });
   }
   throw error;

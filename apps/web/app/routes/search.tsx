@@ -1,3 +1,4 @@
+import { ErrorCode } from '@folio/contract';
 import {
   json,
   type HeadersFunction,
@@ -65,7 +66,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     );
     return json({ q, results: search, error: null }, { headers });
   } catch (error) {
-    if (error instanceof ApiRequestError && error.code === 'BAD_USER_INPUT') {
+    if (error instanceof ApiRequestError && error.code === ErrorCode.BAD_USER_INPUT) {
       return json({ q, results: null, error: error.message }, { status: 400, headers });
     }
     return apiFailure(error);

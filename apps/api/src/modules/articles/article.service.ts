@@ -1,3 +1,4 @@
+import { isArticleSlug } from '@folio/contract';
 import type { DataSource } from 'typeorm';
 import { readQuery } from '../../db/read-query.js';
 import { BadUserInputError } from '../../errors/bad-user-input.error.js';
@@ -7,8 +8,6 @@ import { Article } from './article.entity.js';
 import { articleDocumentSql, toArticle, type ArticleDocument } from './article-document.js';
 import { listedCondition, publishedCondition } from './article.queries.js';
 
-/** Slugs are made by @folio/content's slugify: lower-case ASCII words and hyphens. */
-const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
 const TAG_MAX_LENGTH = 64;
 const RELATED_DEFAULT = 3;
 const RELATED_MAX = 10;
@@ -31,7 +30,7 @@ export class ArticleService {
     { publishedOnly }: { publishedOnly: boolean },
   ): Promise<Article | null> {
     // Anything that cannot be a slug (path tricks, NUL bytes, 5,000 characters) is simply absent.
-    if (!SLUG.test(slug)) return null;
+    if (!isArticleSlug(slug)) return null;
     const [row] = await readQuery<{ article: ArticleDocument }>(
       this.dataSource,
       `SELECT ${articleDocumentSql('a', { sections: true })} AS article

@@ -21,14 +21,15 @@ export class AuditEvent {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The staff user who acted (signed in to Studio); null for tokens and the system.',
+    description:
+      'The staff user who acted (signed in to Studio); null for tokens, the system and reporters.',
   })
   @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
   actorUserId: string | null;
 
   @Field(() => String, {
     description:
-      'The staff user\'s display name, the token\'s name, "reporter" for an appeal, or "system" for automatic actions.',
+      'The actor\'s name: a staff user\'s display name, the token name, "system" or "reporter".',
   })
   @Column({ name: 'actor_name', type: 'varchar', length: 100 })
   actorName: string;

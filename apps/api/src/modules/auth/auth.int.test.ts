@@ -113,11 +113,11 @@ describe('every private operation checks its role', () => {
     `mutation { restoreRevision(id: "${id}") { id } }`,
     `{ articleRevisions(articleId: "${id}") { id } }`,
     `{ articleRevision(id: "${id}") { id } }`,
-    `mutation { appealDecision(input: { decisionId: "${id}", grounds: "g" }) { id } }`,
     `{ articleRevisionDiff(articleId: "${id}", from: 1) { changedFields } }`,
     `mutation { createPreviewLink(articleId: "${id}") { id } }`,
     `{ previewLinks(articleId: "${id}") { id } }`,
     `mutation { revokePreviewLink(id: "${id}") { id } }`,
+    `mutation { appealDecision(input: { decisionId: "${id}", grounds: "g" }) { id } }`,
   ];
   const moderatorOnly = [
     `{ reports { totalCount } }`,

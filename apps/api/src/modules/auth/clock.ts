@@ -1,4 +1,9 @@
-/** The time now. Injected wherever expiry is decided, so tests can move it on. */
-export type Clock = () => Date;
+/**
+ * The time now, where expiry is decided (sessions, preview links). Injected so tests can move
+ * it on; the same shape as moderation's clock, so one clock serves the whole app.
+ */
+export interface Clock {
+  now(): Date;
+}
 
-export const systemClock: Clock = () => new Date();
+export const systemClock: Clock = { now: () => new Date() };

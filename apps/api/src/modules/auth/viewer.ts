@@ -24,3 +24,10 @@ export function hasRole(viewer: Viewer | null, roles: readonly Role[]): boolean 
   if (!viewer) return false;
   return roles.length === 0 || viewer.role === Role.ADMIN || roles.includes(viewer.role);
 }
+
+declare module '../../graphql/context.js' {
+  interface Context {
+    /** Who is calling: null for anonymous readers. */
+    viewer: Viewer | null;
+  }
+}

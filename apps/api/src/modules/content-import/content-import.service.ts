@@ -1,4 +1,5 @@
 import type { PreparedArticle } from '@folio/content';
+import { ARTICLE_SLUG_MAX_LENGTH } from '@folio/contract';
 import type { DataSource } from 'typeorm';
 import { Article } from '../articles/article.entity.js';
 import { ArticleStatus, ModerationState } from '../articles/article-status.js';
@@ -15,7 +16,7 @@ export interface ImportOptions {
 
 export const ARTICLE_LIMITS = {
   title: 500,
-  slug: 200,
+  slug: ARTICLE_SLUG_MAX_LENGTH,
   summary: 2000,
   label: 80,
   author: 200,

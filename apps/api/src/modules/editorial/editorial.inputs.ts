@@ -1,3 +1,4 @@
+import { ARTICLE_SLUG_SHAPE } from '@folio/contract';
 import {
   ArrayMaxSize,
   IsOptional,
@@ -12,7 +13,6 @@ import { Field, InputType, Int } from 'type-graphql';
 import { IsStorableText } from '../../graphql/validators.js';
 import { ARTICLE_LIMITS } from '../content-import/content-import.service.js';
 
-const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const SLUG_MESSAGE = 'slug must be lower-case letters, digits and hyphens';
 /** A section body; the whole request is capped at 100 kB anyway. */
 const MARKDOWN_MAX = 60_000;
@@ -52,7 +52,7 @@ export class UpdateArticleInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(ARTICLE_LIMITS.slug)
-  @Matches(SLUG, { message: SLUG_MESSAGE })
+  @Matches(ARTICLE_SLUG_SHAPE, { message: SLUG_MESSAGE })
   slug?: string | null;
 
   @Field(() => String, { nullable: true })

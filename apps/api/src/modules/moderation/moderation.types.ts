@@ -1,3 +1,4 @@
+import { ARTICLE_SLUG_MAX_LENGTH } from '@folio/contract';
 import { IsOptional, MaxLength } from 'class-validator';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
@@ -22,7 +23,7 @@ export class ReportFilter {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @MaxLength(200)
+  @MaxLength(ARTICLE_SLUG_MAX_LENGTH)
   articleSlug?: string | null;
 }
 

@@ -46,7 +46,7 @@ export class PreviewService {
         'expiresInHours',
       );
     }
-    const now = this.clock();
+    const now = this.clock.now();
     // Whole seconds, as the token carries them.
     const expiresAt = new Date(Math.floor(now.getTime() / 1000 + hours * 3600) * 1000);
     return this.dataSource.transaction(async (manager) => {
@@ -101,7 +101,7 @@ export class PreviewService {
         : null;
       if (!record) throw new NotFoundError(`Preview link ${id}`);
       if (!record.revokedAt) {
-        record.revokedAt = this.clock();
+        record.revokedAt = this.clock.now();
         await manager.save(record);
         await recordAudit(
           manager,
@@ -121,7 +121,7 @@ export class PreviewService {
    */
   async resolve(token: string): Promise<Article | null> {
     const claims = token.length <= 200 ? verifyPreviewToken(this.key, token) : null;
-    const now = this.clock();
+    const now = this.clock.now();
     if (!claims || claims.expiresAt <= now) return null;
     const [row]: Array<{ expires_at: Date; revoked_at: Date | null; article: ArticleDocument }> =
       await this.dataSource.query(
@@ -136,7 +136,7 @@ export class PreviewService {
   }
 
   isLive(record: PreviewLinkRecord): boolean {
-    return record.revokedAt === null && record.expiresAt > this.clock();
+    return record.revokedAt === null && record.expiresAt > this.clock.now();
   }
 
   private tokenFor(record: PreviewLinkRecord): string {

@@ -5,7 +5,7 @@ import { movableClock } from '../../../test/test-clock.js';
 import { signPreviewToken } from './preview-token.js';
 
 const clock = movableClock();
-const context = useApiTestContext({ RESPONSE_CACHE_MB: '8' }, { clock });
+const context = useApiTestContext({ RESPONSE_CACHE_MB: '8' }, clock);
 let editor: Awaited<ReturnType<typeof sessionFor>>;
 let articleId: string;
 
@@ -37,7 +37,7 @@ describe('preview links', () => {
   it('shows a draft to anyone holding the link, and to no one else', async () => {
     const link = await createLink(48);
     expect(link).toMatchObject({ live: true, createdBy: 'Pat Preview' });
-    expect(new Date(link.expiresAt).getTime() - clock().getTime()).toBeGreaterThan(
+    expect(new Date(link.expiresAt).getTime() - clock.now().getTime()).toBeGreaterThan(
       48 * HOUR - 1000,
     );
     const shown = await preview(link.token);

@@ -1,20 +1,26 @@
+import {
+  ARTICLE_SLUG_MAX_LENGTH,
+  DETAILS_MAX_LENGTH,
+  IDEMPOTENCY_KEY_PATTERN,
+  SECTION_ANCHOR_MAX_LENGTH,
+} from '@folio/contract';
 import { IsEmail, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { IsStorableText } from '../../graphql/validators.js';
 import { ReportReason } from './report-enums.js';
 
-export const DETAILS_MAX_LENGTH = 2000;
+export { DETAILS_MAX_LENGTH };
 
 @InputType({ description: 'A report of a page, or of one section of it.' })
 export class SubmitReportInput {
   @Field(() => String)
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(ARTICLE_SLUG_MAX_LENGTH)
   articleSlug: string;
 
   @Field(() => String, { nullable: true, description: 'Report one section: its anchor.' })
   @IsOptional()
-  @MaxLength(200)
+  @MaxLength(SECTION_ANCHOR_MAX_LENGTH)
   @IsStorableText()
   sectionAnchor?: string | null;
 
@@ -42,7 +48,7 @@ export class SubmitReportInput {
     description:
       'A random key per report form (8-100 letters, digits, - or _): resubmitting it returns the same receipt.',
   })
-  @Matches(/^[A-Za-z0-9_-]{8,100}$/, {
+  @Matches(IDEMPOTENCY_KEY_PATTERN, {
     message: 'idempotencyKey must be 8 to 100 letters, digits, - or _',
   })
   idempotencyKey: string;

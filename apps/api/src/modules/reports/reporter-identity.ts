@@ -1,10 +1,10 @@
+import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import ipaddr from 'ipaddr.js';
 
-export const FORWARDED_ADDRESS_HEADER = 'x-folio-reader-address';
-export const FORWARDING_SECRET_HEADER = 'x-folio-forwarding-secret';
+export { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER };
 
 /**
  * The reader's address. The reader site calls the API from its own server, so it forwards the

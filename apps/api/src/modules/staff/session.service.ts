@@ -44,7 +44,7 @@ export class SessionService {
     userId: string,
     client: ClientInfo,
   ): Promise<{ token: string; session: StaffSession }> {
-    const now = this.clock();
+    const now = this.clock.now();
     const token = SESSION_PREFIX + randomBytes(32).toString('base64url');
     const session = await manager.save(
       manager.create(StaffSession, {
@@ -84,7 +84,7 @@ export class SessionService {
       [hashSessionToken(token)],
     );
     if (!row) return null;
-    const now = this.clock().getTime();
+    const now = this.clock.now().getTime();
     if (now >= row.expires_at.getTime() || now >= this.idleExpiry(row.last_seen_at).getTime()) {
       return null;
     }
@@ -111,7 +111,7 @@ export class SessionService {
 
   /** The user's sessions that can still be used, most recent first. */
   async listLive(userId: string): Promise<StaffSession[]> {
-    const now = this.clock();
+    const now = this.clock.now();
     const sessions: StaffSession[] = await this.dataSource
       .getRepository(StaffSession)
       .createQueryBuilder('s')
@@ -130,7 +130,7 @@ export class SessionService {
     const result = await this.dataSource.query(
       `UPDATE staff_sessions SET revoked_at = $3
         WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
-      [sessionId, userId, this.clock()],
+      [sessionId, userId, this.clock.now()],
     );
     return (result[0] as unknown[]).length > 0;
   }
@@ -145,7 +145,7 @@ export class SessionService {
       `UPDATE staff_sessions SET revoked_at = $3
         WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)
         RETURNING id`,
-      [userId, keep, this.clock()],
+      [userId, keep, this.clock.now()],
     );
     return (result[0] as unknown[]).length;
   }

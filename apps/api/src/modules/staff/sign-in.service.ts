@@ -109,7 +109,7 @@ export class SignInService {
       );
     const passwordHash = await hashPassword(newPassword);
     return this.dataSource.transaction(async (manager) => {
-      const now = this.clock();
+      const now = this.clock.now();
       await manager.update(
         StaffUser,
         { id: user.id },

@@ -1,0 +1,24 @@
+// The command line: `npm run bench [-- --quick] [-- --articles N] [-- --workloads W1,W2]`.
+import { parseArgs } from 'node:util';
+
+/** What this run measures, and for how long. */
+export function benchOptions(argv = process.argv.slice(2)) {
+  const { values: args } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      articles: { type: 'string' },
+      // e.g. --workloads W1,W2 for the scale run
+      workloads: { type: 'string' },
+    },
+  });
+  const quick = args.quick;
+  return {
+    quick,
+    articles: Number(args.articles ?? (quick ? 500 : 10_000)),
+    timing: quick ? { warmup: 1, duration: 2, runs: 3 } : { warmup: 3, duration: 10, runs: 3 },
+    workloads: args.workloads?.split(',').map((id) => id.trim()),
+  };
+}
+
+export const log = (message) => console.error(`[bench] ${message}`);

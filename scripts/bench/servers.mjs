@@ -1,0 +1,69 @@
+// Step 2: two APIs and two readers in production mode, and the bare baseline. One of each
+// Folio server has its cache off (the "uncached" rows: every request does the whole work),
+// the other runs as deployed, with the API's response cache and the reader's page cache.
+import path from 'node:path';
+import { benchSlug } from './dataset.mjs';
+import { freePort, start, waitReady } from './processes.mjs';
+
+export const FORWARDING_SECRET = 'bench-forwarding-secret-0123456789';
+
+async function startApi(root, name, databaseUrl, env) {
+  const port = await freePort();
+  const child = start(path.join(root, 'apps/api/dist/main.js'), {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    MIGRATE_ON_START: 'false',
+    SEED_CONTENT_DIR: '',
+    REPORTER_KEY_SECRET: 'bench-reporter-key-secret-0123456789',
+    FORWARDED_ADDRESS_SECRET: FORWARDING_SECRET,
+    REPORT_RATE_LIMIT: '100000000',
+    ...env,
+    PORT: String(port),
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitReady(`${url}/health/ready`, child, name);
+  return { pid: child.pid, url };
+}
+
+async function startReader(root, name, apiUrl, env) {
+  const port = await freePort();
+  const child = start(path.join(root, 'apps/web/server.mjs'), {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    FOLIO_API_URL: `${apiUrl}/graphql`,
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    FORWARDED_ADDRESS_SECRET: FORWARDING_SECRET,
+    ...env,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitReady(`${url}/health/ready`, child, name);
+  return { pid: child.pid, url };
+}
+
+/** A plain `http` + `pg` server answering the same SQL, and one real page from memory. */
+async function startBaseline(root, databaseUrl, page) {
+  const port = await freePort();
+  const child = start(
+    path.join(root, 'scripts/bench/baseline-server.mjs'),
+    { DATABASE_URL: databaseUrl, PORT: String(port), BASELINE_PAGE: page },
+    { ipc: true },
+  );
+  await new Promise((resolve) => child.once('message', resolve));
+  return { pid: child.pid, url: `http://127.0.0.1:${port}` };
+}
+
+/** @returns {Promise<Record<'api'|'apiCached'|'web'|'webCached'|'baseline', { pid: number, url: string }>>} */
+export async function startServers(root, databaseUrl, articles) {
+  const api = await startApi(root, 'API', databaseUrl, { RESPONSE_CACHE_MB: '0' });
+  const apiCached = await startApi(root, 'cached API', databaseUrl, {});
+  const web = await startReader(root, 'reader', api.url, { READER_PAGE_CACHE_MB: '0' });
+  const webCached = await startReader(root, 'cached reader', apiCached.url, {});
+  // The baseline serves the page the reader renders, byte for byte.
+  const page = await (await fetch(`${web.url}/articles/${benchSlug(1, articles)}`)).text();
+  const baseline = await startBaseline(root, databaseUrl, page);
+  return { api, apiCached, web, webCached, baseline };
+}
