@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REQUEST_ID_HEADER } from '@folio/contract';
 import { createRequestHandler } from '@remix-run/express';
 import express from 'express';
 import helmet from 'helmet';
@@ -41,7 +42,7 @@ app.use(
     logger,
     genReqId: (_req, res) => {
       const id = randomUUID();
-      res.setHeader('x-request-id', id);
+      res.setHeader(REQUEST_ID_HEADER, id);
       return id;
     },
     // Method, path and status only: never bodies (passwords) or cookies (sessions).

@@ -1,3 +1,9 @@
+import {
+  ErrorCode,
+  FORWARDED_ADDRESS_HEADER,
+  FORWARDING_SECRET_HEADER,
+  REQUEST_ID_HEADER,
+} from '@folio/contract';
 import { Pool } from 'undici';
 import { env } from './env.server';
 
@@ -59,14 +65,14 @@ export function createApiClient(apiUrl: string, forwardingSecret?: string): ApiC
   return {
     async request(document, variables, options = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (options.requestId) headers['x-request-id'] = options.requestId;
+      if (options.requestId) headers[REQUEST_ID_HEADER] = options.requestId;
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       if (options.client?.userAgent)
         headers['x-folio-user-agent'] = options.client.userAgent.slice(0, 300);
       // The API counts sign-in attempts per address; it trusts ours only with the shared secret.
       if (forwardingSecret && options.client?.address) {
-        headers['x-folio-reader-address'] = options.client.address;
-        headers['x-folio-forwarding-secret'] = forwardingSecret;
+        headers[FORWARDED_ADDRESS_HEADER] = options.client.address;
+        headers[FORWARDING_SECRET_HEADER] = forwardingSecret;
       }
       let status: number;
       let payload: { data?: unknown; errors?: GraphQLErrorShape[] };
@@ -87,7 +93,7 @@ export function createApiClient(apiUrl: string, forwardingSecret?: string): ApiC
       }
       if (
         status >= 500 ||
-        payload.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')
+        payload.errors?.some((e) => e.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR)
       ) {
         throw new ApiUnavailableError(`API answered ${status}`);
       }

@@ -1,3 +1,4 @@
+import { ErrorCode } from '@folio/contract';
 import { apiClient, ApiRequestError, type ClientInfo } from './api.server';
 import type { SessionData } from './cookies.server';
 import type { SignInMutation, SignInMutationVariables } from '~/generated/graphql';
@@ -52,14 +53,14 @@ export async function signIn(
     };
   } catch (error) {
     if (!(error instanceof ApiRequestError)) throw error;
-    if (error.code === 'RATE_LIMITED') {
+    if (error.code === ErrorCode.RATE_LIMITED) {
       return {
         ok: false,
         status: 429,
         message: 'Too many attempts. Wait a few minutes before trying again.',
       };
     }
-    if (error.code === 'SIGN_IN_FAILED' || error.code === 'BAD_USER_INPUT') {
+    if (error.code === 'SIGN_IN_FAILED' || error.code === ErrorCode.BAD_USER_INPUT) {
       return {
         ok: false,
         status: 401,

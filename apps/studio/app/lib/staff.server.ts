@@ -1,3 +1,4 @@
+import { ErrorCode } from '@folio/contract';
 import { json, redirect, type AppLoadContext } from '@remix-run/node';
 import { apiClient, ApiRequestError, ApiUnavailableError, type ClientInfo } from './api.server';
 import { createCsrfCookie, sessionStorage, type SessionUser } from './cookies.server';
@@ -94,13 +95,13 @@ export async function requireStaff(
           client: clientInfo(request, context),
         });
       } catch (error) {
-        if (error instanceof ApiRequestError && error.code === 'UNAUTHENTICATED') {
+        if (error instanceof ApiRequestError && error.code === ErrorCode.UNAUTHENTICATED) {
           return signedOut(request, 'Your session has ended. Please sign in again.');
         }
         if (error instanceof ApiRequestError && error.code === 'PASSWORD_CHANGE_REQUIRED') {
           throw redirect('/account/password?first=1');
         }
-        if (error instanceof ApiRequestError && error.code === 'FORBIDDEN') {
+        if (error instanceof ApiRequestError && error.code === ErrorCode.FORBIDDEN) {
           throw json(
             { message: error.message },
             { status: 403, headers: { 'Cache-Control': NO_STORE } },

@@ -1,3 +1,4 @@
+import { isArticleSlug } from '@folio/contract';
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import type {
@@ -84,7 +85,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   let targetId: string | null = null;
   let articleTitle: string | null = null;
   if (slug) {
-    const { article } = /^[a-z0-9][a-z0-9-]{0,199}$/.test(slug)
+    const { article } = isArticleSlug(slug)
       ? await staff.call<AuditArticleQuery, AuditArticleQueryVariables>(AUDIT_ARTICLE_QUERY, {
           slug,
         })

@@ -1,3 +1,4 @@
+import { isArticleSlug } from '@folio/contract';
 import {
   json,
   type ActionFunctionArgs,
@@ -83,8 +84,7 @@ const RESTORE_REVISION = /* GraphQL */ `
 `;
 
 async function loadArticle(staff: Staff, slug: string | undefined) {
-  if (!slug || !/^[a-z0-9][a-z0-9-]{0,199}$/.test(slug))
-    throw json({ message: 'No such article.' }, { status: 404 });
+  if (!slug || !isArticleSlug(slug)) throw json({ message: 'No such article.' }, { status: 404 });
   const { article } = await staff.call<RevisionsPageQuery, RevisionsPageQueryVariables>(
     REVISIONS_QUERY,
     { slug },

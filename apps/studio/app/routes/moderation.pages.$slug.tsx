@@ -1,3 +1,4 @@
+import { isArticleSlug } from '@folio/contract';
 import {
   json,
   type ActionFunctionArgs,
@@ -85,8 +86,7 @@ const RESOLVE_PAGE_REPORTS = /* GraphQL */ `
 `;
 
 async function loadPage(staff: Staff, slug: string | undefined) {
-  if (!slug || !/^[a-z0-9][a-z0-9-]{0,199}$/.test(slug))
-    throw json({ message: 'No such page.' }, { status: 404 });
+  if (!slug || !isArticleSlug(slug)) throw json({ message: 'No such page.' }, { status: 404 });
   const data = await staff.call<ModerationPageQuery, ModerationPageQueryVariables>(
     MODERATION_PAGE_QUERY,
     { slug },
