@@ -1,4 +1,4 @@
-import type { TocFieldsFragment } from '~/generated/graphql';
+import type { TocFieldsFragment } from './generated/graphql.js';
 
 export const TOC_FRAGMENT = /* GraphQL */ `
   fragment TocFields on TocEntry {

@@ -1,10 +1,10 @@
 import { createRemixStub } from '@remix-run/testing';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { BlockFieldsFragment, SectionFieldsFragment } from '~/generated/graphql';
-import { ArticleBody } from './article-body';
-import { BlockView } from './block-view';
-import { InlineText } from './inline-text';
-import { TableOfContents } from './table-of-contents';
+import type { BlockFieldsFragment, SectionFieldsFragment } from './generated/graphql.js';
+import { ArticleBody } from './article-body.js';
+import { BlockView } from './block-view.js';
+import { InlineText } from './inline-text.js';
+import { TableOfContents } from './table-of-contents.js';
 
 const text = (
   t: string,
@@ -111,6 +111,17 @@ describe('ArticleBody and TableOfContents', () => {
     expect(html).toContain('<h2 id="tides-heading"><a class="anchor" href="#tides">Tides</a></h2>');
     expect(html).toContain('href="/articles/sea/report?section=tides"');
     expect(html.match(/Report this section/g)).toHaveLength(2);
+  });
+
+  it('leaves out the report links for previews, and marks a reported section for moderators', () => {
+    const html = render(
+      <ArticleBody slug="sea" sections={sections} reportLinks={false} highlightAnchor="tides" />,
+    );
+    expect(html).not.toContain('Report this section');
+    expect(html).toContain(
+      '<section id="tides" aria-labelledby="tides-heading" class="reported-section" data-reported="true"><p class="reported-section-note">Reported section</p>',
+    );
+    expect(html.match(/reported-section"/g)).toHaveLength(1);
   });
 
   it('links the table of contents to the anchors', () => {

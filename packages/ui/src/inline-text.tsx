@@ -1,4 +1,4 @@
-import type { InlineFieldsFragment } from '~/generated/graphql';
+import type { InlineFieldsFragment } from './generated/graphql.js';
 
 export const INLINE_FRAGMENT = /* GraphQL */ `
   fragment InlineFields on Inline {

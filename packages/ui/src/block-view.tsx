@@ -1,5 +1,5 @@
-import type { BlockFieldsFragment } from '~/generated/graphql';
-import { InlineText, safeHref } from './inline-text';
+import type { BlockFieldsFragment } from './generated/graphql.js';
+import { InlineText, safeHref } from './inline-text.js';
 
 export const BLOCK_FRAGMENT = /* GraphQL */ `
   fragment BlockFields on Block {
