@@ -57,6 +57,13 @@ export const EnvShape = z.object({
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /** Time a client has to send its request headers (slowloris), and its whole request. */
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** An idle keep-alive connection is closed after this; above a load balancer's idle timeout. */
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  /** Open connections at once (readers' change streams included); more are closed on arrival. */
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
 });
 
 const EnvSchema = EnvShape.refine(
