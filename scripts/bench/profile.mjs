@@ -31,6 +31,8 @@ export function layerOf({ url, functionName }) {
     return 'HTTP (node)';
   if (/^node:internal\/(process\/task_queues|async_hooks|timers)/.test(url))
     return 'node: async scheduling';
+  if (url.startsWith('node:internal/deps/undici')) return 'fetch (undici)';
+  if (/^node:internal\/(modules|bootstrap|deps\/cjs-module-lexer)/.test(url)) return 'startup';
   if (url.startsWith('node:'))
     return `node: ${
       url
@@ -78,7 +80,9 @@ export function summarise(profile) {
     const layer = layerFor(id);
     self.set(layer, (self.get(layer) ?? 0) + (deltas[i] ?? 0));
   });
+  // Not the workload's: waiting, and loading modules before the first request.
   self.delete('idle');
+  self.delete('startup');
   const busy = [...self.values()].reduce((a, b) => a + b, 0) || 1;
   return [...self.entries()]
     .map(([layer, us]) => ({ layer, share: Number(((us * 100) / busy).toFixed(1)) }))
