@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * vectors (large and compressed) to find or rank its matches. Expression indexes: nothing that
  * writes articles or sections changes.
  */
-export class SearchCandidateIndexes1764350000000 implements MigrationInterface {
-  name = 'SearchCandidateIndexes1764350000000';
+export class SearchCandidateIndexes1764450000000 implements MigrationInterface {
+  name = 'SearchCandidateIndexes1764450000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
