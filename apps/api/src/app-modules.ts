@@ -29,6 +29,10 @@ import { Section } from './modules/sections/section.entity.js';
 import { Tag } from './modules/tags/tag.entity.js';
 import { TagResolver } from './modules/tags/tag.resolver.js';
 import { TagService } from './modules/tags/tag.service.js';
+import { WebhookEndpoint } from './modules/webhooks/webhook-endpoint.entity.js';
+import { endpointPolicyFor } from './modules/webhooks/webhook-runtime.js';
+import { WebhookResolver } from './modules/webhooks/webhook.resolver.js';
+import { WebhookService } from './modules/webhooks/webhook.service.js';
 
 // The composition root: the one file that lists the API's modules (their entities and
 // resolvers) and wires services into resolvers. Everything below it (graphql/, db/, errors/,
@@ -36,7 +40,16 @@ import { TagService } from './modules/tags/tag.service.js';
 // added here, in both lists, and nowhere else.
 
 /** Every TypeORM entity; db/data-source.ts takes this list rather than naming modules. */
-export const entities = [Article, Section, Tag, ApiToken, ArticleRevision, Report, AuditEvent];
+export const entities = [
+  Article,
+  Section,
+  Tag,
+  ApiToken,
+  ArticleRevision,
+  Report,
+  AuditEvent,
+  WebhookEndpoint,
+];
 
 export const resolvers = [
   ArticleResolver,
@@ -47,6 +60,7 @@ export const resolvers = [
   ModerationResolver,
   AuditResolver,
   ApiTokenResolver,
+  WebhookResolver,
 ] as const;
 
 /** The database of this app: its entities and migrations, with the caller's connection. */
@@ -60,6 +74,8 @@ export type SchemaEnv = Pick<
   | 'REPORT_RATE_LIMIT'
   | 'REPORT_RATE_WINDOW_SECONDS'
   | 'REPORT_REVIEW_THRESHOLD'
+  | 'NODE_ENV'
+  | 'WEBHOOK_ALLOW_PRIVATE'
 >;
 
 export interface SchemaDeps {
@@ -89,6 +105,10 @@ function createContainer(
     instances.set(ModerationResolver, new ModerationResolver(new ModerationService(dataSource)));
     instances.set(AuditResolver, new AuditResolver(new AuditService(dataSource)));
     instances.set(ApiTokenResolver, new ApiTokenResolver(new ApiTokenService(dataSource)));
+    instances.set(
+      WebhookResolver,
+      new WebhookResolver(new WebhookService(dataSource, endpointPolicyFor(env))),
+    );
   }
   return {
     get(someClass) {

@@ -49,6 +49,17 @@ export const EnvShape = z.object({
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /**
+   * Webhook endpoints may be loopback, private or link-local addresses (and plain http): for
+   * development and tests only; off, such endpoints are refused when registered and delivered.
+   */
+  WEBHOOK_ALLOW_PRIVATE: boolean.default('false'),
+  /** Deliver webhooks from this process (every replica may; they share the work safely). */
+  WEBHOOK_WORKER_ENABLED: boolean.default('true'),
+  /** How long a receiver may take to answer one delivery. */
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+  /** How often the worker looks for due retries when no new event has woken it. */
+  WEBHOOK_POLL_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
 });
 
 const EnvSchema = EnvShape.refine(

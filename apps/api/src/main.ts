@@ -4,6 +4,7 @@ import { createAppDataSource } from './app-modules.js';
 import { parseEnv } from './env.js';
 import { createLogger } from './logger.js';
 import { seedIfEmpty } from './modules/content-import/seed.js';
+import { createWebhookWorker } from './modules/webhooks/webhook-runtime.js';
 import { createServer } from './server.js';
 
 // Boot order: environment -> database (migrations, sample content) -> HTTP -> signals.
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
     server.once('listening', resolve).once('error', reject),
   );
   logger.info({ url: `http://localhost:${env.PORT}/graphql` }, 'Folio API ready');
+  // Delivers the webhook outbox; on SIGTERM it stops claiming and hands back what is in flight.
+  const webhooks = env.WEBHOOK_WORKER_ENABLED ? createWebhookWorker(dataSource, env, logger) : null;
+  await webhooks?.start();
 
   // SIGTERM: readiness goes 503, no new connections are accepted, requests in flight finish
   // (a report acknowledged to a reader is committed first), then the pool closes and we exit 0.
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
     lifecycle.shuttingDown = true;
     closeStreams();
     logger.info({ signal }, 'shutting down');
+    const webhooksStopped = webhooks?.stop();
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const deadline = setTimeout(() => {
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
     }, env.SHUTDOWN_DRAIN_SECONDS * 1000);
     await drained;
     clearTimeout(deadline);
+    await webhooksStopped;
     await stop();
     await dataSource.destroy();
     logger.info('stopped');

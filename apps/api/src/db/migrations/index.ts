@@ -1,10 +1,12 @@
 import { InitialContentSchema1764000000000 } from './1764000000000-initial-content-schema.js';
 import { EditorialReportsModeration1764100000000 } from './1764100000000-editorial-reports-moderation.js';
 import { ContentChangeNotifications1764200000000 } from './1764200000000-content-change-notifications.js';
+import { Webhooks1764600000000 } from './1764600000000-webhooks.js';
 
 /** Every migration, oldest first. Listed explicitly so the build and jest need no globbing. */
 export const migrations = [
   InitialContentSchema1764000000000,
   EditorialReportsModeration1764100000000,
   ContentChangeNotifications1764200000000,
+  Webhooks1764600000000,
 ];

@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 export interface AuditTarget {
-  type: 'article' | 'section' | 'report' | 'token';
+  type: 'article' | 'section' | 'report' | 'token' | 'webhook';
   id: string;
 }
 

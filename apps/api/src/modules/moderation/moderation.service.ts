@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ModerationAction, ReportStatus } from '../reports/report-enums.js';
 import { Report } from '../reports/report.entity.js';
+import { webhookOutbox } from '../webhooks/webhook-outbox.js';
 import type { ReportFilter } from './moderation.types.js';
 
 /** What each resolution does to the report and to the page. */
@@ -142,6 +143,7 @@ export class ModerationService {
         if (article && article.moderationState !== outcome.state) {
           const previous = article.moderationState;
           await manager.update(Article, { id: article.id }, { moderationState: outcome.state });
+          await webhookOutbox.articleModerated(manager, article.id, outcome.state);
           await recordAudit(
             manager,
             actor,
@@ -155,6 +157,7 @@ export class ModerationService {
           );
         }
       }
+      await webhookOutbox.reportResolved(manager, report.id);
       return report;
     });
   }

@@ -8,6 +8,7 @@ import { Article } from '../articles/article.entity.js';
 import { ModerationState } from '../articles/article-status.js';
 import { publishedCondition } from '../articles/article.queries.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { webhookOutbox } from '../webhooks/webhook-outbox.js';
 import { ReportReason, ReportStatus } from './report-enums.js';
 import { Report } from './report.entity.js';
 import type { SubmitReportInput } from './report.inputs.js';
@@ -135,6 +136,7 @@ export class ReportService {
         throw new Error('idempotency key conflict without a stored report');
       }
       await this.consumeRateLimit(reporter);
+      await webhookOutbox.reportCreated(manager, row.receipt);
       if (target.moderation_state === ModerationState.VISIBLE)
         await this.applyThreshold(manager, target.id, row.reporters);
       return { receipt: row.receipt, status: row.status, createdAt: row.created_at };
