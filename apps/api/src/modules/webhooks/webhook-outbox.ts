@@ -4,13 +4,22 @@ import type { EntityManager } from 'typeorm';
 /** Raised (at commit) when deliveries were added, so idle workers wake at once. */
 export const WEBHOOK_DELIVERIES_CHANNEL = 'folio_webhook_deliveries';
 
-interface ArticleRow {
-  id: string;
-  slug: string;
-  title: string;
-  status: string;
-  published_at: Date | null;
-}
+/** An instant as JSON receivers expect it: ISO 8601 in UTC with milliseconds. */
+const iso = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const ARTICLE_DATA = `SELECT jsonb_build_object('article', jsonb_build_object(
+    'id', a.id, 'slug', a.slug, 'title', a.title, 'status', a.status,
+    'publishedAt', ${iso('a.published_at')})) AS data
+  FROM articles a WHERE a.id = $3`;
+
+/** Only what an integrator needs to find the report in the moderation queue. */
+const REPORT_DATA = `SELECT jsonb_build_object(
+    'report', jsonb_build_object('id', r.id, 'reason', r.reason, 'status', r.status,
+      'resolutionAction', r.resolution_action, 'sectionAnchor', r.section_anchor,
+      'createdAt', ${iso('r.created_at')}, 'resolvedAt', ${iso('r.resolved_at')}),
+    'article', jsonb_build_object('id', a.id, 'slug', a.slug)) AS data
+  FROM reports r JOIN articles a ON a.id = r.article_id`;
 
 /** Editorial actions (as recorded in revisions and the audit) and the events they raise. */
 const EDITORIAL_EVENTS: Record<string, WebhookEventType | 'updated-if-published'> = {
@@ -28,122 +37,64 @@ const EDITORIAL_EVENTS: Record<string, WebhookEventType | 'updated-if-published'
 /**
  * The outbox: each call writes one event, and one pending delivery per enabled endpoint that
  * subscribes to it, with the caller's transaction manager, so the event exists exactly when
- * the change committed. Payloads name things by id and slug (and an article's title); never a
- * reporter's key, address, contact or the details they wrote.
+ * the change committed (and not at all when nobody subscribes). One statement each: the
+ * payload is built from the rows in SQL. Payloads name things by id and slug (and an
+ * article's title); never a reporter's key, address, contact, or the details they wrote.
  */
 export const webhookOutbox = {
-  /** Writes one event of `type` with `data`; returns its id (the `webhook-id` receivers see). */
-  async record(
-    manager: EntityManager,
-    type: WebhookEventType,
-    data: Record<string, unknown>,
-  ): Promise<string> {
-    const timestamp = new Date().toISOString();
-    const [row]: Array<{ id: string }> = await manager.query(
-      `WITH event AS (
-         INSERT INTO webhook_events (type, payload, created_at) VALUES ($1, $2::jsonb, $3)
-         RETURNING id),
-       deliveries AS (
-         INSERT INTO webhook_deliveries (event_id, endpoint_id)
-         SELECT event.id, endpoint.id FROM event, webhook_endpoints endpoint
-          WHERE endpoint.enabled AND $1 = ANY (endpoint.events)
-         RETURNING 1)
-       SELECT event.id,
-              CASE WHEN (SELECT count(*) FROM deliveries) > 0
-                   THEN pg_notify('${WEBHOOK_DELIVERIES_CHANNEL}', '') END AS notified
-         FROM event`,
-      [type, JSON.stringify({ type, timestamp, data }), timestamp],
-    );
-    return row!.id;
-  },
-
   /** After an editor's save: `action` is the audit action without its `article.` prefix. */
   async articleSaved(manager: EntityManager, articleId: string, action: string): Promise<void> {
     const event = EDITORIAL_EVENTS[action];
     if (!event) return; // creating or scheduling a draft changes nothing readers see
-    const article = await findArticle(manager, articleId);
-    if (!article) return;
     if (event === 'updated-if-published') {
-      if (article.status !== 'published' || !article.published_at) return;
-      if (article.published_at.getTime() > Date.now()) return;
-      await this.record(manager, 'article.updated', articleData(article));
-      return;
+      const live = ` AND a.status = 'published' AND a.published_at <= now()`;
+      await record(manager, 'article.updated', ARTICLE_DATA + live, [articleId]);
+    } else {
+      await record(manager, event, ARTICLE_DATA, [articleId]);
     }
-    await this.record(manager, event, articleData(article));
   },
 
   /** After a moderation decision changed the page's state: removal is an event. */
   async articleModerated(manager: EntityManager, articleId: string, state: string): Promise<void> {
-    if (state !== 'removed') return;
-    const article = await findArticle(manager, articleId);
-    if (article) await this.record(manager, 'article.removed', articleData(article));
+    if (state === 'removed') await record(manager, 'article.removed', ARTICLE_DATA, [articleId]);
   },
 
   async reportCreated(manager: EntityManager, receipt: string): Promise<void> {
-    const report = await findReport(manager, 'r.receipt = $1', receipt);
-    if (report) await this.record(manager, 'report.created', report);
+    await record(manager, 'report.created', `${REPORT_DATA} WHERE r.receipt = $3`, [receipt]);
   },
 
   async reportResolved(manager: EntityManager, reportId: string): Promise<void> {
-    const report = await findReport(manager, 'r.id = $1', reportId);
-    if (report) await this.record(manager, 'report.resolved', report);
+    await record(manager, 'report.resolved', `${REPORT_DATA} WHERE r.id = $3`, [reportId]);
   },
 };
 
-async function findArticle(manager: EntityManager, id: string): Promise<ArticleRow | null> {
-  const [row]: ArticleRow[] = await manager.query(
-    'SELECT id, slug, title, status, published_at FROM articles WHERE id = $1',
-    [id],
-  );
-  return row ?? null;
-}
-
-function articleData(article: ArticleRow): Record<string, unknown> {
-  return {
-    article: {
-      id: article.id,
-      slug: article.slug,
-      title: article.title,
-      status: article.status,
-      publishedAt: article.published_at?.toISOString() ?? null,
-    },
-  };
-}
-
-/** Only what an integrator needs to look the report up in the moderation queue. */
-async function findReport(
+/**
+ * Writes the event `dataQuery` describes (a SELECT of one `data` jsonb, parameters from $3),
+ * with its deliveries, and notifies workers at commit when there are any.
+ */
+async function record(
   manager: EntityManager,
-  where: string,
-  value: string,
-): Promise<Record<string, unknown> | null> {
-  const [row]: Array<{
-    id: string;
-    reason: string;
-    status: string;
-    resolution_action: string | null;
-    section_anchor: string | null;
-    created_at: Date;
-    resolved_at: Date | null;
-    article_id: string;
-    article_slug: string;
-  }> = await manager.query(
-    `SELECT r.id, r.reason, r.status, r.resolution_action, r.section_anchor, r.created_at,
-            r.resolved_at, a.id AS article_id, a.slug AS article_slug
-       FROM reports r JOIN articles a ON a.id = r.article_id
-      WHERE ${where}`,
-    [value],
+  type: WebhookEventType,
+  dataQuery: string,
+  params: unknown[],
+): Promise<void> {
+  await manager.query(
+    `WITH source AS (${dataQuery}),
+     subscribed AS (
+       SELECT id FROM webhook_endpoints WHERE enabled AND $1::text = ANY (events)),
+     event AS (
+       INSERT INTO webhook_events (type, payload, created_at)
+       SELECT $1::text,
+              jsonb_build_object('type', $1::text, 'timestamp', $2::text, 'data', source.data),
+              $2::timestamptz
+         FROM source WHERE EXISTS (SELECT 1 FROM subscribed)
+       RETURNING id),
+     deliveries AS (
+       INSERT INTO webhook_deliveries (event_id, endpoint_id)
+       SELECT event.id, subscribed.id FROM event, subscribed
+       RETURNING 1)
+     SELECT CASE WHEN EXISTS (SELECT 1 FROM deliveries)
+                 THEN pg_notify('${WEBHOOK_DELIVERIES_CHANNEL}', '') END AS notified`,
+    [type, new Date().toISOString(), ...params],
   );
-  if (!row) return null;
-  return {
-    report: {
-      id: row.id,
-      reason: row.reason,
-      status: row.status,
-      resolutionAction: row.resolution_action,
-      sectionAnchor: row.section_anchor,
-      createdAt: row.created_at.toISOString(),
-      resolvedAt: row.resolved_at?.toISOString() ?? null,
-    },
-    article: { id: row.article_id, slug: row.article_slug },
-  };
 }

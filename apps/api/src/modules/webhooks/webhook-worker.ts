@@ -142,6 +142,7 @@ export class WebhookWorker {
 
   private async claim(leaseId: string): Promise<ClaimedDelivery[]> {
     const now = this.clock();
+    // A SELECT over the UPDATE, so the driver answers with the rows themselves.
     return this.dataSource.query(
       `WITH due AS (
          SELECT d.id FROM webhook_deliveries d
@@ -150,13 +151,15 @@ export class WebhookWorker {
             AND (d.lease_until IS NULL OR d.lease_until <= $1)
           ORDER BY d.next_attempt_at
           LIMIT $2
-            FOR UPDATE OF d SKIP LOCKED)
-       UPDATE webhook_deliveries d
-          SET lease_id = $3, lease_until = $4, attempts = d.attempts + 1, updated_at = now()
-         FROM due, webhook_events event, webhook_endpoints endpoint
-        WHERE d.id = due.id AND event.id = d.event_id AND endpoint.id = d.endpoint_id
-       RETURNING d.id, d.attempts, event.id AS event_id, event.payload, endpoint.id AS endpoint_id,
-                 endpoint.url, endpoint.secret`,
+            FOR UPDATE OF d SKIP LOCKED),
+       claimed AS (
+         UPDATE webhook_deliveries d
+            SET lease_id = $3, lease_until = $4, attempts = d.attempts + 1, updated_at = now()
+           FROM due, webhook_events event, webhook_endpoints endpoint
+          WHERE d.id = due.id AND event.id = d.event_id AND endpoint.id = d.endpoint_id
+         RETURNING d.id, d.attempts, event.id AS event_id, event.payload,
+                   endpoint.id AS endpoint_id, endpoint.url, endpoint.secret)
+       SELECT * FROM claimed`,
       [now, this.batchSize, leaseId, new Date(now.getTime() + this.leaseMs)],
     );
   }
