@@ -21,10 +21,28 @@ export const ServerEnvShape = z.object({
   READER_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /** The reader's public origin (also read by the app): forms are accepted only from it. */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Time a client has to send its request headers (slowloris), and its whole request. */
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** An idle keep-alive connection is closed after this; above a load balancer's idle timeout. */
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  /** Open connections at once; more are closed as they arrive. */
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
 });
 
+// Node refuses a header time longer than the whole request's.
+const ServerEnvSchema = ServerEnvShape.refine(
+  (env) => env.HTTP_HEADERS_TIMEOUT_SECONDS <= env.HTTP_REQUEST_TIMEOUT_SECONDS,
+  {
+    message: 'must not exceed HTTP_REQUEST_TIMEOUT_SECONDS',
+    path: ['HTTP_HEADERS_TIMEOUT_SECONDS'],
+  },
+);
+
 export function parseServerEnv(source = process.env) {
-  const result = ServerEnvShape.safeParse(source);
+  const result = ServerEnvSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues
       .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)

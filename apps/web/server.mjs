@@ -10,8 +10,12 @@ import express from 'express';
 import helmet from 'helmet';
 import pino from 'pino';
 import { pinoHttp } from 'pino-http';
+import { limitRequestBody } from './server/body-limit.mjs';
 import { followContentChanges } from './server/content-changes.mjs';
+import { createLimitedServer } from './server/http-limits.mjs';
+import { refuseCrossSiteRequests } from './server/origin-check.mjs';
 import { PageCache } from './server/page-cache.mjs';
+import { sendRefusal } from './server/refusal-page.mjs';
 import { remixWithPageCache } from './server/remix-handler.mjs';
 import { parseServerEnv } from './server-env.mjs';
 
@@ -91,6 +95,10 @@ const contentChanges =
         logger,
       })
     : null;
+// Whatever changes something (a report) must come from our own pages, and its body is read
+// here, whole and at most 16 kB, before Remix parses it.
+app.use(refuseCrossSiteRequests({ publicUrl: env.PUBLIC_URL, logger }));
+app.use(limitRequestBody({ logger }));
 app.all(
   '*',
   remixWithPageCache({
@@ -99,8 +107,30 @@ app.all(
     cache,
   }),
 );
+// A failure nobody caught: one structured log line, and a page that says so (never a stack).
+app.use((error, req, res, _next) => {
+  const log = req.log ?? logger;
+  if (error?.expose && error.status >= 400 && error.status < 500) {
+    log.warn({ reason: error.message }, 'request refused');
+    return sendRefusal(res, error.status, {
+      title: 'That request was not understood',
+      message: 'Please check the address and try again.',
+    });
+  }
+  log.error({ err: error }, 'request failed');
+  return sendRefusal(res, 500, {
+    title: 'Something went wrong',
+    message: 'Folio could not show this page just now. Please try again in a moment.',
+  });
+});
 
-const server = app.listen(env.PORT, env.HOST, () => {
+const server = createLimitedServer(app, {
+  headersTimeoutSeconds: env.HTTP_HEADERS_TIMEOUT_SECONDS,
+  requestTimeoutSeconds: env.HTTP_REQUEST_TIMEOUT_SECONDS,
+  keepAliveTimeoutSeconds: env.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS,
+  maxConnections: env.HTTP_MAX_CONNECTIONS,
+});
+server.listen(env.PORT, env.HOST, () => {
   logger.info({ url: `http://localhost:${env.PORT}/` }, 'Folio reader ready');
 });
 

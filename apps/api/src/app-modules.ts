@@ -19,7 +19,12 @@ import { ArticleRevision } from './modules/editorial/article-revision.entity.js'
 import { EditorialResolver } from './modules/editorial/editorial.resolver.js';
 import { EditorialService } from './modules/editorial/editorial.service.js';
 import { ModerationResolver } from './modules/moderation/moderation.resolver.js';
+import { AppealResolver } from './modules/moderation/appeal.resolver.js';
+import { AppealService } from './modules/moderation/appeal.service.js';
+import { systemClock, type Clock } from './modules/moderation/clock.js';
+import { ModerationQueueService } from './modules/moderation/moderation-queue.service.js';
 import { ModerationService } from './modules/moderation/moderation.service.js';
+import { TransparencyService } from './modules/moderation/transparency.service.js';
 import { Report } from './modules/reports/report.entity.js';
 import { ReportResolver } from './modules/reports/report.resolver.js';
 import { ReportService } from './modules/reports/report.service.js';
@@ -58,6 +63,7 @@ export const resolvers = [
   ReportResolver,
   EditorialResolver,
   ModerationResolver,
+  AppealResolver,
   AuditResolver,
   ApiTokenResolver,
   WebhookResolver,
@@ -74,6 +80,10 @@ export type SchemaEnv = Pick<
   | 'REPORT_RATE_LIMIT'
   | 'REPORT_RATE_WINDOW_SECONDS'
   | 'REPORT_REVIEW_THRESHOLD'
+  | 'REPORT_REVIEW_WINDOW_SECONDS'
+  | 'REPORT_BURST_SECONDS'
+  | 'REPORT_REPORTERS_PER_NETWORK_MAX'
+  | 'REPORT_AUTO_HIDE_PER_HOUR'
   | 'NODE_ENV'
   | 'WEBHOOK_ALLOW_PRIVATE'
 >;
@@ -81,6 +91,8 @@ export type SchemaEnv = Pick<
 export interface SchemaDeps {
   dataSource: DataSource;
   env: SchemaEnv;
+  /** Moderation's time (report windows, appeal deadlines); tests pass a manual clock. */
+  clock?: Clock;
 }
 
 /** Wires services into resolvers by hand: a map is all the container this app needs. */
@@ -90,19 +102,38 @@ function createContainer(
 ): ContainerType {
   const instances = new Map<unknown, unknown>();
   if (deps) {
-    const { dataSource, env } = deps;
-    const reports = new ReportService(dataSource, {
-      rateLimit: env.REPORT_RATE_LIMIT,
-      rateWindowSeconds: env.REPORT_RATE_WINDOW_SECONDS,
-      reviewThreshold: env.REPORT_REVIEW_THRESHOLD,
-    });
+    const { dataSource, env, clock = systemClock } = deps;
+    const reports = new ReportService(
+      dataSource,
+      {
+        rateLimit: env.REPORT_RATE_LIMIT,
+        rateWindowSeconds: env.REPORT_RATE_WINDOW_SECONDS,
+        threshold: env.REPORT_REVIEW_THRESHOLD,
+        windowSeconds: env.REPORT_REVIEW_WINDOW_SECONDS,
+        burstSeconds: env.REPORT_BURST_SECONDS,
+        reportersPerNetworkMax: env.REPORT_REPORTERS_PER_NETWORK_MAX,
+        autoHidesPerHour: env.REPORT_AUTO_HIDE_PER_HOUR,
+      },
+      clock,
+    );
     closers.push(() => reports.close());
     instances.set(ArticleResolver, new ArticleResolver(new ArticleService(dataSource)));
     instances.set(SearchResolver, new SearchResolver(new SearchService(dataSource)));
     instances.set(TagResolver, new TagResolver(new TagService(dataSource)));
     instances.set(ReportResolver, new ReportResolver(reports, env.REPORTER_KEY_SECRET));
     instances.set(EditorialResolver, new EditorialResolver(new EditorialService(dataSource)));
-    instances.set(ModerationResolver, new ModerationResolver(new ModerationService(dataSource)));
+    instances.set(
+      ModerationResolver,
+      new ModerationResolver(
+        new ModerationService(dataSource, clock),
+        new ModerationQueueService(dataSource),
+        new TransparencyService(dataSource),
+      ),
+    );
+    instances.set(
+      AppealResolver,
+      new AppealResolver(new AppealService(dataSource, clock), reports),
+    );
     instances.set(AuditResolver, new AuditResolver(new AuditService(dataSource)));
     instances.set(ApiTokenResolver, new ApiTokenResolver(new ApiTokenService(dataSource)));
     instances.set(

@@ -27,8 +27,16 @@ export const EnvShape = z.object({
   FORWARDED_ADDRESS_SECRET: z.string().min(16).optional(),
   REPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(5),
   REPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
-  /** Distinct reporters with open reports that put a page under review. */
+  /** Distinct networks (IPv4 /24, IPv6 /48) with open reports that put a page under review. */
   REPORT_REVIEW_THRESHOLD: z.coerce.number().int().min(1).default(3),
+  /** Only reports filed within this window count towards the threshold. */
+  REPORT_REVIEW_WINDOW_SECONDS: z.coerce.number().int().min(60).default(86_400),
+  /** Threshold reached this fast since the first counted report: a burst, flagged, not hidden. */
+  REPORT_BURST_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** More distinct reporters per network than this: concentrated, flagged, not hidden. */
+  REPORT_REPORTERS_PER_NETWORK_MAX: z.coerce.number().min(1).default(2),
+  /** Pages hidden automatically per hour, site-wide; beyond it pages are only flagged. */
+  REPORT_AUTO_HIDE_PER_HOUR: z.coerce.number().int().min(0).default(10),
   /** Comma-separated read replicas: reads go there, writes and transactions to DATABASE_URL. */
   DATABASE_READ_URLS: z
     .string()
@@ -49,6 +57,13 @@ export const EnvShape = z.object({
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
   /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
+  /** Time a client has to send its request headers (slowloris), and its whole request. */
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  /** An idle keep-alive connection is closed after this; above a load balancer's idle timeout. */
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  /** Open connections at once (readers' change streams included); more are closed on arrival. */
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
   /**
    * Webhook endpoints may be loopback, private or link-local addresses (and plain http): for
    * development and tests only; off, such endpoints are refused when registered and delivered.

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { createAppDataSource } from './app-modules.js';
 import { parseEnv } from './env.js';
+import { createLimitedServer } from './http-limits.js';
 import { createLogger } from './logger.js';
 import { seedIfEmpty } from './modules/content-import/seed.js';
 import { createWebhookWorker } from './modules/webhooks/webhook-runtime.js';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   if (env.SEED_CONTENT_DIR) await seedIfEmpty(dataSource, env.SEED_CONTENT_DIR, logger);
 
   const { app, lifecycle, closeStreams, stop } = await createServer({ dataSource, env, logger });
-  const server: Server = app.listen(env.PORT, env.HOST);
+  const server: Server = createLimitedServer(app, env).listen(env.PORT, env.HOST);
   await new Promise<void>((resolve, reject) =>
     server.once('listening', resolve).once('error', reject),
   );

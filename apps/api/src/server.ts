@@ -25,6 +25,7 @@ import type { Context } from './graphql/context.js';
 import { buildFolioSchema, type SchemaEnv } from './app-modules.js';
 import type { Logger } from './logger.js';
 import { createLoaders } from './modules/articles/article.loaders.js';
+import type { Clock } from './modules/moderation/clock.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
 import type { Viewer } from './modules/auth/viewer.js';
 import { clientAddress } from './modules/reports/reporter-identity.js';
@@ -38,6 +39,8 @@ export interface ServerDeps {
   dataSource: DataSource;
   env: ServerEnv;
   logger: Logger;
+  /** Moderation's clock; the system clock unless a test injects one. */
+  clock?: Clock;
 }
 
 export interface FolioServer {
@@ -52,10 +55,15 @@ export interface FolioServer {
 }
 
 /** The express app with Apollo mounted at /graphql. It never listens by itself. */
-export async function createServer({ dataSource, env, logger }: ServerDeps): Promise<FolioServer> {
+export async function createServer({
+  dataSource,
+  env,
+  logger,
+  clock,
+}: ServerDeps): Promise<FolioServer> {
   const production = env.NODE_ENV === 'production';
   const armor = createArmor(production);
-  const folioSchema = await buildFolioSchema({ dataSource, env });
+  const folioSchema = await buildFolioSchema({ dataSource, env, clock });
   // Content changes are tracked whether or not this API caches: the reader's page cache
   // follows them through /content-changes.
   const contentVersion = new ContentVersion();

@@ -1,3 +1,4 @@
+import type { Clock } from '../src/modules/moderation/clock.js';
 import { startTestApi, type TestApi } from './test-api.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -10,11 +11,14 @@ export interface ApiTestContext {
  * A test file's own database and API server, started before its tests and stopped after.
  * Read `db` and `api` inside tests (they are set once beforeAll has run).
  */
-export function useApiTestContext(envOverrides: Record<string, string> = {}): ApiTestContext {
+export function useApiTestContext(
+  envOverrides: Record<string, string> = {},
+  clock?: Clock,
+): ApiTestContext {
   const context = {} as ApiTestContext;
   beforeAll(async () => {
     context.db = await createTestDatabase();
-    context.api = await startTestApi(context.db, envOverrides);
+    context.api = await startTestApi(context.db, envOverrides, clock);
   });
   afterAll(async () => {
     await context.api?.close();

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import pino from 'pino';
 import { parseEnv, type Env } from '../src/env.js';
 import { createServer } from '../src/server.js';
+import type { Clock } from '../src/modules/moderation/clock.js';
 import type { TestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
@@ -39,12 +40,14 @@ export function testEnv(overrides: Record<string, string> = {}): Env {
 export async function startTestApi(
   db: TestDatabase,
   overrides: Record<string, string> = {},
+  clock?: Clock,
 ): Promise<TestApi> {
   const logger = pino({ level: 'silent' });
   const { app, stop } = await createServer({
     dataSource: db.dataSource,
     env: testEnv(overrides),
     logger,
+    clock,
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));

@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import type { EntryContext } from '@remix-run/node';
+import type {
+  ActionFunctionArgs,
+  AppLoadContext,
+  EntryContext,
+  LoaderFunctionArgs,
+} from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToPipeableStream } from 'react-dom/server';
 import { contentSecurityPolicy, nonceFor } from './lib/csp.server';
 import { etagFor, isFresh } from './lib/etag.server';
+import { FormEchoProvider, type FormEcho } from './lib/form-echo';
+import { appLogger } from './lib/logger.server';
 import { NonceProvider } from './lib/nonce';
 
 const RENDER_TIMEOUT_MS = 5_000;
@@ -20,9 +27,10 @@ export default async function handleRequest(
   status: number,
   headers: Headers,
   remixContext: EntryContext,
+  loadContext?: AppLoadContext,
 ): Promise<Response> {
   const placeholder = randomBytes(18).toString('hex');
-  let html = await render(request, remixContext, placeholder);
+  let html = await render(request, remixContext, placeholder, loadContext?.reader?.formEcho ?? {});
   const cacheable =
     request.method === 'GET' &&
     status === 200 &&
@@ -40,17 +48,44 @@ export default async function handleRequest(
   return new Response(html, { status, headers });
 }
 
-function render(request: Request, remixContext: EntryContext, nonce: string): Promise<string> {
+/**
+ * A loader, action or render failed with something other than a response: one structured
+ * line (Remix's default is a stack trace on stderr). The reader sees the error page.
+ */
+export function handleError(
+  error: unknown,
+  { request, context }: LoaderFunctionArgs | ActionFunctionArgs,
+): void {
+  if (request.signal.aborted) return; // the reader went away; nothing failed
+  appLogger().error(
+    {
+      err: error,
+      requestId: context.reader?.requestId,
+      method: request.method,
+      path: new URL(request.url).pathname,
+    },
+    'request failed in Remix',
+  );
+}
+
+function render(
+  request: Request,
+  remixContext: EntryContext,
+  nonce: string,
+  formEcho: FormEcho,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let renderError: unknown;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={RENDER_TIMEOUT_MS}
-          nonce={nonce}
-        />
+        <FormEchoProvider value={formEcho}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={RENDER_TIMEOUT_MS}
+            nonce={nonce}
+          />
+        </FormEchoProvider>
       </NonceProvider>,
       {
         nonce,

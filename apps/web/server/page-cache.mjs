@@ -34,7 +34,8 @@ export class PageCache {
     this.#now = now;
     this.#pages = new LRUCache({
       maxSize: Math.max(1, maxSizeMb) * 2 ** 20,
-      sizeCalculation: (page) => page.body.length + 512,
+      // The key is held too: without it, long junk keys would cost memory the cap never sees.
+      sizeCalculation: (page, key) => pageBytes(page, key),
       ttl: this.#freshMs + this.#staleMs,
       ttlAutopurge: false,
     });
@@ -54,6 +55,11 @@ export class PageCache {
   /** Which purge a render started under; see store(). */
   get generation() {
     return this.#generation;
+  }
+
+  /** Entries held and the bytes counted against the cap (bodies, keys and headers). */
+  get stats() {
+    return { entries: this.#pages.size, bytes: this.#pages.calculatedSize };
   }
 
   purge() {
@@ -97,6 +103,13 @@ export class PageCache {
     this.#pages.set(key, page);
     return page;
   }
+}
+
+/** What one entry holds: body, key, headers, and a fixed allowance for the objects around them. */
+export function pageBytes(page, key) {
+  let bytes = page.body.length + Buffer.byteLength(key) + 256;
+  for (const [name, value] of page.headers) bytes += name.length + Buffer.byteLength(value);
+  return bytes;
 }
 
 /** 200, public, and not marked no-store or private: what any shared cache may keep. */

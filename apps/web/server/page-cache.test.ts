@@ -70,4 +70,23 @@ describe('the reader page cache', () => {
       etag: 'W/"one"',
     });
   });
+
+  it('counts the bytes of keys against its memory cap', () => {
+    const cache = cacheAt({ now: 0 });
+    // 1,000 tiny pages under 2 kB keys: the keys alone are twice the 1 MB cap.
+    const keys = Array.from(
+      { length: 1000 },
+      (_, n) => `/search?q=${String(n).padStart(2040, '0')}`,
+    );
+    for (const key of keys) cache.store(key, page('x'), Buffer.from('x'), cache.generation);
+    const kept = keys.filter((key) => cache.lookup(key) !== null);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(keys.length);
+    const keyBytes = kept.reduce((sum, key) => sum + Buffer.byteLength(key), 0);
+    expect(keyBytes).toBeLessThanOrEqual(2 ** 20);
+    expect(cache.stats.bytes).toBeGreaterThanOrEqual(keyBytes);
+    expect(cache.stats.bytes).toBeLessThanOrEqual(2 ** 20);
+    // The newest pages are the ones kept.
+    expect(cache.lookup(keys.at(-1)!)).not.toBeNull();
+  });
 });

@@ -2,8 +2,9 @@
 // page cache can keep and replay whole responses. The request conversion follows
 // @remix-run/express; responses are buffered, as app/entry.server.tsx renders whole pages.
 import { randomUUID } from 'node:crypto';
-import { createReadableStreamFromReadable, createRequestHandler } from '@remix-run/node';
+import { createRequestHandler } from '@remix-run/node';
 import { ifNoneMatchIncludes } from './if-none-match.mjs';
+import { pageCacheKey } from './page-cache-key.mjs';
 
 /**
  * @param {{ build: import('@remix-run/node').ServerBuild, mode: string, cache: import('./page-cache.mjs').PageCache }} options
@@ -33,23 +34,28 @@ export function remixWithPageCache({ build, mode, cache }) {
   return async (req, res, next) => {
     try {
       const readsOnly = req.method === 'GET' || req.method === 'HEAD';
-      const key = req.originalUrl;
-      const hit = readsOnly ? cache.lookup(key) : null;
+      // Reads are keyed, and rendered, by the parameters their route reads; null: not cached.
+      const key = readsOnly ? pageCacheKey(req.originalUrl) : null;
+      const hit = key !== null ? cache.lookup(key) : null;
       if (hit) {
         if (hit.state === 'stale') void refresh(key, originOf(req));
         return sendCached(req, res, hit);
       }
 
       const startedUnder = cache.generation;
-      const request = toFetchRequest(req, res, { forCache: readsOnly && cache.usable });
+      const forCache = key !== null && cache.usable;
+      const request = toFetchRequest(req, res, { forCache, url: key ?? req.originalUrl });
       const response = await handle(request, {
         reader: { clientAddress: req.ip ?? '127.0.0.1', requestId: res.locals.requestId },
       });
       const body = Buffer.from(await response.arrayBuffer());
-      const stored = req.method === 'GET' ? cache.store(key, response, body, startedUnder) : null;
+      const stored =
+        req.method === 'GET' && key !== null
+          ? cache.store(key, response, body, startedUnder)
+          : null;
       // Rendered in full for the cache: the reader may already hold it (If-None-Match).
       if (stored) return sendCached(req, res, { page: stored, state: 'fresh' }, 'MISS');
-      res.setHeader('X-Cache', cache.usable ? 'MISS' : 'BYPASS');
+      res.setHeader('X-Cache', forCache ? 'MISS' : 'BYPASS');
       return sendResponse(res, response, body);
     } catch (error) {
       next(error);
@@ -58,31 +64,41 @@ export function remixWithPageCache({ build, mode, cache }) {
 }
 
 function originOf(req) {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  // A Host header no URL can be made of is the client's mistake, not ours.
+  if (!URL.canParse(origin))
+    throw Object.assign(new Error('unusable Host header'), { status: 400, expose: true });
+  return origin;
 }
 
 /**
  * @param {import('express').Request} req
  * @param {import('express').Response} res
- * @param {{ forCache: boolean }} options forCache: render the full page even if the reader
- *   holds a copy (If-None-Match), since the cache, not Remix, answers the 304.
+ * @param {{ forCache: boolean, url: string }} options forCache: render the full page even if
+ *   the reader holds a copy (If-None-Match), since the cache, not Remix, answers the 304.
+ *   url: the path and query to render (a read's cache key).
  */
-function toFetchRequest(req, res, { forCache }) {
+function toFetchRequest(req, res, { forCache, url }) {
   const controller = new AbortController();
   res.on('close', () => controller.abort());
   const headers = new Headers();
   for (const [name, values] of Object.entries(req.headers)) {
     if (values === undefined) continue;
     if (forCache && name === 'if-none-match') continue;
+    if (name === 'transfer-encoding') continue; // the body is handed over whole
+    // Checked against PUBLIC_URL already (./origin-check.mjs). Remix would compare it with
+    // Host or X-Forwarded-Host instead: a client can set the latter, and behind a proxy the
+    // former may be another name, which Remix answers with a 500 and a stack trace.
+    if (name === 'origin') continue;
     for (const value of Array.isArray(values) ? values : [values]) headers.append(name, value);
   }
   /** @type {RequestInit & { duplex?: 'half' }} */
   const init = { method: req.method, headers, signal: controller.signal };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    init.body = createReadableStreamFromReadable(req);
-    init.duplex = 'half';
+    // Read and size-checked already (./body-limit.mjs): Remix never sees an unbounded stream.
+    init.body = req.rawBody ?? Buffer.alloc(0);
   }
-  return new Request(new URL(req.originalUrl, originOf(req)), init);
+  return new Request(new URL(url, originOf(req)), init);
 }
 
 function sendResponse(res, response, body) {

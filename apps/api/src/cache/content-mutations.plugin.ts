@@ -5,7 +5,7 @@ import type { ContentChangeStream } from './content-change-stream.js';
 import type { ContentVersion } from './content-version.js';
 
 /** Mutations that change no published content: they leave cached answers in place. */
-const CONTENT_NEUTRAL_MUTATIONS = new Set(['submitReport', 'revokeApiToken']);
+const CONTENT_NEUTRAL_MUTATIONS = new Set(['submitReport', 'appealReport', 'revokeApiToken']);
 
 /**
  * After a content mutation, before its response is sent: bumps the version (this process's

@@ -108,7 +108,7 @@ describe('the response cache', () => {
     const { id } = reports.edges.find((e: any) => e.node.receipt === submitReport.receipt).node;
     await as(
       moderator,
-      'mutation ($id: ID!) { resolveReport(id: $id, input: { action: REMOVE_ARTICLE }) { status } }',
+      'mutation ($id: ID!) { resolveReport(id: $id, input: { action: REMOVE_ARTICLE, reasons: "Removed." }) { status } }',
       { id },
     );
 

@@ -26,6 +26,35 @@ export type AddSectionInput = {
   position: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The author's appeal against a decision on their article. */
+export type AppealDecisionInput = {
+  decisionId: Scalars['ID']['input'];
+  /** Why the decision is wrong; at most 2000. */
+  grounds: Scalars['String']['input'];
+};
+
+export type AppealOutcome =
+  | 'REVERSE'
+  | 'UPHOLD';
+
+/** A reporter's appeal, made with the report's receipt. */
+export type AppealReportInput = {
+  /** Why the decision is wrong; at most 2000. */
+  grounds: Scalars['String']['input'];
+  receipt: Scalars['String']['input'];
+};
+
+/** OPEN: waiting for a moderator. UPHELD: the decision stands. REVERSED: changed. */
+export type AppealStatus =
+  | 'OPEN'
+  | 'REVERSED'
+  | 'UPHELD';
+
+/** Who appealed: a reporter (by receipt) or the article’s author. */
+export type Appellant =
+  | 'AUTHOR'
+  | 'REPORTER';
+
 /** Where an article is in its editorial life. */
 export type ArticleStatus =
   | 'ARCHIVED'
@@ -80,6 +109,11 @@ export type PublishArticleInput = {
   at: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** NEWEST: latest report first. MOST_REPORTED: most distinct networks first. */
+export type QueueOrder =
+  | 'MOST_REPORTED'
+  | 'NEWEST';
+
 export type ReportFilter = {
   articleSlug: InputMaybe<Scalars['String']['input']>;
   reason: InputMaybe<ReportReason>;
@@ -103,10 +137,25 @@ export type ReportStatus =
   | 'OPEN'
   | 'TRIAGED';
 
+/** The reviewing moderator’s outcome, with reasons the appellant sees. */
+export type ResolveAppealInput = {
+  /** Required to REVERSE: the new decision on the page (KEEP_HIDDEN, REMOVE_ARTICLE or RESTORE_ARTICLE), other than the first. */
+  action: InputMaybe<ModerationAction>;
+  outcome: AppealOutcome;
+  /** At most 2000 characters. */
+  reasons: Scalars['String']['input'];
+  template: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A decision, with the statement of reasons the reporters will see. */
 export type ResolveReportInput = {
   action: ModerationAction;
-  /** Kept in the report and the audit trail. */
+  /** An internal note for moderators: kept on the reports and in the audit trail, never shown to reporters. */
   note: InputMaybe<Scalars['String']['input']>;
+  /** The statement of reasons, shown to the reporters on their receipt: required, at most 2000 characters. Start from a moderationReasonTemplates text. */
+  reasons: Scalars['String']['input'];
+  /** The key of the template the reasons started from (for statistics). */
+  template: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What an API token may do. Admins may do everything editors and moderators may. */

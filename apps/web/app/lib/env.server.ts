@@ -10,6 +10,7 @@ export const EnvSchema = z.object({
   /** Shared with the API: lets it trust the reader address we forward for rate limits. */
   FORWARDED_ADDRESS_SECRET: z.string().min(16).optional(),
   SITE_NAME: z.string().default('Folio'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type WebEnv = Readonly<z.infer<typeof EnvSchema>>;

@@ -9,6 +9,12 @@ import { ApiRequestError, ApiUnavailableError } from './api.server';
 export const PUBLIC_CACHE = 'public, no-cache';
 export const NO_STORE = 'private, no-store';
 
+/**
+ * Resource routes (feed, sitemap, robots.txt) are data, never a document: should a browser
+ * ever render one, nothing in it may load or run.
+ */
+export const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
 /** Plain slugs only: anything else (../, %00, 5,000 characters) is a 404 without asking the API. */
 export function isPlausibleSlug(slug: string | undefined): slug is string {
   return isArticleSlug(slug);

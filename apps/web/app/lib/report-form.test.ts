@@ -35,8 +35,29 @@ describe('parseReportForm', () => {
       details: 'Keep the details to 2000 characters or fewer.',
       contactEmail: 'Enter an email address like name@example.com, or leave it empty.',
     });
-    expect(parsed.values.details).toHaveLength(10_001);
+    // Echoed back, but no more than the form's own field takes.
+    expect(parsed.values.details).toBe('x'.repeat(2000));
     expect(parsed.values.contactEmail).toBe('nope');
+    expect(parsed.values.reason).toBe('');
+  });
+
+  it('bounds every echoed field, whatever a client sends', () => {
+    const parsed = parseReportForm(
+      form({
+        ...valid,
+        reason: 'R'.repeat(100_000),
+        details: `${'y'.repeat(1999)}😀${'z'.repeat(50_000)}`,
+        contactEmail: `${'e'.repeat(100_000)}@example.org`,
+        section: 's'.repeat(100_000),
+      }),
+    );
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.values.reason).toBe('');
+    // 1,999 + half an emoji: the half is dropped rather than echoed as a broken character.
+    expect(parsed.values.details).toBe('y'.repeat(1999));
+    expect(parsed.values.contactEmail).toHaveLength(254);
+    expect(parsed.values.section).toHaveLength(200);
   });
 
   it('needs details for "Something else"', () => {

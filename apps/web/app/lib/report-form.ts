@@ -84,23 +84,48 @@ export type ParsedReportForm =
   | { ok: true; data: z.infer<typeof ReportFormSchema>; values: ReportFormValues }
   | { ok: false; errors: ReportFormErrors; values: ReportFormValues; keyRejected: boolean };
 
+const EMAIL_ECHO_MAX = 254;
+const SECTION_ECHO_MAX = 200;
+
+/** At most max UTF-16 units, never ending inside a surrogate pair. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/**
+ * What the form page shows back after a refusal: what was typed, but never more than a
+ * browser could have sent through this form (its fields' own limits), and a reason only when
+ * it is one of ours. A client posting megabytes gets none of it back.
+ */
+function echoOf(sent: ReportFormValues): ReportFormValues {
+  return {
+    reason: REPORT_REASONS.some((r) => r.value === sent.reason) ? sent.reason : '',
+    details: clip(sent.details, DETAILS_MAX_LENGTH),
+    contactEmail: clip(sent.contactEmail, EMAIL_ECHO_MAX),
+    section: clip(sent.section, SECTION_ECHO_MAX),
+  };
+}
+
 /** Reads the posted form; on failure, says what to fix per field and keeps what was typed. */
 export function parseReportForm(form: FormData): ParsedReportForm {
   const text = (name: string) => {
     const value = form.get(name);
     return typeof value === 'string' ? value : '';
   };
-  const values: ReportFormValues = {
+  const sent: ReportFormValues = {
     reason: text('reason'),
     details: text('details'),
     contactEmail: text('contactEmail'),
     section: text('section'),
   };
   const result = ReportFormSchema.safeParse({
-    ...values,
-    section: values.section || undefined,
+    ...sent,
+    section: sent.section || undefined,
     idempotencyKey: text('idempotencyKey'),
   });
+  const values = echoOf(sent);
   if (result.success) return { ok: true, data: result.data, values };
   const errors: ReportFormErrors = {};
   let keyRejected = false;

@@ -17,7 +17,8 @@ import type {
   SubmitReportMutationVariables,
 } from '~/generated/graphql';
 import { ApiRequestError } from '~/lib/api.server';
-import { readerContext } from '~/lib/context.server';
+import { echoToPage, readerContext } from '~/lib/context.server';
+import { useFormEcho } from '~/lib/form-echo';
 import { apiFailure, isPlausibleSlug, NO_STORE, notFound } from '~/lib/http.server';
 import {
   DETAILS_MAX_LENGTH,
@@ -84,15 +85,18 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const article = await loadArticle(params.slug, context);
   const form = await request.formData();
   const parsed = parseReportForm(form);
-  const failure = (status: number, errors: ReportFormErrors, freshKey: boolean) =>
-    json<ActionResult>(
+  const failure = (status: number, errors: ReportFormErrors, freshKey: boolean) => {
+    // The details go back once, into the rendered form, not also into the page's data.
+    echoToPage(context, { details: parsed.values.details });
+    return json<ActionResult>(
       {
         errors,
-        values: parsed.values,
+        values: { ...parsed.values, details: '' },
         idempotencyKey: freshKey ? randomUUID() : String(form.get('idempotencyKey')),
       },
       { status, headers: { 'Cache-Control': NO_STORE } },
     );
+  };
   if (!parsed.ok) return failure(400, parsed.errors, parsed.keyRejected);
 
   const { api, clientAddress, requestId } = readerContext(context);
@@ -167,6 +171,7 @@ export default function ReportPage() {
     section,
   };
   const errors = result?.errors ?? {};
+  const echo = useFormEcho();
   const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (result?.errors) summaryRef.current?.focus();
@@ -236,7 +241,7 @@ export default function ReportPage() {
             name="details"
             rows={6}
             maxLength={DETAILS_MAX_LENGTH}
-            defaultValue={values.details}
+            defaultValue={echo.details ?? values.details}
             aria-invalid={errors.details ? true : undefined}
             aria-describedby={errors.details ? 'details-error' : undefined}
           />

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { Feed } from 'feed';
 import type { FeedQuery } from '~/generated/graphql';
 import { readerContext } from '~/lib/context.server';
 import { cachedText } from '~/lib/etag.server';
 import { env } from '~/lib/env.server';
-import { apiFailure, PUBLIC_CACHE } from '~/lib/http.server';
+import { renderRss } from '~/lib/feed.server';
+import { apiFailure, PUBLIC_CACHE, RESOURCE_CSP } from '~/lib/http.server';
 
 const FEED_QUERY = /* GraphQL */ `
   query Feed {
@@ -35,30 +35,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const { PUBLIC_URL, SITE_NAME } = env();
   const articles = data.articles.edges.map((edge) => edge.node);
-  const feed = new Feed({
-    title: SITE_NAME,
-    description: `The latest articles from ${SITE_NAME}`,
-    id: new URL('/', PUBLIC_URL).href,
-    link: new URL('/', PUBLIC_URL).href,
-    language: 'en',
-    copyright: `${SITE_NAME} and its authors`,
-    updated: articles[0]?.updatedAt ? new Date(articles[0].updatedAt) : undefined,
-    feedLinks: { rss: new URL('/feed.xml', PUBLIC_URL).href },
-  });
-  for (const article of articles) {
-    const link = new URL(`/articles/${article.slug}`, PUBLIC_URL).href;
-    feed.addItem({
+  const home = new URL('/', PUBLIC_URL).href;
+  const rss = renderRss(
+    {
+      title: SITE_NAME,
+      description: `The latest articles from ${SITE_NAME}`,
+      link: home,
+      selfLink: new URL('/feed.xml', PUBLIC_URL).href,
+      copyright: `${SITE_NAME} and its authors`,
+      updated: articles[0]?.updatedAt ? new Date(articles[0].updatedAt) : undefined,
+    },
+    articles.map((article) => ({
       title: article.title,
-      id: link,
-      link,
-      description: article.summary ?? undefined,
-      date: new Date(article.publishedAt ?? article.updatedAt),
-      author: article.author ? [{ name: article.author }] : undefined,
-      category: article.tags.map((tag) => ({ name: tag })),
-    });
-  }
-  return cachedText(request, feed.rss2(), {
+      link: new URL(`/articles/${article.slug}`, PUBLIC_URL).href,
+      summary: article.summary,
+      author: article.author,
+      tags: article.tags,
+      published: new Date(article.publishedAt ?? article.updatedAt),
+    })),
+  );
+  return cachedText(request, rss, {
     'Content-Type': 'application/rss+xml; charset=utf-8',
     'Cache-Control': PUBLIC_CACHE,
+    'Content-Security-Policy': RESOURCE_CSP,
   });
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { cachedText } from '~/lib/etag.server';
 import { env } from '~/lib/env.server';
+import { RESOURCE_CSP } from '~/lib/http.server';
 
 export function loader({ request }: LoaderFunctionArgs) {
   const body = [
@@ -14,5 +15,6 @@ export function loader({ request }: LoaderFunctionArgs) {
   return cachedText(request, body, {
     'Content-Type': 'text/plain; charset=utf-8',
     'Cache-Control': 'public, max-age=3600',
+    'Content-Security-Policy': RESOURCE_CSP,
   });
 }

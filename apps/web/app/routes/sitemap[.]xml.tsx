@@ -3,7 +3,8 @@ import type { SitemapQuery, SitemapQueryVariables } from '~/generated/graphql';
 import { readerContext } from '~/lib/context.server';
 import { cachedText } from '~/lib/etag.server';
 import { env } from '~/lib/env.server';
-import { apiFailure, PUBLIC_CACHE } from '~/lib/http.server';
+import { renderSitemap } from '~/lib/feed.server';
+import { apiFailure, PUBLIC_CACHE, RESOURCE_CSP } from '~/lib/http.server';
 
 const SITEMAP_QUERY = /* GraphQL */ `
   query Sitemap($after: String) {
@@ -25,16 +26,10 @@ const SITEMAP_QUERY = /* GraphQL */ `
 /** A sitemap holds at most 50,000 URLs; past that a sitemap index would be needed. */
 const MAX_PAGES = 500;
 
-const escapeXml = (text: string) =>
-  text.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
-  );
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api, requestId } = readerContext(context);
   const { PUBLIC_URL } = env();
-  const urls = [`  <url><loc>${escapeXml(new URL('/', PUBLIC_URL).href)}</loc></url>`];
+  const urls: Array<{ loc: string; lastmod?: string }> = [{ loc: new URL('/', PUBLIC_URL).href }];
   try {
     let after: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -44,8 +39,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         { requestId },
       );
       for (const { node } of articles.edges) {
-        const loc = escapeXml(new URL(`/articles/${node.slug}`, PUBLIC_URL).href);
-        urls.push(`  <url><loc>${loc}</loc><lastmod>${node.updatedAt}</lastmod></url>`);
+        urls.push({
+          loc: new URL(`/articles/${node.slug}`, PUBLIC_URL).href,
+          lastmod: node.updatedAt,
+        });
       }
       if (!articles.pageInfo.hasNextPage) break;
       after = articles.pageInfo.endCursor;
@@ -53,9 +50,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   } catch (error) {
     return apiFailure(error);
   }
-  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
-  return cachedText(request, body, {
+  return cachedText(request, renderSitemap(urls), {
     'Content-Type': 'application/xml; charset=utf-8',
     'Cache-Control': PUBLIC_CACHE,
+    'Content-Security-Policy': RESOURCE_CSP,
   });
 }

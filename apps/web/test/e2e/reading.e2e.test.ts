@@ -276,7 +276,7 @@ async function moderate(
   );
   const id = reports.edges.find((edge: any) => edge.node.receipt === submitReport.receipt).node.id;
   await graphql(
-    'mutation ($id: ID!, $action: ModerationAction!) { resolveReport(id: $id, input: { action: $action }) { id } }',
+    'mutation ($id: ID!, $action: ModerationAction!) { resolveReport(id: $id, input: { action: $action, reasons: "Reviewed." }) { id } }',
     { id, action },
     moderator,
   );

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 
 export const browserPath = process.env.FOLIO_E2E_BROWSER ?? '';
 export const webUrl = process.env.FOLIO_E2E_WEB_URL ?? '';
-const apiUrl = process.env.FOLIO_E2E_API_URL ?? '';
+export const apiUrl = process.env.FOLIO_E2E_API_URL ?? '';
 const databaseUrl = process.env.FOLIO_E2E_DATABASE_URL ?? '';
 
 /**
@@ -103,10 +103,16 @@ export async function sql<T = any>(text: string, values: unknown[] = []): Promis
   }
 }
 
-/** Another reader process on a free port, e.g. pointed at an API that is not there. */
-export async function startReader(
-  env: Record<string, string>,
-): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * Another reader process on a free port, e.g. pointed at an API that is not there. Its log
+ * lines (JSON, from pino) are kept for logs() when env sets LOG_LEVEL.
+ */
+export async function startReader(env: Record<string, string>): Promise<{
+  url: string;
+  stop(): Promise<void>;
+  logs(): Array<Record<string, unknown>>;
+  stderr(): string;
+}> {
   const { spawn } = await import('node:child_process');
   const { createServer } = await import('node:net');
   const port: number = await new Promise((resolve) => {
@@ -124,8 +130,12 @@ export async function startReader(
       LOG_LEVEL: 'silent',
       ...env,
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
+  let errorOutput = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (errorOutput += chunk));
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt++) {
     if ((await fetch(`${url}/health/live`).catch(() => null))?.ok) break;
@@ -133,6 +143,12 @@ export async function startReader(
   }
   return {
     url,
+    stderr: () => errorOutput,
+    logs: () =>
+      output
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

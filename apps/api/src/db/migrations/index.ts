@@ -1,6 +1,8 @@
 import { InitialContentSchema1764000000000 } from './1764000000000-initial-content-schema.js';
 import { EditorialReportsModeration1764100000000 } from './1764100000000-editorial-reports-moderation.js';
 import { ContentChangeNotifications1764200000000 } from './1764200000000-content-change-notifications.js';
+import { ReportNetworksPageModeration1764300000000 } from './1764300000000-report-networks-page-moderation.js';
+import { ModerationDecisionsAppeals1764310000000 } from './1764310000000-moderation-decisions-appeals.js';
 import { Webhooks1764600000000 } from './1764600000000-webhooks.js';
 
 /** Every migration, oldest first. Listed explicitly so the build and jest need no globbing. */
@@ -8,5 +10,7 @@ export const migrations = [
   InitialContentSchema1764000000000,
   EditorialReportsModeration1764100000000,
   ContentChangeNotifications1764200000000,
+  ReportNetworksPageModeration1764300000000,
+  ModerationDecisionsAppeals1764310000000,
   Webhooks1764600000000,
 ];

@@ -9,10 +9,19 @@ export class AuditEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
+  @Field(() => String, {
+    description:
+      'Who acted, as a stable id: "token:<id>" for an API token, "system", or "receipt:<receipt>" for a reporter.',
+  })
+  @Column({ name: 'actor_id', type: 'varchar', length: 100 })
+  actorId: string;
+
   @Column({ name: 'actor_token_id', type: 'uuid', nullable: true })
   actorTokenId: string | null;
 
-  @Field(() => String, { description: 'The token name, or "system" for automatic actions.' })
+  @Field(() => String, {
+    description: 'The actor\'s name: the token name, "system" or "reporter".',
+  })
   @Column({ name: 'actor_name', type: 'varchar', length: 100 })
   actorName: string;
 

@@ -1,3 +1,4 @@
+import { GraphQLDateTime } from 'graphql-scalars';
 import { Arg, Authorized, Int, Query, Resolver } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.types.js';
 import { Role } from '../auth/role.js';
@@ -20,7 +21,10 @@ export class AuditResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Arg('action', () => String, { nullable: true }) action: string | null,
     @Arg('targetId', () => String, { nullable: true }) targetId: string | null,
+    @Arg('actorId', () => String, { nullable: true }) actorId: string | null,
+    @Arg('since', () => GraphQLDateTime, { nullable: true }) since: Date | null,
+    @Arg('until', () => GraphQLDateTime, { nullable: true }) until: Date | null,
   ): Promise<AuditEventConnection> {
-    return this.audit.list({ first, after, action, targetId });
+    return this.audit.list({ first, after, action, targetId, actorId, since, until });
   }
 }

@@ -113,13 +113,20 @@ describe('every private operation checks its role', () => {
     `mutation { restoreRevision(id: "${id}") { id } }`,
     `{ articleRevisions(articleId: "${id}") { id } }`,
     `{ articleRevision(id: "${id}") { id } }`,
+    `mutation { appealDecision(input: { decisionId: "${id}", grounds: "g" }) { id } }`,
   ];
   const moderatorOnly = [
     `{ reports { totalCount } }`,
     `{ reportCountsByArticle { reportCount } }`,
     `{ report(id: "${id}") { id } }`,
     `mutation { triageReport(id: "${id}") { id } }`,
-    `mutation { resolveReport(id: "${id}", input: { action: DISMISS }) { id } }`,
+    `mutation { resolveReport(id: "${id}", input: { action: DISMISS, reasons: "r" }) { id } }`,
+    `mutation { resolveArticleReports(articleId: "${id}", input: { action: REMOVE_ARTICLE, reasons: "r" }) { closedReports } }`,
+    `{ moderationQueue { totalCount } }`,
+    `{ moderationReasonTemplates { key } }`,
+    `{ transparencyReport(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { reportCount } }`,
+    `{ appeals { totalCount } }`,
+    `mutation { resolveAppeal(id: "${id}", input: { outcome: UPHOLD, reasons: "r" }) { id } }`,
   ];
   const adminOnly = [
     `{ auditEvents { totalCount } }`,

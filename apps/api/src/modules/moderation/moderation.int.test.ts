@@ -83,7 +83,7 @@ describe('the moderation queue', () => {
 
 describe('resolving reports', () => {
   const RESOLVE = `mutation ($id: ID!, $action: ModerationAction!, $note: String) {
-    resolveReport(id: $id, input: { action: $action, note: $note }) { status resolutionAction resolutionNote resolvedAt }
+    resolveReport(id: $id, input: { action: $action, note: $note, reasons: "Reviewed against the rules." }) { status resolutionAction resolutionNote resolvedAt }
   }`;
   const firstReportId = async () => (await as(QUEUE)).reports.edges[0].node.id as string;
   const publicState = async () =>
@@ -124,15 +124,26 @@ describe('resolving reports', () => {
     expect(search.data!.search.totalCount).toBe(0);
   });
 
-  it('keeps a page hidden, restores it, and dismisses without touching the page', async () => {
+  it('keeps a page hidden and restores it, each closing every open report of the page', async () => {
     await report('page-one');
-    await report('page-one', 'SPAM', '203.0.113.9');
-    const queue = await as(QUEUE);
-    const [a, b] = queue.reports.edges.map((e: any) => e.node.id);
+    await report('page-one', 'SPAM', '198.51.100.9');
+    const [a, b] = (await as(QUEUE)).reports.edges.map((e: any) => e.node.id);
     await as(RESOLVE, { id: a, action: 'KEEP_HIDDEN' });
     expect((await publicState()).moderationState).toBe('UNDER_REVIEW');
-    await as(RESOLVE, { id: b, action: 'RESTORE_ARTICLE', note: 'Fine after all.' });
+    // Keeping the page hidden decided about the page: the sibling report is closed with it.
+    const sibling = await as('query ($id: ID!) { report(id: $id) { status resolutionAction } }', {
+      id: b,
+    });
+    expect(sibling.report).toEqual({ status: 'ACTIONED', resolutionAction: 'keep_hidden' });
+
+    const next = await report('page-one', 'OTHER', '192.0.2.10');
+    await as(RESOLVE, { id: await firstReportId(), action: 'RESTORE_ARTICLE', note: 'Fine.' });
     expect((await publicState()).moderationState).toBe('VISIBLE');
+    const status = await context.api.query(
+      'query ($r: String!) { reportStatus(receipt: $r) { status } }',
+      { r: next },
+    );
+    expect(status.data!.reportStatus.status).toBe('ACTIONED');
 
     await report('page-one', 'OTHER', '203.0.113.10');
     const dismissed = await as(RESOLVE, { id: await firstReportId(), action: 'DISMISS' });
@@ -158,20 +169,39 @@ describe('resolving reports', () => {
     await as(RESOLVE, { id, action: 'REMOVE_ARTICLE', note: 'Spam farm.' });
     const admin = await bearerFor(context.db.dataSource, Role.ADMIN);
     const { auditEvents } = await as(
-      '{ auditEvents { edges { node { actorName action details } } } }',
+      '{ auditEvents { edges { node { actorId actorName action details } } } }',
       {},
       admin,
     );
+    const actorId = expect.stringMatching(/^token:[0-9a-f-]{36}$/);
     expect(auditEvents.edges.map((e: any) => e.node)).toEqual([
       {
+        actorId,
         actorName: 'mod',
         action: 'article.moderation',
         details: expect.objectContaining({ from: 'visible', to: 'removed' }),
       },
       {
+        actorId,
         actorName: 'mod',
         action: 'report.resolve',
-        details: { action: 'remove_article', note: 'Spam farm.' },
+        details: {
+          action: 'remove_article',
+          note: 'Spam farm.',
+          scope: 'page',
+          decision: expect.any(String),
+        },
+      },
+      {
+        actorId,
+        actorName: 'mod',
+        action: 'moderation.decide',
+        details: expect.objectContaining({
+          action: 'remove_article',
+          scope: 'page',
+          reasons: 'Reviewed against the rules.',
+          closedReports: 1,
+        }),
       },
     ]);
   });

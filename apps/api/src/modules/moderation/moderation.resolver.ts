@@ -1,3 +1,4 @@
+import { GraphQLDateTime } from 'graphql-scalars';
 import {
   Arg,
   Authorized,
@@ -13,20 +14,75 @@ import {
 import type { AuthedContext, Context } from '../../graphql/context.js';
 import { Article } from '../articles/article.entity.js';
 import { Role } from '../auth/role.js';
-import { ReportStatus } from '../reports/report-enums.js';
+import { ModerationAction, ReportStatus } from '../reports/report-enums.js';
 import { Report } from '../reports/report.entity.js';
 import {
+  ArticleDecision,
   ArticleReportCount,
   ReportConnection,
   ReportFilter,
   ResolveReportInput,
 } from './moderation.types.js';
+import { ModerationQueueService } from './moderation-queue.service.js';
 import { ModerationService } from './moderation.service.js';
+import {
+  ModerationQueue,
+  QueueOrder,
+  ReasonTemplateType,
+  TransparencyReport,
+} from './queue.types.js';
+import { REASON_TEMPLATES } from './reason-templates.js';
+import { TransparencyService } from './transparency.service.js';
 
 @Authorized(Role.MODERATOR)
 @Resolver(() => Report)
 export class ModerationResolver {
-  constructor(private readonly moderation: ModerationService) {}
+  constructor(
+    private readonly moderation: ModerationService,
+    private readonly queueService: ModerationQueueService,
+    private readonly transparency: TransparencyService,
+  ) {}
+
+  @Query(() => ModerationQueue, {
+    description:
+      'Open reports grouped by page and section, newest or most reported (by distinct networks) first, with reasons, details, contacts given and counts of distinct reporters and networks.',
+  })
+  async moderationQueue(
+    @Arg('order', () => QueueOrder, { nullable: true }) order: QueueOrder | null,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() { loaders }: Context,
+  ): Promise<ModerationQueue> {
+    const queue = await this.queueService.queue(order ?? QueueOrder.NEWEST, first, after);
+    const articles = await loaders.articleById.loadMany(queue.items.map((item) => item.articleId));
+    return {
+      ...queue,
+      items: queue.items.flatMap((item, index) => {
+        const article = articles[index];
+        return article instanceof Article ? [{ ...item, article }] : [];
+      }),
+    };
+  }
+
+  @Query(() => [ReasonTemplateType], {
+    description: 'Starting points for statements of reasons, by action.',
+  })
+  moderationReasonTemplates(
+    @Arg('action', () => ModerationAction, { nullable: true }) action: ModerationAction | null,
+  ): ReasonTemplateType[] {
+    return REASON_TEMPLATES.filter((template) => !action || template.action === action);
+  }
+
+  @Query(() => TransparencyReport, {
+    description:
+      'Reports by reason, decisions by action, appeals and the median time to decision for [from, to), at most 366 days.',
+  })
+  transparencyReport(
+    @Arg('from', () => GraphQLDateTime) from: Date,
+    @Arg('to', () => GraphQLDateTime) to: Date,
+  ): Promise<TransparencyReport> {
+    return this.transparency.report(from, to);
+  }
 
   @Query(() => ReportConnection, { description: 'The moderation queue, newest first.' })
   reports(
@@ -68,7 +124,27 @@ export class ModerationResolver {
     @Arg('input', () => ResolveReportInput) input: ResolveReportInput,
     @Ctx() { viewer }: AuthedContext,
   ): Promise<Report> {
-    return this.moderation.resolve(viewer, id, input.action, input.note);
+    return this.moderation.resolve(viewer, id, input);
+  }
+
+  @Mutation(() => ArticleDecision, {
+    description:
+      'Decides about a page as a whole: every open report of it is closed with the decision (DISMISS dismisses them all; refused when none is open).',
+  })
+  async resolveArticleReports(
+    @Arg('articleId', () => ID) articleId: string,
+    @Arg('input', () => ResolveReportInput) input: ResolveReportInput,
+    @Ctx() { viewer, loaders }: AuthedContext,
+  ): Promise<ArticleDecision> {
+    const outcome = await this.moderation.resolveArticle(viewer, articleId, input);
+    const article = await loaders.articleById.load(outcome.articleId);
+    if (!article) throw new Error(`article ${outcome.articleId} vanished`);
+    return { ...outcome, article };
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the reporter left a contact email.' })
+  contactGiven(@Root() report: Report): boolean {
+    return report.contactEmail !== null && report.contactEmail !== '';
   }
 
   @FieldResolver(() => Article)

@@ -1,35 +1,27 @@
 import { readQuery } from '../../db/read-query.js';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../../errors/api-errors.js';
 import { toConnection, type Connection } from '../../graphql/connection.types.js';
 import { isUuid } from '../../graphql/ids.js';
 import { decodeTimeIdCursor, encodeTimeIdCursor, pageSize } from '../../graphql/pagination.js';
-import { Article } from '../articles/article.entity.js';
 import { ModerationState } from '../articles/article-status.js';
+import { actorOf } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ModerationAction, ReportStatus } from '../reports/report-enums.js';
 import { Report } from '../reports/report.entity.js';
-import { webhookOutbox } from '../webhooks/webhook-outbox.js';
-import type { ReportFilter } from './moderation.types.js';
+import { systemClock, type Clock } from './clock.js';
+import { applyDecision, checkStatement } from './decisions.js';
+import { eventFor, publicState } from './moderation-state-machine.js';
+import type { ReportFilter, ResolveReportInput } from './moderation.types.js';
+import { lockPage } from './page-moderation.store.js';
 
-/** What each resolution does to the report and to the page. */
-const OUTCOMES: Record<ModerationAction, { status: ReportStatus; state: ModerationState | null }> =
-  {
-    [ModerationAction.DISMISS]: { status: ReportStatus.DISMISSED, state: null },
-    [ModerationAction.KEEP_HIDDEN]: {
-      status: ReportStatus.ACTIONED,
-      state: ModerationState.UNDER_REVIEW,
-    },
-    [ModerationAction.REMOVE_ARTICLE]: {
-      status: ReportStatus.ACTIONED,
-      state: ModerationState.REMOVED,
-    },
-    [ModerationAction.RESTORE_ARTICLE]: {
-      status: ReportStatus.ACTIONED,
-      state: ModerationState.VISIBLE,
-    },
-  };
+export interface ArticleDecisionOutcome {
+  articleId: string;
+  decisionId: string;
+  moderationState: ModerationState;
+  closedReports: number;
+}
 
 const OPEN_STATES = [ReportStatus.OPEN, ReportStatus.TRIAGED];
 
@@ -41,7 +33,10 @@ export interface RawArticleCount {
 }
 
 export class ModerationService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   /** The queue: newest first, filtered by status, reason or page. */
   async listReports(
@@ -109,60 +104,93 @@ export class ModerationService {
     });
   }
 
-  async resolve(
-    actor: Viewer,
-    id: string,
-    action: ModerationAction,
-    note: string | null | undefined,
-  ): Promise<Report> {
+  /**
+   * A moderator's decision on one report. Keeping the page hidden, removing or restoring it
+   * decides about the page, so it closes every open report of the page with that decision;
+   * a dismissal closes this report only.
+   */
+  async resolve(viewer: Viewer, id: string, input: ResolveReportInput): Promise<Report> {
+    const statement = checkStatement(input.action, input.reasons, input.template);
     return this.dataSource.transaction(async (manager) => {
+      const found = await this.findReportIn(manager, id);
+      // The page first, then its reports: the order every writer of a page's reports takes.
+      const page = await lockPage(manager, found.articleId);
+      if (!page) throw new NotFoundError(`Report ${id}`);
       const report = await this.lockReport(manager, id);
       if (!OPEN_STATES.includes(report.status))
         throw new ConflictError(`This report is already ${report.status}.`);
-      const outcome = OUTCOMES[action];
-      Object.assign(report, {
-        status: outcome.status,
-        resolutionAction: action,
-        resolutionNote: note?.trim() || null,
-        resolvedBy: actor.tokenId,
-        resolvedAt: new Date(),
+      const left = await this.openReportCount(manager, page.articleId, report.id);
+      await applyDecision(manager, {
+        actor: actorOf(viewer),
+        page,
+        event: eventFor(input.action, 'report', left),
+        action: input.action,
+        statement,
+        note: input.note?.trim() || null,
+        reportId: report.id,
+        appealId: null,
+        now: this.clock.now(),
       });
-      await manager.save(report);
-      await recordAudit(
-        manager,
-        actor,
-        'report.resolve',
-        { type: 'report', id: report.id },
-        { action, note: report.resolutionNote },
-      );
-      if (outcome.state) {
-        const article = await manager.findOne(Article, {
-          where: { id: report.articleId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (article && article.moderationState !== outcome.state) {
-          const previous = article.moderationState;
-          await manager.update(Article, { id: article.id }, { moderationState: outcome.state });
-          await webhookOutbox.articleModerated(manager, article.id, outcome.state);
-          await recordAudit(
-            manager,
-            actor,
-            'article.moderation',
-            { type: 'article', id: article.id },
-            {
-              from: previous,
-              to: outcome.state,
-              report: report.receipt,
-            },
-          );
-        }
-      }
-      await webhookOutbox.reportResolved(manager, report.id);
-      return report;
+      return this.lockReport(manager, id);
     });
   }
 
-  private async lockReport(manager: import('typeorm').EntityManager, id: string): Promise<Report> {
+  /**
+   * A moderator's decision on a page as a whole: every open report of it is closed with the
+   * decision (DISMISS dismisses them all). Refused for DISMISS when nothing is open.
+   */
+  async resolveArticle(
+    viewer: Viewer,
+    articleId: string,
+    input: ResolveReportInput,
+  ): Promise<ArticleDecisionOutcome> {
+    const statement = checkStatement(input.action, input.reasons, input.template);
+    return this.dataSource.transaction(async (manager) => {
+      const page = isUuid(articleId) ? await lockPage(manager, articleId) : null;
+      if (!page) throw new NotFoundError(`Article ${articleId}`);
+      const open = await this.openReportCount(manager, page.articleId, null);
+      if (input.action === ModerationAction.DISMISS && open === 0)
+        throw new ConflictError('This page has no open reports to dismiss.');
+      const result = await applyDecision(manager, {
+        actor: actorOf(viewer),
+        page,
+        event: eventFor(input.action, 'page', 0),
+        action: input.action,
+        statement,
+        note: input.note?.trim() || null,
+        reportId: null,
+        appealId: null,
+        now: this.clock.now(),
+      });
+      return {
+        articleId: page.articleId,
+        decisionId: result.decisionId,
+        moderationState: publicState(result.to),
+        closedReports: result.closedReports,
+      };
+    });
+  }
+
+  private async openReportCount(
+    manager: EntityManager,
+    articleId: string,
+    except: string | null,
+  ): Promise<number> {
+    const [row]: Array<{ n: number }> = await manager.query(
+      `SELECT count(*)::int AS n FROM reports
+        WHERE article_id = $1 AND status IN ('open', 'triaged') AND ($2::uuid IS NULL OR id <> $2)`,
+      [articleId, except],
+    );
+    return row!.n;
+  }
+
+  private async findReportIn(manager: EntityManager, id: string): Promise<Report> {
+    const report = isUuid(id) ? await manager.findOne(Report, { where: { id } }) : null;
+    if (!report) throw new NotFoundError(`Report ${id}`);
+    return report;
+  }
+
+  private async lockReport(manager: EntityManager, id: string): Promise<Report> {
     const report = isUuid(id)
       ? await manager.findOne(Report, { where: { id }, lock: { mode: 'pessimistic_write' } })
       : null;

@@ -46,6 +46,10 @@ export class Report {
   @Column({ name: 'reporter_key', type: 'char', length: 64 })
   reporterKey: string;
 
+  /** Keyed hash of the reporter's network (IPv4 /24, IPv6 /48): the threshold counts these. */
+  @Column({ name: 'network_key', type: 'char', length: 64 })
+  networkKey: string;
+
   @Column({ name: 'idempotency_key', type: 'varchar', length: 100, unique: true })
   idempotencyKey: string;
 

@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { SubmitReportInput } from './report.inputs.js';
 import { ReportService } from './report.service.js';
 import { ReportReceipt, ReportStatusInfo } from './report.types.js';
-import { reporterKey } from './reporter-identity.js';
+import { reporterIdentity } from './reporter-identity.js';
 
 @Resolver()
 export class ReportResolver {
@@ -17,7 +17,7 @@ export class ReportResolver {
     @Arg('input', () => SubmitReportInput) input: SubmitReportInput,
     @Ctx() { clientAddress }: Context,
   ): Promise<ReportReceipt> {
-    return this.reports.submit(input, reporterKey(clientAddress, this.reporterKeySecret));
+    return this.reports.submit(input, reporterIdentity(clientAddress, this.reporterKeySecret));
   }
 
   @Query(() => ReportStatusInfo, {

@@ -63,14 +63,18 @@ export const webhookOutbox = {
     await record(manager, 'report.created', `${REPORT_DATA} WHERE r.receipt = $3`, [receipt]);
   },
 
-  async reportResolved(manager: EntityManager, reportId: string): Promise<void> {
-    await record(manager, 'report.resolved', `${REPORT_DATA} WHERE r.id = $3`, [reportId]);
+  /** One event per report a decision closed (a page-wide decision closes many at once). */
+  async reportsResolved(manager: EntityManager, reportIds: string[]): Promise<void> {
+    if (reportIds.length === 0) return;
+    await record(manager, 'report.resolved', `${REPORT_DATA} WHERE r.id = ANY ($3::uuid[])`, [
+      reportIds,
+    ]);
   },
 };
 
 /**
- * Writes the event `dataQuery` describes (a SELECT of one `data` jsonb, parameters from $3),
- * with its deliveries, and notifies workers at commit when there are any.
+ * Writes one event per row of `dataQuery` (a SELECT of a `data` jsonb, parameters from $3),
+ * each with its deliveries, and notifies workers at commit when there are any.
  */
 async function record(
   manager: EntityManager,

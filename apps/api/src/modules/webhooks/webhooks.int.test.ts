@@ -272,7 +272,7 @@ describe('events', () => {
     );
     await as(
       moderator,
-      'mutation ($id: ID!) { resolveReport(id: $id, input: { action: REMOVE_ARTICLE, note: "Removed for cause" }) { status } }',
+      'mutation ($id: ID!) { resolveReport(id: $id, input: { action: REMOVE_ARTICLE, reasons: "Breaks the rules", note: "Removed for cause" }) { status } }',
       { id: report.id },
     );
     await flush();
