@@ -22,10 +22,13 @@ const REPORT_DATA = `SELECT jsonb_build_object(
   FROM reports r JOIN articles a ON a.id = r.article_id`;
 
 /** Editorial actions (as recorded in revisions and the audit) and the events they raise. */
-const EDITORIAL_EVENTS: Record<string, WebhookEventType | 'updated-if-published'> = {
+const EDITORIAL_EVENTS: Record<
+  string,
+  WebhookEventType | 'updated-if-published' | 'unpublished-if-was-published'
+> = {
   publish: 'article.published',
-  unpublish: 'article.unpublished',
-  archive: 'article.unpublished',
+  unpublish: 'unpublished-if-was-published',
+  archive: 'unpublished-if-was-published',
   update: 'updated-if-published',
   restore: 'updated-if-published',
   'section.add': 'updated-if-published',
@@ -49,6 +52,10 @@ export const webhookOutbox = {
     if (event === 'updated-if-published') {
       const live = ` AND a.status = 'published' AND a.published_at <= now()`;
       await record(manager, 'article.updated', ARTICLE_DATA + live, [articleId]);
+    } else if (event === 'unpublished-if-was-published') {
+      // Unpublishing keeps the publication date: a past one means readers had seen it.
+      const seen = ` AND a.published_at <= now()`;
+      await record(manager, 'article.unpublished', ARTICLE_DATA + seen, [articleId]);
     } else {
       await record(manager, event, ARTICLE_DATA, [articleId]);
     }

@@ -72,5 +72,21 @@ describe('webhook endpoints and SSRF', () => {
     expect(delivery.last_error).toMatch(
       /The host localhost is (127\.0\.0\.1|::1), a loopback address/,
     );
+
+    // Where the operator allows private addresses, the same name is resolved and delivered to.
+    const allowing = new WebhookWorker(
+      context.db.dataSource,
+      {
+        policy: new EndpointPolicy({ requireHttps: false, allowPrivate: true }),
+        timeoutMs: 30_000,
+        pollMs: 60_000,
+        clock: () => new Date(Date.now() + 3_600_000), // past the retry's due time
+      },
+      pino({ level: 'silent' }),
+    );
+    expect(await allowing.runOnce()).toBe(1);
+    expect(receiver.received).toHaveLength(1);
+    const [after] = await context.db.dataSource.query('SELECT status FROM webhook_deliveries');
+    expect(after.status).toBe('delivered');
   });
 });

@@ -239,8 +239,12 @@ describe('events', () => {
       }
     };
 
+    const neverPublished = await createDraft('Shelved news');
+    await as(editor, 'mutation ($id: ID!) { archiveArticle(id: $id) { id } }', {
+      id: neverPublished.id,
+    });
     await flush();
-    expect(delivered).toEqual([]); // a draft is nobody's business
+    expect(delivered).toEqual([]); // drafts, even archived ones, are nobody's business
 
     await publish(draft.id);
     await as(
