@@ -62,7 +62,8 @@ export class WebhookWorker {
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.random = options.random ?? Math.random;
-    this.leaseMs = options.leaseMs ?? options.timeoutMs + 60_000;
+    // Twice the request timeout and a margin: a live worker has recorded its outcome by then.
+    this.leaseMs = options.leaseMs ?? options.timeoutMs * 2 + 5_000;
     this.batchSize = options.batchSize ?? 10;
   }
 
