@@ -3,6 +3,7 @@ import { EditorialReportsModeration1764100000000 } from './1764100000000-editori
 import { ContentChangeNotifications1764200000000 } from './1764200000000-content-change-notifications.js';
 import { ReportNetworksPageModeration1764300000000 } from './1764300000000-report-networks-page-moderation.js';
 import { ModerationDecisionsAppeals1764310000000 } from './1764310000000-moderation-decisions-appeals.js';
+import { ArticleSourceIdentity1764400000000 } from './1764400000000-article-source-identity.js';
 import { Webhooks1764600000000 } from './1764600000000-webhooks.js';
 
 /** Every migration, oldest first. Listed explicitly so the build and jest need no globbing. */
@@ -12,5 +13,6 @@ export const migrations = [
   ContentChangeNotifications1764200000000,
   ReportNetworksPageModeration1764300000000,
   ModerationDecisionsAppeals1764310000000,
+  ArticleSourceIdentity1764400000000,
   Webhooks1764600000000,
 ];
