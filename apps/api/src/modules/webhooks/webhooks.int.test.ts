@@ -324,6 +324,34 @@ describe('events', () => {
     ).toBe(true);
   });
 
+  it('announces each report a page-wide decision closes, and the removal, once', async () => {
+    const { secret } = await register(['article.removed', 'report.resolved']);
+    const draft = await createDraft('Contested news');
+    await publish(draft.id);
+    await submitReport(draft.slug);
+    await submitReport(draft.slug);
+    await as(
+      moderator,
+      'mutation ($id: ID!) { resolveArticleReports(articleId: $id, input: { action: REMOVE_ARTICLE, reasons: "Breaks the rules" }) { closedReports } }',
+      { id: draft.id },
+    );
+    tick();
+    while ((await worker().runOnce()) > 0);
+    const bodies = receiver.received.map((r) => verified(secret, r));
+    expect(bodies.map((b) => b.type).sort()).toEqual([
+      'article.removed',
+      'report.resolved',
+      'report.resolved',
+    ]);
+    const reportIds = await context.db.dataSource.query('SELECT id FROM reports ORDER BY id');
+    expect(
+      bodies
+        .filter((b) => b.type === 'report.resolved')
+        .map((b) => b.data.report.id)
+        .sort(),
+    ).toEqual(reportIds.map((r: { id: string }) => r.id));
+  });
+
   it('sends only the events an endpoint subscribed to, and nothing to disabled endpoints', async () => {
     const reports = await register(['report.created']);
     const off = await register(['article.published']);
