@@ -1,6 +1,7 @@
 // The reader server's own environment (server.mjs), validated once; the app's variables are in
 // app/lib/env.server.ts. Both lists are what docker-compose may set for the web service.
 import { z } from 'zod';
+import { weakSecretReason } from './server/production-secrets.mjs';
 
 export const ServerEnvShape = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -32,14 +33,29 @@ export const ServerEnvShape = z.object({
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
 });
 
-// Node refuses a header time longer than the whole request's.
-const ServerEnvSchema = ServerEnvShape.refine(
-  (env) => env.HTTP_HEADERS_TIMEOUT_SECONDS <= env.HTTP_REQUEST_TIMEOUT_SECONDS,
-  {
-    message: 'must not exceed HTTP_REQUEST_TIMEOUT_SECONDS',
-    path: ['HTTP_HEADERS_TIMEOUT_SECONDS'],
-  },
-);
+// Node refuses a header time longer than the whole request's. In production the reader must hold
+// the API's forwarding secret, and a real one: without it the API cannot trust the addresses it
+// forwards, nor let it follow content changes.
+const ServerEnvSchema = ServerEnvShape.superRefine((env, context) => {
+  if (env.HTTP_HEADERS_TIMEOUT_SECONDS > env.HTTP_REQUEST_TIMEOUT_SECONDS)
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['HTTP_HEADERS_TIMEOUT_SECONDS'],
+      message: 'must not exceed HTTP_REQUEST_TIMEOUT_SECONDS',
+    });
+  if (env.NODE_ENV !== 'production') return;
+  const value = env.FORWARDED_ADDRESS_SECRET;
+  const reason =
+    value === undefined
+      ? 'must be set in production (openssl rand -hex 32)'
+      : weakSecretReason(value);
+  if (reason)
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['FORWARDED_ADDRESS_SECRET'],
+      message: reason,
+    });
+});
 
 export function parseServerEnv(source = process.env) {
   const result = ServerEnvSchema.safeParse(source);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { weakDatabasePasswordReason, weakSecretReason } from './production-secrets.js';
 
 // The environment is read once, validated, typed and frozen; nothing else reads process.env.
 const DEVELOPMENT_REPORTER_KEY_SECRET = 'folio-development-only-reporter-key-secret';
@@ -55,6 +56,8 @@ export const EnvShape = z.object({
    * change (here, in another instance, or by the import CLI) invalidates it.
    */
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
+  /** A GraphQL request past this stops resolving further fields (REQUEST_TIMEOUT). */
+  REQUEST_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(10),
   /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /** Time a client has to send its request headers (slowloris), and its whole request. */
@@ -77,11 +80,30 @@ export const EnvShape = z.object({
   WEBHOOK_POLL_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
 });
 
-const EnvSchema = EnvShape.refine(
-  (env) =>
-    env.NODE_ENV !== 'production' || env.REPORTER_KEY_SECRET !== DEVELOPMENT_REPORTER_KEY_SECRET,
-  { message: 'set a secret of your own in production', path: ['REPORTER_KEY_SECRET'] },
-);
+// In production every secret must be set and real: a missing forwarding secret would let anyone
+// name a reader's address and hold the content-change streams, a placeholder is no secret at all.
+const EnvSchema = EnvShape.superRefine((env, context) => {
+  if (env.NODE_ENV !== 'production') return;
+  const secrets = {
+    REPORTER_KEY_SECRET: env.REPORTER_KEY_SECRET,
+    FORWARDED_ADDRESS_SECRET: env.FORWARDED_ADDRESS_SECRET,
+  };
+  for (const [name, value] of Object.entries(secrets)) {
+    // Unset REPORTER_KEY_SECRET arrives here as the development default.
+    const reason =
+      value === undefined || value === DEVELOPMENT_REPORTER_KEY_SECRET
+        ? 'must be set in production (openssl rand -hex 32)'
+        : weakSecretReason(value);
+    if (reason) context.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: reason });
+  }
+  const databaseReason = weakDatabasePasswordReason(env.DATABASE_URL);
+  if (databaseReason)
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['DATABASE_URL'],
+      message: databaseReason,
+    });
+});
 
 export type Env = Readonly<z.infer<typeof EnvSchema>>;
 

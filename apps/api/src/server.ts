@@ -22,6 +22,8 @@ import { UnauthenticatedError } from './errors/api-errors.js';
 import { formatApiError } from './errors/format-api-error.js';
 import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
 import type { Context } from './graphql/context.js';
+import { queryLimitsPlugin } from './graphql/query-limits.plugin.js';
+import { requestDeadlinePlugin } from './graphql/request-deadline.plugin.js';
 import { buildFolioSchema, type SchemaEnv } from './app-modules.js';
 import type { Logger } from './logger.js';
 import { createLoaders } from './modules/articles/article.loaders.js';
@@ -32,7 +34,10 @@ import { clientAddress } from './modules/reports/reporter-identity.js';
 
 export const BODY_LIMIT = '100kb';
 
-export type ServerEnv = Pick<Env, 'NODE_ENV' | 'FORWARDED_ADDRESS_SECRET' | 'RESPONSE_CACHE_MB'> &
+export type ServerEnv = Pick<
+  Env,
+  'NODE_ENV' | 'FORWARDED_ADDRESS_SECRET' | 'RESPONSE_CACHE_MB' | 'REQUEST_DEADLINE_SECONDS'
+> &
   SchemaEnv;
 
 export interface ServerDeps {
@@ -88,6 +93,10 @@ export async function createServer({
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [
       ...armor.plugins,
+      // Checked once the operation is known, before the response cache is consulted: a refused
+      // operation is refused even when an answer to it is cached.
+      queryLimitsPlugin(),
+      requestDeadlinePlugin(env.REQUEST_DEADLINE_SECONDS * 1000),
       ...(cacheEnabled
         ? responseCachePlugins(contentVersion, env.RESPONSE_CACHE_MB)
         : [ApolloServerPluginCacheControlDisabled()]),
