@@ -48,6 +48,10 @@ import {
   staffResolvers,
   type StaffEnv,
 } from './modules/staff/staff.module.js';
+import { WebhookEndpoint } from './modules/webhooks/webhook-endpoint.entity.js';
+import { endpointPolicyFor } from './modules/webhooks/webhook-runtime.js';
+import { WebhookResolver } from './modules/webhooks/webhook.resolver.js';
+import { WebhookService } from './modules/webhooks/webhook.service.js';
 
 // The composition root: the one file that lists the API's modules (their entities and
 // resolvers) and wires services into resolvers. Everything below it (graphql/, db/, errors/,
@@ -66,6 +70,7 @@ export const entities = [
   StaffUser,
   StaffSession,
   PreviewLinkRecord,
+  WebhookEndpoint,
 ];
 
 export const resolvers = [
@@ -81,6 +86,7 @@ export const resolvers = [
   ...staffResolvers,
   PreviewResolver,
   ...studioEditorialResolvers,
+  WebhookResolver,
 ] as const;
 
 /** The database of this app: its entities and migrations, with the caller's connection. */
@@ -98,6 +104,8 @@ export type SchemaEnv = Pick<
   | 'REPORT_BURST_SECONDS'
   | 'REPORT_REPORTERS_PER_NETWORK_MAX'
   | 'REPORT_AUTO_HIDE_PER_HOUR'
+  | 'NODE_ENV'
+  | 'WEBHOOK_ALLOW_PRIVATE'
 > &
   StaffEnv &
   PreviewEnv;
@@ -155,6 +163,10 @@ function createContainer(
     instances.set(...createPreviewResolver(dataSource, env, clock));
     for (const [key, instance] of createStudioEditorialResolvers(dataSource))
       instances.set(key, instance);
+    instances.set(
+      WebhookResolver,
+      new WebhookResolver(new WebhookService(dataSource, endpointPolicyFor(env))),
+    );
   }
   return {
     get(someClass) {

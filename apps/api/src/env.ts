@@ -81,6 +81,17 @@ export const EnvShape = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   /** Open connections at once (readers' change streams included); more are closed on arrival. */
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
+  /**
+   * Webhook endpoints may be loopback, private or link-local addresses (and plain http): for
+   * development and tests only; off, such endpoints are refused when registered and delivered.
+   */
+  WEBHOOK_ALLOW_PRIVATE: boolean.default('false'),
+  /** Deliver webhooks from this process (every replica may; they share the work safely). */
+  WEBHOOK_WORKER_ENABLED: boolean.default('true'),
+  /** How long a receiver may take to answer one delivery. */
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+  /** How often the worker looks for due retries when no new event has woken it. */
+  WEBHOOK_POLL_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
 });
 
 // In production every secret must be set and real: a missing forwarding secret would let anyone

@@ -5,6 +5,7 @@ import { parseEnv } from './env.js';
 import { createLimitedServer } from './http-limits.js';
 import { createLogger } from './logger.js';
 import { seedIfEmpty } from './modules/content-import/seed.js';
+import { createWebhookWorker } from './modules/webhooks/webhook-runtime.js';
 import { createServer } from './server.js';
 
 // Boot order: environment -> database (migrations, sample content) -> HTTP -> signals.
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
     server.once('listening', resolve).once('error', reject),
   );
   logger.info({ url: `http://localhost:${env.PORT}/graphql` }, 'Folio API ready');
+  // Delivers the webhook outbox; on SIGTERM it stops claiming and hands back what is in flight.
+  const webhooks = env.WEBHOOK_WORKER_ENABLED ? createWebhookWorker(dataSource, env, logger) : null;
+  await webhooks?.start();
 
   // SIGTERM: readiness goes 503, no new connections are accepted, requests in flight finish
   // (a report acknowledged to a reader is committed first), then the pool closes and we exit 0.
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
     lifecycle.shuttingDown = true;
     closeStreams();
     logger.info({ signal }, 'shutting down');
+    const webhooksStopped = webhooks?.stop();
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const deadline = setTimeout(() => {
@@ -51,6 +56,7 @@ async function main(): Promise<void> {
     }, env.SHUTDOWN_DRAIN_SECONDS * 1000);
     await drained;
     clearTimeout(deadline);
+    await webhooksStopped;
     await stop();
     await dataSource.destroy();
     logger.info('stopped');

@@ -6,6 +6,7 @@ import { ModerationDecisionsAppeals1764310000000 } from './1764310000000-moderat
 import { ArticleSourceIdentity1764400000000 } from './1764400000000-article-source-identity.js';
 import { SearchCandidateIndexes1764450000000 } from './1764450000000-search-candidate-indexes.js';
 import { StaffAccountsPreviews1764500000000 } from './1764500000000-staff-accounts-previews.js';
+import { Webhooks1764600000000 } from './1764600000000-webhooks.js';
 
 /** Every migration, oldest first. Listed explicitly so the build and jest need no globbing. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   ArticleSourceIdentity1764400000000,
   SearchCandidateIndexes1764450000000,
   StaffAccountsPreviews1764500000000,
+  Webhooks1764600000000,
 ];
