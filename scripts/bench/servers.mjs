@@ -29,7 +29,7 @@ async function startApi(root, name, databaseUrl, env) {
 
 async function startReader(root, name, apiUrl, env) {
   const port = await freePort();
-  const child = start(path.join(root, 'apps/web/server.mjs'), {
+  const child = start(path.join(root, 'apps/web/dist/server.js'), {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
