@@ -5,7 +5,9 @@ import { createDataSource, type DataSourceOptions } from './db/data-source.js';
 import type { Env } from './env.js';
 import { buildGraphQLSchema, printSortedSchema as printSorted } from './graphql/schema.js';
 import type { GraphQLSchema } from 'graphql';
+import type { Context } from './graphql/context.js';
 import { Article } from './modules/articles/article.entity.js';
+import { createLoaders } from './modules/articles/article.loaders.js';
 import { ArticleResolver } from './modules/articles/article.resolver.js';
 import { ArticleService } from './modules/articles/article.service.js';
 import { AuditEvent } from './modules/audit/audit-event.entity.js';
@@ -15,6 +17,7 @@ import { ApiToken } from './modules/auth/api-token.entity.js';
 import { ApiTokenResolver } from './modules/auth/api-token.resolver.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
 import { authChecker } from './modules/auth/auth-checker.js';
+import { viewerFromAuthorization } from './modules/auth/bearer-viewer.js';
 import { ArticleRevision } from './modules/editorial/article-revision.entity.js';
 import { EditorialResolver } from './modules/editorial/editorial.resolver.js';
 import { EditorialService } from './modules/editorial/editorial.service.js';
@@ -153,4 +156,22 @@ export async function buildFolioSchema(deps: SchemaDeps | null): Promise<FolioSc
 /** The schema as committed in packages/schema (`npm run schema:emit` writes it). */
 export async function printSortedSchema(): Promise<string> {
   return printSorted((await buildFolioSchema(null)).schema);
+}
+
+/** The parts of a request's context the modules own (see graphql/context.ts). */
+export type ModuleContext = Pick<Context, 'viewer' | 'loaders'>;
+
+/**
+ * Per request: the viewer (auth, from the Authorization header; a bad token is refused) and
+ * fresh batching loaders (articles). The HTTP edge adds what it knows itself (the address, the
+ * content version).
+ */
+export function createModuleContext(
+  dataSource: DataSource,
+): (request: { authorization: string | undefined }) => Promise<ModuleContext> {
+  const tokens = new ApiTokenService(dataSource);
+  return async ({ authorization }) => ({
+    viewer: await viewerFromAuthorization(authorization, tokens),
+    loaders: createLoaders(dataSource),
+  });
 }

@@ -1,16 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import {
-  CONTENT_CHANGES_ACK_PATH,
-  CONTENT_CHANGES_PATH,
-  ErrorCode,
-  REQUEST_ID_HEADER,
-  REQUEST_ID_PATTERN,
-} from '@folio/contract';
-import { randomUUID } from 'node:crypto';
-import express, { type ErrorRequestHandler, type Express, type Request } from 'express';
-import { pinoHttp } from 'pino-http';
+import { CONTENT_CHANGES_ACK_PATH, CONTENT_CHANGES_PATH, ErrorCode } from '@folio/contract';
+import { createHttpLogger } from '@folio/server-kit';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Env } from './env.js';
 import { ContentChangeListener } from './cache/content-change-listener.js';
@@ -18,17 +11,13 @@ import { ContentChangeStream } from './cache/content-change-stream.js';
 import { announceContentMutations } from './cache/content-mutations.plugin.js';
 import { ContentVersion } from './cache/content-version.js';
 import { responseCachePlugins } from './cache/response-cache.js';
-import { UnauthenticatedError } from './errors/api-errors.js';
 import { formatApiError } from './errors/format-api-error.js';
 import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
 import type { Context } from './graphql/context.js';
-import { buildFolioSchema, type SchemaEnv } from './app-modules.js';
+import { buildFolioSchema, createModuleContext, type SchemaEnv } from './app-modules.js';
 import type { Logger } from './logger.js';
-import { createLoaders } from './modules/articles/article.loaders.js';
+import { clientAddress } from './http/forwarded-identity.js';
 import type { Clock } from './modules/moderation/clock.js';
-import { ApiTokenService } from './modules/auth/api-token.service.js';
-import type { Viewer } from './modules/auth/viewer.js';
-import { clientAddress } from './modules/reports/reporter-identity.js';
 
 export const BODY_LIMIT = '100kb';
 
@@ -96,7 +85,7 @@ export async function createServer({
     validationRules: [...armor.validationRules],
   });
   await apollo.start();
-  const tokens = new ApiTokenService(dataSource);
+  const moduleContext = createModuleContext(dataSource);
 
   const lifecycle = { shuttingDown: false };
 
@@ -104,29 +93,8 @@ export async function createServer({
   app.disable('x-powered-by');
   // GraphQL answers POSTs: an ETag (a hash of every response body) would never be used.
   app.set('etag', false);
-  app.use(
-    pinoHttp({
-      logger,
-      // The reader passes its request id on, so one page's logs line up across both services.
-      genReqId: (req, res) => {
-        const given = req.headers[REQUEST_ID_HEADER];
-        const id =
-          typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
-        res.setHeader(REQUEST_ID_HEADER, id);
-        return id;
-      },
-      // Ids and timings only: no bodies (report details), no tokens, no addresses.
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-    }),
-  );
+  // The reader passes its request id on, so one page's logs line up across both services.
+  app.use(createHttpLogger({ logger, ignore: (req) => req.url?.startsWith('/health') ?? false }));
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -149,9 +117,8 @@ export async function createServer({
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
-        viewer: await viewerOf(req, tokens),
+        ...(await moduleContext({ authorization: req.headers.authorization })),
         clientAddress: clientAddress(req, env.FORWARDED_ADDRESS_SECRET),
-        loaders: createLoaders(dataSource),
         contentVersion: contentVersion.current,
       }),
     }),
@@ -169,16 +136,6 @@ export async function createServer({
       await folioSchema.close();
     },
   };
-}
-
-/** No Authorization header: anonymous. A header that is not a live token: refused, not ignored. */
-async function viewerOf(req: Request, tokens: ApiTokenService): Promise<Viewer | null> {
-  const header = req.headers.authorization;
-  if (header === undefined) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const viewer = match ? await tokens.authenticate(match[1]!) : null;
-  if (!viewer) throw new UnauthenticatedError('The API token is malformed, unknown or revoked.');
-  return viewer;
 }
 
 /** Body-parser and other HTTP-level failures as JSON, with their status (413, 400, 415). */
