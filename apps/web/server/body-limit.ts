@@ -5,7 +5,6 @@
 import type { Logger } from '@folio/server-kit';
 import type { RequestHandler } from 'express';
 import getRawBody from 'raw-body';
-import './express-types';
 import { sendRefusal } from './refusal-page';
 
 /** The reader's forms (a report: reason, 2,000 characters of details, an email) fit easily. */

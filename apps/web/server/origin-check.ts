@@ -6,7 +6,6 @@
 import type { Logger } from '@folio/server-kit';
 import type { RequestHandler } from 'express';
 import { sendRefusal } from './refusal-page';
-import './express-types';
 
 /** Sec-Fetch-Site values of a request a reader made on our own pages (or typed themselves). */
 const OWN_FETCH_SITES = new Set(['same-origin', 'none']);

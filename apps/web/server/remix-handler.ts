@@ -9,7 +9,6 @@ import type {
   Response as ExpressResponse,
 } from 'express';
 import type { CachedPage, CacheHit, PageCache } from './page-cache';
-import './express-types';
 import { ifNoneMatchIncludes } from './if-none-match';
 import { pageCacheKey } from './page-cache-key';
 
