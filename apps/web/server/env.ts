@@ -52,7 +52,9 @@ const ReaderEnvSchema = ReaderEnvShape.refine(
 
 export type ReaderEnv = Readonly<z.infer<typeof ReaderEnvShape>>;
 
-export function parseReaderEnv(source: NodeJS.ProcessEnv = process.env): ReaderEnv {
+export function parseReaderEnv(
+  source: Record<string, string | undefined> = process.env,
+): ReaderEnv {
   return Object.freeze(parseEnvironment(ReaderEnvSchema, source));
 }
 

@@ -11,7 +11,7 @@ export function formatEnvIssues(error: z.ZodError): string {
 /** Parses the environment with a server's schema, or throws naming every variable at fault. */
 export function parseEnvironment<T extends z.ZodTypeAny>(
   schema: T,
-  source: NodeJS.ProcessEnv,
+  source: Record<string, string | undefined>,
 ): z.infer<T> {
   const result = schema.safeParse(source);
   if (!result.success) throw new Error(formatEnvIssues(result.error));
