@@ -4,7 +4,21 @@
 // - Jest on Node 20 cannot require() ES modules, so the few ESM-only dependencies are
 //   transformed to CommonJS along with our own sources.
 // - Sources import siblings with the `.js` extension (NodeNext); the mapper strips it.
-const esmOnlyPackages = ['github-slugger'];
+// css-select (with linkedom, for the saved-page importer) and its own copies of the dom* helpers
+// are ESM-only.
+const esmOnlyPackages = [
+  'github-slugger',
+  'css-select',
+  'css-what',
+  'nth-check',
+  'boolbase',
+  'dom-serializer',
+  'domelementtype',
+  'domhandler',
+  'domutils',
+  'entities',
+  'cssomnom',
+];
 
 function swc(parser) {
   return [

@@ -21,6 +21,11 @@ describe('slugify', () => {
     expect(slugify('!!!')).toBe('untitled');
     expect(slugify('a'.repeat(200))).toHaveLength(80);
   });
+
+  it('ignores invisible format characters inside words', () => {
+    expect(slugify('hello-w\u202eorld\u202c-utf8-\u{1F4AB}-test')).toBe('hello-world-utf8-test');
+    expect(slugify('zero\u200bwidth')).toBe('zerowidth');
+  });
 });
 
 describe('uniqueAnchor', () => {

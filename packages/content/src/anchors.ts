@@ -26,7 +26,9 @@ export function uniqueAnchor(heading: string | null | undefined, taken: Readonly
 export function slugify(title: string): string {
   const slug = title
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    // Accents, and invisible format characters (bidi controls, zero-width joiners) that would
+    // otherwise split a word.
+    .replace(/[\u0300-\u036f]|\p{Cf}/gu, '')
     .toLowerCase()
     .replace(/['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')

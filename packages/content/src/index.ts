@@ -6,4 +6,4 @@ export * from './content-error.js';
 export { splitFrontMatter, type FrontMatter } from './front-matter.js';
 export { parseMarkdownArticle, markdownToSections, markdownToBlocks } from './markdown.js';
 export { parsePlainTextArticle, PAGE_LABELS } from './plain-text.js';
-export { parseArticleFile } from './parse-file.js';
+export { parseArticleFile, detectTextFormat, type TextFormat } from './parse-file.js';

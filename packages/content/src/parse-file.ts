@@ -3,10 +3,23 @@ import { ContentParseError } from './content-error.js';
 import { parseMarkdownArticle } from './markdown.js';
 import { parsePlainTextArticle } from './plain-text.js';
 
-/** Picks the importer by file name: `.md`/`.markdown` as Markdown, `.txt` as plain text. */
+export type TextFormat = 'markdown' | 'plain-text';
+
+/**
+ * Markdown or plain text, from the content first: YAML front matter or a leading `# Title`
+ * means Markdown whatever the name; otherwise `.md`/`.markdown` is Markdown and anything else
+ * is text copied or scraped from a page.
+ */
+export function detectTextFormat(fileName: string, source: string): TextFormat {
+  const text = source.replace(/^\uFEFF/, '');
+  if (/^---\r?\n/.test(text) || /^\s*# \S/.test(text)) return 'markdown';
+  return /\.(md|markdown)$/i.test(fileName) ? 'markdown' : 'plain-text';
+}
+
+/** Parses a Markdown or plain-text article file (see `detectTextFormat`). */
 export function parseArticleFile(fileName: string, source: string): ArticleDraft {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return parseMarkdownArticle(source);
-  if (lower.endsWith('.txt')) return parsePlainTextArticle(source);
-  throw new ContentParseError('unsupported file type: expected .md, .markdown or .txt');
+  if (source.includes('\u0000')) throw new ContentParseError('not a text file');
+  return detectTextFormat(fileName, source) === 'markdown'
+    ? parseMarkdownArticle(source)
+    : parsePlainTextArticle(source);
 }

@@ -73,12 +73,36 @@ describe('parsePlainTextArticle', () => {
     ]);
   });
 
-  it('makes a long lead an unheaded first section', () => {
+  it('takes a short lead paragraph before the first heading as the summary, the rest of the lead as an unheaded section', () => {
     const draft = parsePlainTextArticle(
-      'Title\nFirst lead paragraph, long enough.\nSecond lead paragraph.\nA heading\nBody text here.',
+      'Title\nA short standfirst.\nThe opening paragraph of the body.\nA heading\nBody text here.',
     );
-    expect(draft.summary).toBeUndefined();
+    expect(draft.summary).toBe('A short standfirst.');
     expect(draft.sections.map((section) => section.heading)).toEqual([null, 'A heading']);
+    expect(draft.sections[0]!.blocks).toEqual([
+      { type: 'paragraph', inlines: [{ text: 'The opening paragraph of the body.', marks: [] }] },
+    ]);
+  });
+
+  it('keeps a lead as body when its first paragraph is long or introduces what follows', () => {
+    const long = 'Long. '.repeat(60).trim();
+    expect(parsePlainTextArticle(`Title\n${long}\nMore lead.\nA heading\nBody text here.`).summary).toBeUndefined();
+    const intro = parsePlainTextArticle('Title\nWe found three things:\n• one\n• two\nA heading\nBody text here.');
+    expect(intro.summary).toBeUndefined();
+    expect(intro.sections[0]!.heading).toBeNull();
+  });
+
+  it('takes the normal-case title when the page shows it first in capitals', () => {
+    const draft = parsePlainTextArticle(
+      'WHY LIBRARIES LEND SEEDS\nNews\nWhy Libraries Lend Seeds\nSeed libraries let gardeners borrow seeds.\nHow it works\nYou take a packet in spring.',
+    );
+    expect(draft.title).toBe('Why Libraries Lend Seeds');
+    expect(draft.label).toBe('News');
+    expect(draft.summary).toBe('Seed libraries let gardeners borrow seeds.');
+  });
+
+  it('keeps a title that is in capitals when the page shows it only once', () => {
+    expect(parsePlainTextArticle('NASA AT 70\nA short history of the agency.').title).toBe('NASA AT 70');
   });
 
   it('does not take a short last line for a heading', () => {

@@ -49,6 +49,7 @@ const END_PUNCTUATION = /[.!?:;,…"”’)]$/;
 const HEADING_MAX_CHARS = 80;
 const HEADING_MAX_WORDS = 12;
 const SUMMARY_MAX_CHARS = 320;
+const SENTENCE_END = /[.!?…]["”’)]?$/;
 
 type Unit =
   | { kind: 'text'; text: string }
@@ -56,13 +57,15 @@ type Unit =
 
 /**
  * Text copied or scraped from a blog page to an article draft. The rules:
- * - the first line is the title; a repeat of it at the top (also in capitals) is dropped;
+ * - the first line is the title; a repeat of it at the top is dropped, and when one of the two
+ *   is in capitals (a display heading) the title is the other, as written;
  * - a known page kind ("Blog Article", "News", "Opinion") just after the title is the label;
  * - a heading is a short standalone line without end punctuation followed by a paragraph or list;
  * - lines starting with `•`, `-`, `*` or `1.` are list items;
  * - page chrome ("Report this page", "Share this", "Advertisement") is dropped;
- * - text before the first heading is the lead: one short paragraph becomes the summary,
- *   more becomes an unheaded first section.
+ * - text before the first heading is the lead: a short first paragraph becomes the summary
+ *   (when it is the whole lead, or a sentence followed by more lead and then a heading), the
+ *   rest an unheaded first section.
  * Every other non-empty line is a paragraph.
  */
 export function parsePlainTextArticle(source: string): ArticleDraft {
@@ -72,15 +75,19 @@ export function parsePlainTextArticle(source: string): ArticleDraft {
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '' && !CHROME.some((pattern) => pattern.test(line)));
 
-  const title = lines.shift();
+  let title = lines.shift();
   if (!title) throw new ContentParseError('empty document: the first line should be the title');
 
+  // Pages often show the title twice: once in capitals as a display heading, once as written.
+  // The title is the one as written, whichever comes first.
   let label: string | undefined;
-  const isTitleRepeat = (line: string) => line.toLowerCase() === title.toLowerCase();
+  const isTitleRepeat = (line: string) => line.toLowerCase() === title!.toLowerCase();
   while (lines.length > 0) {
     const next = lines[0]!;
-    if (isTitleRepeat(next)) lines.shift();
-    else if (!label && PAGE_LABELS.includes(next.toLowerCase())) label = lines.shift();
+    if (isTitleRepeat(next)) {
+      lines.shift();
+      if (isAllCapitals(title) && !isAllCapitals(next)) title = next;
+    } else if (!label && PAGE_LABELS.includes(next.toLowerCase())) label = lines.shift();
     else break;
   }
 
@@ -101,19 +108,31 @@ export function parsePlainTextArticle(source: string): ArticleDraft {
     }
   }
 
+  // A short lead paragraph before the first heading is the standfirst: the summary. What
+  // follows it before that heading stays as an unheaded first section.
   let summary: string | undefined;
   const first = lead[0];
-  if (lead.length === 1 && first?.type === 'paragraph') {
+  if (first?.type === 'paragraph') {
     const text = first.inlines[0]!.text;
-    if (text.length <= SUMMARY_MAX_CHARS) summary = text;
+    const alone = lead.length === 1;
+    const standfirst = sections.length > 0 && SENTENCE_END.test(text);
+    // Never the whole article: a lone paragraph stays the body.
+    const more = lead.length > 1 || sections.length > 0;
+    if (text.length <= SUMMARY_MAX_CHARS && more && (alone || standfirst)) {
+      summary = text;
+      lead.shift();
+    }
   }
-  const allSections = summary === undefined && lead.length > 0
-    ? [{ heading: null, blocks: lead }, ...sections]
-    : sections;
+  const allSections = lead.length > 0 ? [{ heading: null, blocks: lead }, ...sections] : sections;
   if (allSections.length === 0) {
     throw new ContentParseError('no content: nothing follows the title');
   }
   return { title, summary, label, tags: [], sections: allSections };
+}
+
+/** "HOW WE REBUILT THE MAP": letters, all of them capitals. */
+function isAllCapitals(text: string): boolean {
+  return /\p{L}/u.test(text) && text === text.toUpperCase() && text !== text.toLowerCase();
 }
 
 function toUnit(line: string): Unit {

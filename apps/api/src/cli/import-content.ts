@@ -3,19 +3,38 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentImportService } from '../modules/content-import/content-import.service.js';
 import { findArticleFiles, importFiles } from '../modules/content-import/import-files.js';
+import { createImportReporter } from '../modules/content-import/import-reporter.js';
 import { parseCliEnv } from '../env.js';
 import { withCliDatabase } from './database-url.js';
 
-const USAGE = `Usage: npm run content:import -- [--draft] <file or folder>...
+const USAGE = `Usage: npm run content:import -- [--draft] [--dry-run] <file or folder>...
 
-Creates or updates articles (by slug) from .md, .markdown and .txt files.
-  --draft   import as drafts instead of publishing`;
+Creates or updates articles from WordPress exports (WXR .xml), Ghost exports (.json), saved
+web pages (.html), Markdown and plain text, each recognised by its content. Importing the same
+source again updates its articles; an unchanged one is left alone.
+  --draft     import new articles as drafts (existing ones keep their status)
+  --dry-run   print what would be created or updated; store nothing
+  --json      one JSON line per item even on a terminal (the default when piped)
+
+Exit code 0 when every item was imported or skipped, 1 when any failed.`;
 
 async function run(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    options: { draft: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true,
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        draft: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   if (values.help || positionals.length === 0) {
     console.log(USAGE);
     return values.help ? 0 : 2;
@@ -32,25 +51,28 @@ async function run(): Promise<number> {
     return 1;
   }
   if (files.length === 0) {
-    console.error('No .md, .markdown or .txt files found.');
+    console.error('No .xml, .json, .html, .md, .markdown or .txt files found.');
     return 1;
   }
 
+  const dryRun = values['dry-run'];
   return withCliDatabase(async (dataSource) => {
-    const results = await importFiles(new ContentImportService(dataSource), files, {
-      publish: !values.draft,
+    const reporter = createImportReporter({
+      terminal: !values.json && process.stderr.isTTY === true && process.stdout.isTTY === true,
+      dryRun,
+      stdout: process.stdout,
+      stderr: process.stderr,
     });
-    for (const result of results) {
-      const file = path.relative(base, result.file);
-      if (result.outcome === 'failed') console.error(`failed   ${file}: ${result.reason}`);
-      else
-        console.log(
-          `${result.outcome.padEnd(8)} ${result.slug} (${result.sections} sections) from ${file}`,
-        );
-    }
-    const failed = results.filter((result) => result.outcome === 'failed').length;
-    console.log(`${results.length - failed} imported, ${failed} failed`);
-    return failed > 0 ? 1 : 0;
+    await importFiles(new ContentImportService(dataSource), files, {
+      publish: !values.draft,
+      dryRun,
+      displayName: (file) => path.relative(base, file) || path.basename(file),
+      onTotal: (total) => reporter.start(total),
+      onItem: (report) => reporter.item(report),
+      collect: false,
+    });
+    const summary = reporter.finish();
+    return summary.failed > 0 ? 1 : 0;
   });
 }
 

@@ -3,6 +3,7 @@ import { EditorialReportsModeration1764100000000 } from './1764100000000-editori
 import { ContentChangeNotifications1764200000000 } from './1764200000000-content-change-notifications.js';
 import { ReportNetworksPageModeration1764300000000 } from './1764300000000-report-networks-page-moderation.js';
 import { ModerationDecisionsAppeals1764310000000 } from './1764310000000-moderation-decisions-appeals.js';
+import { ArticleSourceIdentity1764400000000 } from './1764400000000-article-source-identity.js';
 
 /** Every migration, oldest first. Listed explicitly so the build and jest need no globbing. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   ContentChangeNotifications1764200000000,
   ReportNetworksPageModeration1764300000000,
   ModerationDecisionsAppeals1764310000000,
+  ArticleSourceIdentity1764400000000,
 ];

@@ -72,6 +72,14 @@ export class Article {
   @Column({ name: 'reading_time_minutes', type: 'integer' })
   readingTimeMinutes: number;
 
+  /** The importer's key for the article in the system it came from; never exposed. */
+  @Column({ name: 'source_key', type: 'text', nullable: true, select: false })
+  sourceKey?: string | null;
+
+  /** Fingerprint of what the last import wrote; an identical re-import writes nothing. */
+  @Column({ name: 'source_hash', type: 'char', length: 64, nullable: true, select: false })
+  sourceHash?: string | null;
+
   /** Loaded with the article by `article(slug)`; lists load sections through a DataLoader. */
   @OneToMany('Section', (section: Section) => section.article)
   sections?: Section[];

@@ -1,3 +1,5 @@
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { useApiTestContext } from '../../../test/api-test-context.js';
 import { ContentImportService } from './content-import.service.js';
@@ -48,21 +50,36 @@ describe('importing files', () => {
     });
   });
 
-  it('updates an article with the same slug instead of duplicating it', async () => {
+  it('updates an article with the same slug instead of duplicating it, and leaves an unchanged one alone', async () => {
     const service = new ContentImportService(context.db.dataSource);
-    const file = path.join(fixtures, 'good-article.md');
-    const [first] = await importFiles(service, [file], { publish: true });
-    const [second] = await importFiles(service, [file], { publish: true });
+    const folder = await mkdtemp(path.join(tmpdir(), 'folio-import-'));
+    try {
+      const file = path.join(folder, 'article.md');
+      await copyFile(path.join(fixtures, 'good-article.md'), file);
+      const [first] = await importFiles(service, [file], { publish: true });
+      const [second] = await importFiles(service, [file], { publish: true });
+      await writeFile(
+        file,
+        (await readFile(file, 'utf8')).replace('Text of the first', 'New text of the first'),
+      );
+      const [third] = await importFiles(service, [file], { publish: true });
 
-    expect([first!.outcome, second!.outcome]).toEqual(['created', 'updated']);
-    const [{ count }] = await context.db.dataSource.query(
-      'SELECT count(*)::int AS count FROM articles',
-    );
-    expect(count).toBe(1);
-    const [{ sections }] = await context.db.dataSource.query(
-      'SELECT count(*)::int AS sections FROM sections',
-    );
-    expect(sections).toBe(2);
+      expect([first!.outcome, second!.outcome, third!.outcome]).toEqual([
+        'created',
+        'unchanged',
+        'updated',
+      ]);
+      const [{ count, revisions }] = await context.db.dataSource.query(
+        'SELECT (SELECT count(*)::int FROM articles) AS count, (SELECT count(*)::int FROM article_revisions) AS revisions',
+      );
+      expect({ count, revisions }).toEqual({ count: 1, revisions: 2 });
+      const [{ sections }] = await context.db.dataSource.query(
+        'SELECT count(*)::int AS sections FROM sections',
+      );
+      expect(sections).toBe(2);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('keeps imports made with --draft out of public view', async () => {

@@ -1,17 +1,45 @@
+import { createHash } from 'node:crypto';
 import type { PreparedArticle } from '@folio/content';
 import { ARTICLE_SLUG_MAX_LENGTH } from '@folio/contract';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Article } from '../articles/article.entity.js';
 import { ArticleStatus, ModerationState } from '../articles/article-status.js';
 import { replaceSections, replaceTags } from '../articles/article-writer.js';
 import { refreshSearchVector } from '../articles/search-vector.js';
 import { recordRevision } from '../editorial/revision.service.js';
 
-export type ImportOutcome = 'created' | 'updated';
+/** `unchanged`: the source is the same as at the last import, so nothing was written. */
+export type ImportOutcome = 'created' | 'updated' | 'unchanged';
 
 export interface ImportOptions {
   /** Publish (at the front matter's date, the earlier publication, or now); else keep or make a draft. */
   publish: boolean;
+}
+
+/** One article to store, as an importer found it. */
+export interface ImportRequest {
+  article: PreparedArticle;
+  /**
+   * The status the source gives it (`published` at its date, or the earlier publication, or
+   * now; `scheduled` at its date; `draft`). Undefined keeps an existing article's status and
+   * makes a new one a draft.
+   */
+  status?: 'published' | 'scheduled' | 'draft';
+  /** The source system's identity for it; without one the article is matched by slug. */
+  sourceKey?: string;
+}
+
+/** What a dry run would have stored so far: slugs taken and source keys seen. */
+export interface DryRunPlan {
+  slugs: Set<string>;
+  keys: Map<string, string>;
+}
+
+export interface ImportResult {
+  outcome: ImportOutcome;
+  /** The slug it is (or would be) stored under: an existing article keeps its own. */
+  slug: string;
+  warnings: string[];
 }
 
 export const ARTICLE_LIMITS = {
@@ -25,24 +53,69 @@ export const ARTICLE_LIMITS = {
   sections: 200,
 } as const;
 
-/** Creates or replaces an article, keyed by slug, with its sections and tags, in one transaction. */
+/**
+ * Creates or replaces an article with its sections and tags, in one transaction: matched by
+ * the source's key when it has one, else by slug. A re-import of an unchanged source writes
+ * nothing; `dryRun` decides the outcome the same way and writes nothing either.
+ */
 export class ContentImportService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The Markdown and text importers' entry point (and the test factories'). */
   async importArticle(
     prepared: PreparedArticle,
     { publish }: ImportOptions,
   ): Promise<ImportOutcome> {
+    const result = await this.importItem({
+      article: prepared,
+      status: publish ? 'published' : undefined,
+    });
+    return result.outcome;
+  }
+
+  async importItem(
+    request: ImportRequest,
+    { dryRun = false, plan }: { dryRun?: boolean; plan?: DryRunPlan } = {},
+  ): Promise<ImportResult> {
+    const { article: prepared, sourceKey } = request;
     assertWithinLimits(prepared);
+    const status =
+      request.status === 'scheduled' && !prepared.publishedAt ? 'draft' : request.status;
+    const hash = fingerprint(prepared, status);
     return this.dataSource.transaction(async (manager) => {
       const articles = manager.getRepository(Article);
-      const existing = await articles.findOne({ where: { slug: prepared.slug } });
+      const existing = await findExisting(manager, sourceKey, prepared.slug);
+      if (existing && existing.sourceHash === hash) {
+        return { outcome: 'unchanged', slug: existing.slug, warnings: [] };
+      }
+      // A dry run stores nothing, so it remembers what earlier items of the run would have.
+      const planned = sourceKey !== undefined ? plan?.keys.get(sourceKey) : undefined;
+      if (
+        !existing &&
+        dryRun &&
+        (planned || (sourceKey === undefined && plan?.slugs.has(prepared.slug)))
+      ) {
+        return { outcome: 'updated', slug: planned ?? prepared.slug, warnings: [] };
+      }
+      const warnings: string[] = [];
+      const slug = existing?.slug ?? (await freeSlug(manager, prepared.slug, plan?.slugs));
+      if (slug !== prepared.slug) {
+        warnings.push(`slug "${prepared.slug}" is taken by another article; stored as "${slug}"`);
+      }
+      const outcome = existing ? 'updated' : 'created';
+      if (dryRun) {
+        plan?.slugs.add(slug);
+        if (sourceKey !== undefined) plan?.keys.set(sourceKey, slug);
+        return { outcome, slug, warnings };
+      }
+
       const article =
         existing ??
         articles.create({
-          slug: prepared.slug,
+          slug,
           moderationState: ModerationState.VISIBLE,
           status: ArticleStatus.DRAFT,
+          publishedAt: null,
         });
       Object.assign(article, {
         title: prepared.title,
@@ -51,19 +124,77 @@ export class ContentImportService {
         author: prepared.author ?? null,
         wordCount: prepared.wordCount,
         readingTimeMinutes: prepared.readingTimeMinutes,
+        sourceKey: sourceKey ?? existing?.sourceKey ?? null,
+        sourceHash: hash,
       });
-      if (publish) {
+      if (status === 'published') {
         article.status = ArticleStatus.PUBLISHED;
         article.publishedAt = prepared.publishedAt ?? existing?.publishedAt ?? new Date();
+      } else if (status === 'scheduled') {
+        article.status = ArticleStatus.SCHEDULED;
+        article.publishedAt = prepared.publishedAt!;
+      } else if (status === 'draft') {
+        article.status = ArticleStatus.DRAFT;
+        article.publishedAt = null;
       }
       await articles.save(article);
       await replaceSections(manager, article.id, prepared.sections);
       await replaceTags(manager, article.id, prepared.tags);
       await refreshSearchVector(manager, article.id);
       await recordRevision(manager, article, null, 'import');
-      return existing ? 'updated' : 'created';
+      return { outcome, slug, warnings };
     });
   }
+}
+
+async function findExisting(
+  manager: EntityManager,
+  sourceKey: string | undefined,
+  slug: string,
+): Promise<Article | null> {
+  const query = manager
+    .getRepository(Article)
+    .createQueryBuilder('article')
+    .addSelect(['article.sourceKey', 'article.sourceHash']);
+  return sourceKey === undefined
+    ? query.where('article.slug = :slug', { slug }).getOne()
+    : query.where('article.sourceKey = :sourceKey', { sourceKey }).getOne();
+}
+
+/** The slug, or the first of slug-2, slug-3… that no article has. */
+async function freeSlug(
+  manager: EntityManager,
+  slug: string,
+  reserved: ReadonlySet<string> = new Set(),
+): Promise<string> {
+  const rows: Array<{ slug: string }> = await manager.query(
+    `SELECT slug FROM articles WHERE slug = $1 OR slug LIKE $2`,
+    [slug, `${slug.replace(/[\\%_]/g, '\\$&')}-%`],
+  );
+  const stored = new Set(rows.map((row) => row.slug));
+  const taken = (candidate: string) => stored.has(candidate) || reserved.has(candidate);
+  if (!taken(slug)) return slug;
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const candidate = `${slug.slice(0, ARTICLE_LIMITS.slug - suffix.length)}${suffix}`;
+    if (!taken(candidate)) return candidate;
+  }
+}
+
+/** Everything an import writes, hashed: equal fingerprints mean an import would change nothing. */
+function fingerprint(prepared: PreparedArticle, status: ImportRequest['status']): string {
+  const content = {
+    title: prepared.title,
+    slug: prepared.slug,
+    summary: prepared.summary ?? null,
+    label: prepared.label ?? null,
+    author: prepared.author ?? null,
+    tags: [...prepared.tags].sort(),
+    publishedAt: prepared.publishedAt?.toISOString() ?? null,
+    status: status ?? null,
+    sections: prepared.sections.map(({ heading, blocks }) => ({ heading, blocks })),
+  };
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
 export class ArticleLimitError extends Error {
