@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the whole stack on one machine. Starts an embedded PostgreSQL (unless
 // DATABASE_URL is set), the API (which migrates and loads the sample content into an empty
-// database) and, once it is built, the reader. Ctrl-C or SIGTERM stops all of it, PostgreSQL too.
+// database) and, once they are built, the reader and Folio Studio. Ctrl-C or SIGTERM stops all of it, PostgreSQL too.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -13,6 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const API_PORT = Number(process.env.API_PORT ?? 4000);
 const WEB_PORT = Number(process.env.WEB_PORT ?? 3000);
+const STUDIO_PORT = Number(process.env.STUDIO_PORT ?? 3001);
 
 const children = new Set();
 let postgres;
@@ -42,6 +43,8 @@ async function stopAll(code) {
 }
 
 function run(name, script, env) {
+  // A child that failed during start-up stops the stack; nothing may start after that.
+  if (stopping) return null;
   const child = spawn(process.execPath, [script], {
     cwd: root,
     env: { ...process.env, ...env },
@@ -109,8 +112,23 @@ async function main() {
     await waitUntilReady(`http://127.0.0.1:${WEB_PORT}/health/ready`, 'reader');
   }
 
+  // Studio signs its cookies with SESSION_SECRET; without one, a fresh secret per start (so
+  // signing in again after a restart is needed, and nothing guessable is ever used).
+  const studioServer = path.join(root, 'apps/studio/server.mjs');
+  if (existsSync(studioServer)) {
+    run('studio', studioServer, {
+      PORT: String(STUDIO_PORT),
+      FOLIO_API_URL: `http://127.0.0.1:${API_PORT}/graphql`,
+      READER_URL: process.env.READER_URL ?? `http://localhost:${WEB_PORT}`,
+      SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+      FORWARDED_ADDRESS_SECRET: forwardingSecret,
+    });
+    await waitUntilReady(`http://127.0.0.1:${STUDIO_PORT}/health/ready`, 'Studio');
+  }
+
   log(`API     http://localhost:${API_PORT}/graphql`);
   if (existsSync(webServer)) log(`reader  http://localhost:${WEB_PORT}/`);
+  if (existsSync(studioServer)) log(`studio  http://localhost:${STUDIO_PORT}/`);
   log('press Ctrl-C to stop');
 }
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { ContainerType } from 'type-graphql';
+import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { createDataSource, type DataSourceOptions } from './db/data-source.js';
 import type { Env } from './env.js';
@@ -17,7 +18,7 @@ import { ApiToken } from './modules/auth/api-token.entity.js';
 import { ApiTokenResolver } from './modules/auth/api-token.resolver.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
 import { authChecker } from './modules/auth/auth-checker.js';
-import { viewerFromAuthorization } from './modules/auth/bearer-viewer.js';
+import { userAgentOf, viewerOf } from './modules/auth/request-viewer.js';
 import { ArticleRevision } from './modules/editorial/article-revision.entity.js';
 import { EditorialResolver } from './modules/editorial/editorial.resolver.js';
 import { EditorialService } from './modules/editorial/editorial.service.js';
@@ -37,6 +38,22 @@ import { Section } from './modules/sections/section.entity.js';
 import { Tag } from './modules/tags/tag.entity.js';
 import { TagResolver } from './modules/tags/tag.resolver.js';
 import { TagService } from './modules/tags/tag.service.js';
+import { PreviewLinkRecord } from './modules/previews/preview-link.entity.js';
+import { PreviewResolver } from './modules/previews/preview.resolver.js';
+import { createPreviewResolver, type PreviewEnv } from './modules/previews/previews.module.js';
+import {
+  createStudioEditorialResolvers,
+  studioEditorialResolvers,
+} from './modules/editorial/editorial.module.js';
+import { StaffSession } from './modules/staff/staff-session.entity.js';
+import { StaffUser } from './modules/staff/staff-user.entity.js';
+import { SessionService } from './modules/staff/session.service.js';
+import {
+  createStaffResolvers,
+  sessionPolicy,
+  staffResolvers,
+  type StaffEnv,
+} from './modules/staff/staff.module.js';
 
 // The composition root: the one file that lists the API's modules (their entities and
 // resolvers) and wires services into resolvers. Everything below it (graphql/, db/, errors/,
@@ -44,7 +61,18 @@ import { TagService } from './modules/tags/tag.service.js';
 // added here, in both lists, and nowhere else.
 
 /** Every TypeORM entity; db/data-source.ts takes this list rather than naming modules. */
-export const entities = [Article, Section, Tag, ApiToken, ArticleRevision, Report, AuditEvent];
+export const entities = [
+  Article,
+  Section,
+  Tag,
+  ApiToken,
+  ArticleRevision,
+  Report,
+  AuditEvent,
+  StaffUser,
+  StaffSession,
+  PreviewLinkRecord,
+];
 
 export const resolvers = [
   ArticleResolver,
@@ -56,6 +84,9 @@ export const resolvers = [
   AppealResolver,
   AuditResolver,
   ApiTokenResolver,
+  ...staffResolvers,
+  PreviewResolver,
+  ...studioEditorialResolvers,
 ] as const;
 
 /** The database of this app: its entities and migrations, with the caller's connection. */
@@ -73,12 +104,14 @@ export type SchemaEnv = Pick<
   | 'REPORT_BURST_SECONDS'
   | 'REPORT_REPORTERS_PER_NETWORK_MAX'
   | 'REPORT_AUTO_HIDE_PER_HOUR'
->;
+> &
+  StaffEnv &
+  PreviewEnv;
 
 export interface SchemaDeps {
   dataSource: DataSource;
   env: SchemaEnv;
-  /** Moderation's time (report windows, appeal deadlines); tests pass a manual clock. */
+  /** Moderation's time (report windows, appeal deadlines), sessions' and preview links' expiry; tests pass a manual clock. */
   clock?: Clock;
 }
 
@@ -123,6 +156,11 @@ function createContainer(
     );
     instances.set(AuditResolver, new AuditResolver(new AuditService(dataSource)));
     instances.set(ApiTokenResolver, new ApiTokenResolver(new ApiTokenService(dataSource)));
+    for (const [key, instance] of createStaffResolvers(dataSource, env, clock, closers))
+      instances.set(key, instance);
+    instances.set(...createPreviewResolver(dataSource, env, clock));
+    for (const [key, instance] of createStudioEditorialResolvers(dataSource))
+      instances.set(key, instance);
   }
   return {
     get(someClass) {
@@ -159,19 +197,23 @@ export async function printSortedSchema(): Promise<string> {
 }
 
 /** The parts of a request's context the modules own (see graphql/context.ts). */
-export type ModuleContext = Pick<Context, 'viewer' | 'loaders'>;
+export type ModuleContext = Pick<Context, 'viewer' | 'userAgent' | 'loaders'>;
 
 /**
- * Per request: the viewer (auth, from the Authorization header; a bad token is refused) and
- * fresh batching loaders (articles). The HTTP edge adds what it knows itself (the address, the
+ * Per request: the viewer (auth and staff, from the Authorization header: an API token or a
+ * staff session; a bad bearer is refused), the User-Agent staff sessions record, and fresh
+ * batching loaders (articles). The HTTP edge adds what it knows itself (the address, the
  * content version).
  */
 export function createModuleContext(
-  dataSource: DataSource,
-): (request: { authorization: string | undefined }) => Promise<ModuleContext> {
+  deps: SchemaDeps & { env: StaffEnv },
+): (req: IncomingMessage) => Promise<ModuleContext> {
+  const { dataSource, env, clock = systemClock } = deps;
   const tokens = new ApiTokenService(dataSource);
-  return async ({ authorization }) => ({
-    viewer: await viewerFromAuthorization(authorization, tokens),
+  const sessions = new SessionService(dataSource, sessionPolicy(env), clock);
+  return async (req) => ({
+    viewer: await viewerOf(req, tokens, sessions),
+    userAgent: userAgentOf(req),
     loaders: createLoaders(dataSource),
   });
 }

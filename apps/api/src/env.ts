@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOG_LEVELS, parseEnvironment } from '@folio/server-kit';
+import { weakDatabasePasswordReason, weakSecretReason } from './production-secrets.js';
 
 // The environment is read once, validated, typed and frozen; nothing else reads process.env.
 const DEVELOPMENT_REPORTER_KEY_SECRET = 'folio-development-only-reporter-key-secret';
@@ -56,6 +57,22 @@ export const EnvShape = z.object({
    * change (here, in another instance, or by the import CLI) invalidates it.
    */
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
+  /** A GraphQL request past this stops resolving further fields (REQUEST_TIMEOUT). */
+  REQUEST_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(10),
+  /**
+   * Signs preview links (HMAC-SHA256). Unset: a key derived from REPORTER_KEY_SECRET. Changing
+   * it ends every preview link at once.
+   */
+  PREVIEW_SECRET: z.string().min(32).optional(),
+  /** Staff sessions end after this long without a request… */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
+  /** …and this long after sign-in, however active. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(2_160).default(168),
+  /** Consecutive failed sign-ins that lock an email address for SIGN_IN_LOCKOUT_MINUTES. */
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(1_440).default(15),
+  /** Failed sign-ins from one network address per hour, across all accounts. */
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(50),
   /** On SIGTERM, how long in-flight requests may take before the process exits anyway. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   /** Time a client has to send its request headers (slowloris), and its whole request. */
@@ -67,11 +84,30 @@ export const EnvShape = z.object({
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
 });
 
-const EnvSchema = EnvShape.refine(
-  (env) =>
-    env.NODE_ENV !== 'production' || env.REPORTER_KEY_SECRET !== DEVELOPMENT_REPORTER_KEY_SECRET,
-  { message: 'set a secret of your own in production', path: ['REPORTER_KEY_SECRET'] },
-);
+// In production every secret must be set and real: a missing forwarding secret would let anyone
+// name a reader's address and hold the content-change streams, a placeholder is no secret at all.
+const EnvSchema = EnvShape.superRefine((env, context) => {
+  if (env.NODE_ENV !== 'production') return;
+  const secrets = {
+    REPORTER_KEY_SECRET: env.REPORTER_KEY_SECRET,
+    FORWARDED_ADDRESS_SECRET: env.FORWARDED_ADDRESS_SECRET,
+  };
+  for (const [name, value] of Object.entries(secrets)) {
+    // Unset REPORTER_KEY_SECRET arrives here as the development default.
+    const reason =
+      value === undefined || value === DEVELOPMENT_REPORTER_KEY_SECRET
+        ? 'must be set in production (openssl rand -hex 32)'
+        : weakSecretReason(value);
+    if (reason) context.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: reason });
+  }
+  const databaseReason = weakDatabasePasswordReason(env.DATABASE_URL);
+  if (databaseReason)
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['DATABASE_URL'],
+      message: databaseReason,
+    });
+});
 
 export type Env = Readonly<z.infer<typeof EnvSchema>>;
 

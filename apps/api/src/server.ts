@@ -14,6 +14,8 @@ import { responseCachePlugins } from './cache/response-cache.js';
 import { formatApiError } from './errors/format-api-error.js';
 import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
 import type { Context } from './graphql/context.js';
+import { queryLimitsPlugin } from './graphql/query-limits.plugin.js';
+import { requestDeadlinePlugin } from './graphql/request-deadline.plugin.js';
 import { buildFolioSchema, createModuleContext, type SchemaEnv } from './app-modules.js';
 import type { Logger } from './logger.js';
 import { clientAddress } from './http/forwarded-identity.js';
@@ -21,14 +23,17 @@ import type { Clock } from './modules/moderation/clock.js';
 
 export const BODY_LIMIT = '100kb';
 
-export type ServerEnv = Pick<Env, 'NODE_ENV' | 'FORWARDED_ADDRESS_SECRET' | 'RESPONSE_CACHE_MB'> &
+export type ServerEnv = Pick<
+  Env,
+  'NODE_ENV' | 'FORWARDED_ADDRESS_SECRET' | 'RESPONSE_CACHE_MB' | 'REQUEST_DEADLINE_SECONDS'
+> &
   SchemaEnv;
 
 export interface ServerDeps {
   dataSource: DataSource;
   env: ServerEnv;
   logger: Logger;
-  /** Moderation's clock; the system clock unless a test injects one. */
+  /** Moderation's, sessions' and previews' clock; the system clock unless a test injects one. */
   clock?: Clock;
 }
 
@@ -77,6 +82,10 @@ export async function createServer({
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     plugins: [
       ...armor.plugins,
+      // Checked once the operation is known, before the response cache is consulted: a refused
+      // operation is refused even when an answer to it is cached.
+      queryLimitsPlugin(),
+      requestDeadlinePlugin(env.REQUEST_DEADLINE_SECONDS * 1000),
       ...(cacheEnabled
         ? responseCachePlugins(contentVersion, env.RESPONSE_CACHE_MB)
         : [ApolloServerPluginCacheControlDisabled()]),
@@ -85,7 +94,7 @@ export async function createServer({
     validationRules: [...armor.validationRules],
   });
   await apollo.start();
-  const moduleContext = createModuleContext(dataSource);
+  const moduleContext = createModuleContext({ dataSource, env, clock });
 
   const lifecycle = { shuttingDown: false };
 
@@ -117,7 +126,7 @@ export async function createServer({
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
-        ...(await moduleContext({ authorization: req.headers.authorization })),
+        ...(await moduleContext(req)),
         clientAddress: clientAddress(req, env.FORWARDED_ADDRESS_SECRET),
         contentVersion: contentVersion.current,
       }),

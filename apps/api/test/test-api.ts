@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { parseEnv, type Env } from '../src/env.js';
 import { createServer } from '../src/server.js';
 import type { Clock } from '../src/modules/moderation/clock.js';
@@ -41,8 +41,8 @@ export async function startTestApi(
   db: TestDatabase,
   overrides: Record<string, string> = {},
   clock?: Clock,
+  logger: Logger = pino({ level: 'silent' }),
 ): Promise<TestApi> {
-  const logger = pino({ level: 'silent' });
   const { app, stop } = await createServer({
     dataSource: db.dataSource,
     env: testEnv(overrides),

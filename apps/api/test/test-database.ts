@@ -43,7 +43,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     statements,
     reset: async () => {
       await dataSource.query(
-        'TRUNCATE articles, sections, tags, article_tags, api_tokens, article_revisions, reports, audit_events, rate_limits CASCADE',
+        'TRUNCATE articles, sections, tags, article_tags, api_tokens, article_revisions, reports, audit_events, rate_limits, staff_users, staff_sessions, preview_links CASCADE',
       );
       statements.reset();
     },

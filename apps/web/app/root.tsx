@@ -11,7 +11,7 @@ import {
   useRouteError,
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import stylesheet from './styles/app.css?url';
+import stylesheet from '@folio/ui/reader.css?url';
 import { useNonce } from './lib/nonce';
 
 export const links: LinksFunction = () => [

@@ -8,7 +8,9 @@ describe("the reader's environment", () => {
   });
 
   it('has one default for NODE_ENV, and the server and app variables in one schema', () => {
-    const env = parseReaderEnv({});
+    const env = parseReaderEnv({
+      FORWARDED_ADDRESS_SECRET: 'b81e4d07c2a95f3e6d18a4c07b92e5f1d3a6c840',
+    });
     expect(env.NODE_ENV).toBe('production');
     expect(env.SITE_NAME).toBe('Folio');
     expect(env.READER_PAGE_CACHE_MB).toBe(64);

@@ -41,14 +41,63 @@ export const ReaderEnvShape = z.object({
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
 });
 
-// Node refuses a header time longer than the whole request's.
-const ReaderEnvSchema = ReaderEnvShape.refine(
-  (env) => env.HTTP_HEADERS_TIMEOUT_SECONDS <= env.HTTP_REQUEST_TIMEOUT_SECONDS,
-  {
-    message: 'must not exceed HTTP_REQUEST_TIMEOUT_SECONDS',
-    path: ['HTTP_HEADERS_TIMEOUT_SECONDS'],
-  },
-);
+// Node refuses a header time longer than the whole request's. In production the reader must hold
+// the API's forwarding secret, and a real one: without it the API cannot trust the addresses it
+// forwards, nor let it follow content changes.
+const ReaderEnvSchema = ReaderEnvShape.superRefine((env, context) => {
+  if (env.HTTP_HEADERS_TIMEOUT_SECONDS > env.HTTP_REQUEST_TIMEOUT_SECONDS)
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['HTTP_HEADERS_TIMEOUT_SECONDS'],
+      message: 'must not exceed HTTP_REQUEST_TIMEOUT_SECONDS',
+    });
+  if (env.NODE_ENV !== 'production') return;
+  const value = env.FORWARDED_ADDRESS_SECRET;
+  const reason =
+    value === undefined
+      ? 'must be set in production (openssl rand -hex 32)'
+      : weakSecretReason(value);
+  if (reason)
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['FORWARDED_ADDRESS_SECRET'],
+      message: reason,
+    });
+});
+
+// What a secret must look like before the reader accepts it in production: the same rule as the
+// API's (apps/api/src/production-secrets.ts). A public placeholder is as good as no secret: with
+// it anyone can forge reader addresses or hold the content-change streams.
+
+/** `openssl rand -hex 16` gives 32 characters; anything shorter is refused in production. */
+export const MIN_PRODUCTION_SECRET_LENGTH = 32;
+
+/** Words that only placeholders contain. */
+const PLACEHOLDER_WORDS = [
+  'change-me',
+  'change_me',
+  'changeme',
+  'replace-me',
+  'replace_me',
+  'replaceme',
+  'placeholder',
+  'example',
+  'development-only',
+  'your-secret',
+  'secret-here',
+];
+
+/** Why `value` is not a usable production secret, or null when it is. */
+export function weakSecretReason(value: string): string | null {
+  const lowered = value.toLowerCase();
+  const word = PLACEHOLDER_WORDS.find((placeholder) => lowered.includes(placeholder));
+  if (word) return `is a placeholder (contains "${word}"); generate one: openssl rand -hex 32`;
+  if (value.length < MIN_PRODUCTION_SECRET_LENGTH)
+    return `must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production; generate one: openssl rand -hex 32`;
+  // "aaaa…" or "0123…" repeated passes a length check but guesses in no time.
+  if (new Set(value).size < 8) return 'has too few distinct characters to be a secret';
+  return null;
+}
 
 export type ReaderEnv = Readonly<z.infer<typeof ReaderEnvShape>>;
 

@@ -17,3 +17,6 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 
 /** A request id either side accepts from its caller; anything else is replaced by a fresh one. */
 export const REQUEST_ID_PATTERN = /^[\w.-]{1,100}$/;
+
+/** Studio forwards the browser's User-Agent here; the API shows it in the user's sessions list. */
+export const STAFF_USER_AGENT_HEADER = 'x-folio-user-agent';

@@ -6,6 +6,7 @@ import { ReaderEnvShape } from '../../../apps/web/server/env';
 import { durationSeconds, readCompose, readRepoFile } from './repo-files';
 
 const compose = readCompose();
+const COMPOSE_FILES = ['docker-compose.yml', 'deploy/scale-out.yml'];
 const { postgres, api, web } = compose.services;
 
 function composeValidator() {
@@ -27,7 +28,8 @@ function composeValidator() {
 describe('docker-compose.yml', () => {
   it('is valid against the compose-spec JSON schema', () => {
     const validate = composeValidator();
-    const valid = validate(compose);
+    // Compose validates after interpolation: defaults in, required secrets as some value.
+    const valid = validate(interpolated(compose));
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
     // The check can fail: a misspelt key or a bad duration is caught.
@@ -49,8 +51,9 @@ describe('docker-compose.yml', () => {
     expect(web!.depends_on).toEqual({ api: { condition: 'service_healthy' } });
     expect(api!.environment!.DATABASE_URL).toMatch(/@postgres:5432\//);
     expect(web!.environment!.FOLIO_API_URL).toBe('http://api:4000/graphql');
-    expect(api!.ports).toEqual(['4000:4000']);
-    expect(web!.ports).toEqual(['3000:3000']);
+    // Host ports overridable (the compose check runs beside a developer's npm start).
+    expect(api!.ports).toEqual(['${API_PORT:-4000}:4000']);
+    expect(web!.ports).toEqual(['${WEB_PORT:-3000}:3000']);
     expect(api!.environment!.MIGRATE_ON_START).toBe('true');
   });
 
@@ -80,8 +83,8 @@ describe('docker-compose.yml', () => {
 
   it('documents every ${VARIABLE} it reads in .env.example', () => {
     const used = new Set(
-      [...readRepoFile('docker-compose.yml').matchAll(/\$\{([A-Z0-9_]+)/g)].map(
-        (match) => match[1]!,
+      COMPOSE_FILES.flatMap((file) =>
+        [...readRepoFile(file).matchAll(/\$\{([A-Z0-9_]+)/g)].map((match) => match[1]!),
       ),
     );
     const documented = new Set(
@@ -90,6 +93,57 @@ describe('docker-compose.yml', () => {
     expect([...used].filter((name) => !documented.has(name))).toEqual([]);
   });
 });
+
+describe('secrets in the compose files and .env.example', () => {
+  const isSecret = (name: string) => /SECRET|PASSWORD|TOKEN|_KEY\b/.test(name);
+
+  it.each(COMPOSE_FILES)('%s has no fallback for a secret: a missing one fails loudly', (file) => {
+    const text = readRepoFile(file);
+    const references = [...text.matchAll(/\$\{([A-Z0-9_]+)([^}]*)\}/g)].map(([, name, rest]) => ({
+      name: name!,
+      rest: rest!,
+    }));
+    const secrets = references.filter(({ name }) => isSecret(name));
+    if (file === 'docker-compose.yml') expect(secrets.length).toBeGreaterThanOrEqual(3);
+    // ${VAR:?message} only: no ${VAR:-default}, ${VAR-default} or bare ${VAR} (empty when unset).
+    expect(secrets.filter(({ rest }) => !/^:\?\S/.test(rest))).toEqual([]);
+    // Nor a literal value for a secret-named variable.
+    expect(
+      [...text.matchAll(/^\s+([A-Z0-9_]+):\s*(.+)$/gm)]
+        .filter(([, name, value]) => isSecret(name!) && !value!.trim().startsWith('${'))
+        .map(([line]) => line.trim()),
+    ).toEqual([]);
+  });
+
+  it('has every secret the compose file needs empty in .env.example, so nothing public is usable', () => {
+    const example = readRepoFile('.env.example');
+    const secrets = [...example.matchAll(/^([A-Z0-9_]+)=(.*)$/gm)].filter(([, name]) =>
+      isSecret(name!),
+    );
+    expect(secrets.map(([, name]) => name).sort()).toEqual([
+      'FORWARDED_ADDRESS_SECRET',
+      'POSTGRES_PASSWORD',
+      'REPORTER_KEY_SECRET',
+    ]);
+    expect(secrets.filter(([, , value]) => value!.trim() !== '').map(([line]) => line)).toEqual([]);
+  });
+
+  it('passes the secrets only to the services that use them', () => {
+    expect(Object.keys(postgres!.environment!)).not.toContain('REPORTER_KEY_SECRET');
+    expect(Object.keys(web!.environment!)).not.toContain('REPORTER_KEY_SECRET');
+    expect(Object.keys(web!.environment!)).not.toContain('DATABASE_URL');
+  });
+});
+
+function interpolated(node: unknown): unknown {
+  if (typeof node === 'string')
+    return node.replace(/\$\{[A-Z0-9_]+(?::-([^}]*)|:\?[^}]*)\}/g, (_match, fallback?: string) =>
+      fallback === undefined ? 'set-by-the-operator' : fallback,
+    );
+  if (Array.isArray(node)) return node.map(interpolated);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, interpolated(value)]));
+}
 
 function withoutIdLabels(node: unknown): any {
   if (Array.isArray(node)) return node.map(withoutIdLabels);

@@ -13,13 +13,11 @@ const lockfile = JSON.parse(readRepoFile('package-lock.json')) as {
   packages: Record<string, { dev?: boolean }>;
 };
 
-/** Where the final stage copies from the build stage: paths under /repo, without it. */
+/** Where the final stage copies from earlier stages' /repo: paths under /repo, without it. */
 function copiedFromBuild(finalStage: Instruction[]): string[] {
   return finalStage
     .filter(
-      (i): i is Copy =>
-        i instanceof Copy &&
-        i.getFlags().some((flag) => flag.getName() === 'from' && flag.getValue() === 'build'),
+      (i): i is Copy => i instanceof Copy && i.getFlags().some((flag) => flag.getName() === 'from'),
     )
     .flatMap((i) => i.getArguments().map((arg) => arg.getValue()))
     .filter((arg) => arg.startsWith('/repo/'))
@@ -66,14 +64,105 @@ describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
     if (nested) expect(copiedFromBuild(finalStage)).toContain(`${workspace}/node_modules`);
   });
 
+  const runs = instructions
+    .filter((i) => i.getKeyword() === 'RUN')
+    .map((i) => i.getArgumentsContent()!.trim());
+  const rootPackage = JSON.parse(readRepoFile('package.json'));
+
+  it('copies every workspace the app needs in production (and so its built files)', () => {
+    // The lockfile names each workspace by folder; follow "dependencies" from the app.
+    const folders = new Map(
+      Object.entries(lockfile.packages as Record<string, { name?: string }>)
+        .filter(([location, entry]) => location && !location.includes('node_modules') && entry.name)
+        .map(([location, entry]) => [entry.name!, location]),
+    );
+    const needed = new Set<string>();
+    const visit = (folder: string) => {
+      const { dependencies = {} } = JSON.parse(readRepoFile(`${folder}/package.json`));
+      for (const name of Object.keys(dependencies)) {
+        const dependency = folders.get(name);
+        if (dependency && !needed.has(dependency)) {
+          needed.add(dependency);
+          visit(dependency);
+        }
+      }
+    };
+    visit(workspace);
+    const copied = copiedFromBuild(finalStage);
+    for (const folder of needed) {
+      const { main, exports } = JSON.parse(readRepoFile(`${folder}/package.json`));
+      expect({
+        folder,
+        manifest: copied.some((c) => c === folder || c === `${folder}/package.json`),
+      }).toEqual({ folder, manifest: true });
+      // A package that ships a build must have it copied too (dist/ by this repo's convention).
+      if (JSON.stringify({ main, exports }).includes('./dist/'))
+        expect({
+          folder,
+          dist: copied.some((c) => c === folder || c === `${folder}/dist`),
+        }).toEqual({ folder, dist: true });
+    }
+  });
+
   it('installs and builds with the commands CI runs', () => {
-    const runs = instructions
-      .filter((i) => i.getKeyword() === 'RUN')
-      .map((i) => i.getArgumentsContent()!.trim());
-    const installAndBuild = runs.filter((run) => !run.startsWith('npm prune'));
-    expect(installAndBuild.length).toBeGreaterThan(0);
+    const installAndBuild = runs.filter(
+      (run) => run === 'npm ci --no-audit --no-fund' || run === 'npm run build',
+    );
+    expect(installAndBuild).toEqual(['npm ci --no-audit --no-fund', 'npm run build']);
     for (const run of installAndBuild)
       expect({ run, inCi: ciScript.includes(run) }).toEqual({ run, inCi: true });
+  });
+
+  it('needs nothing from Docker Hub but its base images (no "# syntax" frontend line)', () => {
+    expect(source.split('\n')[0]).not.toMatch(/^#\s*syntax\s*=/i);
+    expect(parsed.getDirectives()).toEqual([]);
+  });
+
+  it("installs with the project's npm, so allowScripts holds inside the image", () => {
+    // package.json "packageManager": "npm@11.19.1"; the npm a Node image bundles is older.
+    const npm = rootPackage.packageManager.replace(/^npm@/, '');
+    expect(runs[0]).toBe(`npm install --global --no-audit --no-fund npm@${npm}`);
+    expect(instructions[1]!.getKeyword()).toBe('RUN');
+    expect(parsed.getFROMs()[0]!.getImage()).toMatch(/^node:24-bookworm-slim$/);
+  });
+
+  it("prunes to its own workspace with the repository's turbo", () => {
+    const name = JSON.parse(readRepoFile(`${workspace}/package.json`)).name;
+    expect(runs).toContain(
+      `npm install --global --no-audit --no-fund turbo@${rootPackage.devDependencies.turbo}`,
+    );
+    expect(runs).toContain('turbo prune @folio/api @folio/web --docker');
+    expect(
+      runs.some((run) => run.startsWith(`node /tmp/keep-production-workspaces.mjs ${name} `)),
+    ).toBe(true);
+  });
+
+  it('runs only node in the final stage, from scratch, with no package manager copied in', () => {
+    expect(parsed.getFROMs().at(-1)!.getImage()).toBe('scratch');
+    const copies = finalStage
+      .filter((i) => i.getKeyword() === 'COPY')
+      .map((i) => i.getArgumentsContent()!);
+    expect(copies.some((args) => /node_modules\/npm|corepack|yarn/.test(args))).toBe(false);
+    // Nothing from the build stage's node_modules (which holds the test tools and the compilers).
+    expect(
+      finalStage
+        .filter((i): i is Copy => i instanceof Copy)
+        .filter((i) => i.getFlags().some((f) => f.getValue() === 'build'))
+        .some((i) => i.getArguments().some((a) => a.getValue().includes('node_modules'))),
+    ).toBe(false);
+  });
+});
+
+describe('the two Dockerfiles', () => {
+  it('share their install-and-build stages word for word, so BuildKit runs them once for both', () => {
+    const shared = (file: string) =>
+      DockerfileParser.parse(readRepoFile(file))
+        .getInstructions()
+        .map((i) => `${i.getKeyword()} ${i.getArgumentsContent()}`)
+        .filter((_, index, all) => index < all.findIndex((line) => line === 'FROM base AS deps'));
+    const api = shared('apps/api/Dockerfile');
+    expect(api.length).toBeGreaterThan(5);
+    expect(shared('apps/web/Dockerfile')).toEqual(api);
   });
 });
 

@@ -10,6 +10,8 @@ import { readRepoFile, repoRoot } from './repo-files';
 // COPY instructions (files copied, directories linked) and started with its own CMD. Node runs
 // with --preserve-symlinks so modules resolve inside that layout, as in the image: a missing
 // COPY (a nested node_modules, a server module) fails here as it would in the container.
+// The base file system (the rootfs stage: Node and its libraries) is the host's own here; the
+// real image is built and run by npm run compose:check.
 
 const DOCKERFILE = 'apps/web/Dockerfile';
 
@@ -28,6 +30,7 @@ function assemble(root: string, stage: Instruction[]): string {
     }
     if (!(instruction instanceof Copy)) continue;
     const args = instruction.getArguments().map((arg) => arg.getValue());
+    if (args[0]!.startsWith('/rootfs')) continue; // Node and its libraries: the host's here
     const destination = path.posix.resolve(workdir, args.at(-1)!);
     const intoDirectory = args.at(-1)!.endsWith('/') || args.length > 2;
     for (const source of args.slice(0, -1)) {
@@ -82,6 +85,8 @@ describeBuilt(`${DOCKERFILE} final stage`, () => {
         LOG_LEVEL: 'error',
         // Nothing listens here: pages must answer with the reader's own 503 page.
         FOLIO_API_URL: 'http://127.0.0.1:9/graphql',
+        // Production refuses to start without a real one.
+        FORWARDED_ADDRESS_SECRET: '9c4e1f7a2b8d3c6e5f0a1b2c3d4e5f6a7b8c9d0e',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

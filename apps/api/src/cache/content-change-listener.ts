@@ -52,6 +52,11 @@ export class ContentChangeListener {
     this.client = null;
     if (client) {
       await client.query(`UNLISTEN ${CONTENT_CHANGED_CHANNEL}`).catch(() => undefined);
+      // Released here once and for all: an error the connection reports later (the database
+      // going away after we stopped) must not release it a second time, which pg throws on.
+      if (this.released.has(client)) return;
+      this.released.add(client);
+      client.removeAllListeners('notification');
       client.release();
     }
   }

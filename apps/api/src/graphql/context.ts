@@ -7,6 +7,8 @@
 export interface Context {
   /** The reader's address: the connection's, or the one a trusted reader site forwarded. */
   clientAddress: string;
+  /** The browser's User-Agent (forwarded by Studio), shown in a user's sessions list. */
+  userAgent: string | null;
   /** The content version when the request arrived; cached answers are keyed by it. */
   contentVersion: number;
 }

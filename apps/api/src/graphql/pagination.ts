@@ -21,7 +21,16 @@ export function encodeCursor(kind: string, values: ReadonlyArray<string | number
   return Buffer.from(JSON.stringify([kind, ...values]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(kind: string, cursor: string, argumentName = 'after'): unknown[] {
+/**
+ * The values a cursor of `kind` carries, exactly `arity` of them (any number when omitted);
+ * anything else (another list's cursor, a hand-made one, junk) is refused, never sent to SQL.
+ */
+export function decodeCursor(
+  kind: string,
+  cursor: string,
+  argumentName = 'after',
+  arity?: number,
+): unknown[] {
   const refuse = () =>
     new BadUserInputError(
       `"${argumentName}" is not a cursor from this list; pass an edge's cursor or pageInfo.endCursor as given.`,
@@ -35,6 +44,7 @@ export function decodeCursor(kind: string, cursor: string, argumentName = 'after
     throw refuse();
   }
   if (!Array.isArray(decoded) || decoded[0] !== kind) throw refuse();
+  if (arity !== undefined && decoded.length !== arity + 1) throw refuse();
   return decoded.slice(1);
 }
 
@@ -43,11 +53,16 @@ export function encodeTimeIdCursor(kind: string, time: Date | null, id: string):
   return encodeCursor(kind, [time?.toISOString() ?? '', id]);
 }
 
+/** Exactly what Date#toISOString writes: anything looser ("1", "2026") PostgreSQL may refuse. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export function decodeTimeIdCursor(kind: string, cursor: string): [string, string] {
-  const [time, id] = decodeCursor(kind, cursor);
+  const [time, id] = decodeCursor(kind, cursor, 'after', 2);
   if (
     typeof time !== 'string' ||
+    !ISO_TIME.test(time) ||
     Number.isNaN(Date.parse(time)) ||
+    new Date(time).toISOString() !== time ||
     typeof id !== 'string' ||
     !isUuid(id)
   ) {

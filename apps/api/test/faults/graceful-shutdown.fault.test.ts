@@ -44,8 +44,10 @@ it('on SIGTERM finishes in-flight reports, loses none it acknowledged, and exits
       () => ({ receipt: undefined, errors: undefined }), // refused once the server stopped accepting
     ),
   );
-  // Let requests reach the server, then ask it to stop while they are being handled.
-  await new Promise((resolve) => setTimeout(resolve, 150));
+  // Once the first report is answered the server is taking the others: ask it to stop while
+  // they are being handled. (A fixed sleep could fire before any request arrived on a loaded
+  // machine, and then no receipt would come back at all.)
+  await Promise.race(inFlight);
   api.process.kill('SIGTERM');
 
   const outcomes = await Promise.all(inFlight);

@@ -78,6 +78,18 @@ export type CreateArticleInput = {
   title: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new staff account; it gets a one-time password. */
+export type CreateStaffUserInput = {
+  displayName: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  role: Role;
+};
+
+export type DiffLineKind =
+  | 'ADDED'
+  | 'REMOVED'
+  | 'UNCHANGED';
+
 export type InlineMark =
   | 'CODE'
   | 'EMPHASIS'
@@ -150,11 +162,17 @@ export type ResolveReportInput = {
   template: InputMaybe<Scalars['String']['input']>;
 };
 
-/** What an API token may do. Admins may do everything editors and moderators may. */
+/** What a staff member or an API token may do. Admins may do everything editors and moderators may. */
 export type Role =
   | 'ADMIN'
   | 'EDITOR'
   | 'MODERATOR';
+
+export type SectionChangeKind =
+  | 'ADDED'
+  | 'CHANGED'
+  | 'REMOVED'
+  | 'UNCHANGED';
 
 /** A section: an optional heading and its body in Markdown. */
 export type SectionInput = {
@@ -193,27 +211,9 @@ export type UpdateSectionInput = {
   markdown: InputMaybe<Scalars['String']['input']>;
 };
 
-export type SectionFieldsFragment = { id: string, anchor: string, heading: string | null, blocks: Array<{ __typename: 'Code', language: string | null, code: string } | { __typename: 'Image', src: string, alt: string, title: string | null } | { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> } | { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> } | { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> }> };
-
 export type ArticleCardFieldsFragment = { id: string, slug: string, title: string, label: string | null, summary: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number };
 
 export type ArticleListFieldsFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, label: string | null, summary: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number } }> };
-
-type BlockFields_Code_Fragment = { __typename: 'Code', language: string | null, code: string };
-
-type BlockFields_Image_Fragment = { __typename: 'Image', src: string, alt: string, title: string | null };
-
-type BlockFields_List_Fragment = { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> };
-
-type BlockFields_Paragraph_Fragment = { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> };
-
-type BlockFields_Quote_Fragment = { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> };
-
-export type BlockFieldsFragment = BlockFields_Code_Fragment | BlockFields_Image_Fragment | BlockFields_List_Fragment | BlockFields_Paragraph_Fragment | BlockFields_Quote_Fragment;
-
-export type InlineFieldsFragment = { text: string, marks: Array<InlineMark>, href: string | null };
-
-export type TocFieldsFragment = { anchor: string, heading: string };
 
 export type HomePageQueryVariables = Exact<{
   first: Scalars['Int']['input'];
@@ -249,12 +249,33 @@ export type FeedQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FeedQuery = { articles: { edges: Array<{ node: { slug: string, title: string, summary: string | null, author: string | null, tags: Array<string>, publishedAt: string | null, updatedAt: string } }> } };
 
+export type ArticlePreviewPageQueryVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type ArticlePreviewPageQuery = { articlePreview: { id: string, slug: string, title: string, summary: string | null, label: string | null, author: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number, toc: Array<{ anchor: string, heading: string }>, sections: Array<{ id: string, anchor: string, heading: string | null, blocks: Array<{ __typename: 'Code', language: string | null, code: string } | { __typename: 'Image', src: string, alt: string, title: string | null } | { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> } | { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> } | { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> }> }> } | null };
+
 export type ReportReceiptPageQueryVariables = Exact<{
   receipt: Scalars['String']['input'];
 }>;
 
 
-export type ReportReceiptPageQuery = { reportStatus: { receipt: string, status: ReportStatus, createdAt: string, updatedAt: string, resolvedAt: string | null } | null };
+export type ReportReceiptPageQuery = { reportStatus: { receipt: string, status: ReportStatus, createdAt: string, updatedAt: string, resolvedAt: string | null, decision: { action: ModerationAction, decidedAt: string, reasons: string } | null, appealRights: { available: boolean, deadline: string, instructions: string } | null, appeal: { status: AppealStatus, filedAt: string, resolvedAt: string | null, outcomeAction: ModerationAction | null, outcomeReasons: string | null } | null } | null };
+
+export type AppealPageQueryVariables = Exact<{
+  receipt: Scalars['String']['input'];
+}>;
+
+
+export type AppealPageQuery = { reportStatus: { receipt: string, decision: { action: ModerationAction, decidedAt: string, reasons: string } | null, appealRights: { available: boolean, deadline: string } | null, appeal: { status: AppealStatus } | null } | null };
+
+export type AppealReportMutationVariables = Exact<{
+  input: AppealReportInput;
+}>;
+
+
+export type AppealReportMutation = { appealReport: { receipt: string } };
 
 export type SearchPageQueryVariables = Exact<{
   query: Scalars['String']['input'];
@@ -278,3 +299,21 @@ export type TagPageQueryVariables = Exact<{
 
 
 export type TagPageQuery = { articles: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, label: string | null, summary: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number } }> } };
+
+export type SectionFieldsFragment = { id: string, anchor: string, heading: string | null, blocks: Array<{ __typename: 'Code', language: string | null, code: string } | { __typename: 'Image', src: string, alt: string, title: string | null } | { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> } | { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> } | { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> }> };
+
+type BlockFields_Code_Fragment = { __typename: 'Code', language: string | null, code: string };
+
+type BlockFields_Image_Fragment = { __typename: 'Image', src: string, alt: string, title: string | null };
+
+type BlockFields_List_Fragment = { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> };
+
+type BlockFields_Paragraph_Fragment = { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> };
+
+type BlockFields_Quote_Fragment = { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> };
+
+export type BlockFieldsFragment = BlockFields_Code_Fragment | BlockFields_Image_Fragment | BlockFields_List_Fragment | BlockFields_Paragraph_Fragment | BlockFields_Quote_Fragment;
+
+export type InlineFieldsFragment = { text: string, marks: Array<InlineMark>, href: string | null };
+
+export type TocFieldsFragment = { anchor: string, heading: string };

@@ -5,11 +5,15 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { ArticleBody, SECTION_FRAGMENT } from '~/components/article-body';
+import {
+  ArticleBody,
+  BLOCK_FRAGMENT,
+  INLINE_FRAGMENT,
+  SECTION_FRAGMENT,
+  TableOfContents,
+  TOC_FRAGMENT,
+} from '@folio/ui';
 import { ArticleCard, ARTICLE_CARD_FRAGMENT, TagList } from '~/components/article-card';
-import { BLOCK_FRAGMENT } from '~/components/block-view';
-import { INLINE_FRAGMENT } from '~/components/inline-text';
-import { TableOfContents, TOC_FRAGMENT } from '~/components/table-of-contents';
 import type { ArticlePageQuery, ArticlePageQueryVariables } from '~/generated/graphql';
 import { readerContext } from '~/lib/context.server';
 import { env } from '~/lib/env.server';

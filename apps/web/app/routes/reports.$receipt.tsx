@@ -22,9 +22,39 @@ const REPORT_RECEIPT_QUERY = /* GraphQL */ `
       createdAt
       updatedAt
       resolvedAt
+      decision {
+        action
+        decidedAt
+        reasons
+      }
+      appealRights {
+        available
+        deadline
+        instructions
+      }
+      appeal {
+        status
+        filedAt
+        resolvedAt
+        outcomeAction
+        outcomeReasons
+      }
     }
   }
 `;
+
+const DECISION_TEXT: Record<string, string> = {
+  DISMISS: 'No action: the page stays as it is.',
+  KEEP_HIDDEN: 'The page is kept out of lists and search while it is reviewed.',
+  REMOVE_ARTICLE: 'The page was removed.',
+  RESTORE_ARTICLE: 'The page was restored.',
+};
+
+const APPEAL_TEXT: Record<string, string> = {
+  OPEN: 'Your appeal is waiting for a moderator who was not part of the first decision.',
+  UPHELD: 'A different moderator reviewed your appeal and the decision stands.',
+  REVERSED: 'A different moderator reviewed your appeal and changed the decision.',
+};
 
 const STATUS_TEXT: Record<ReportStatus, string> = {
   OPEN: 'Received. It is waiting for a moderator.',
@@ -83,6 +113,54 @@ export default function ReportReceiptPage() {
           </>
         ) : null}
       </dl>
+      {report.decision ? (
+        <section aria-labelledby="decision-title" className="decision">
+          <h2 id="decision-title">The decision</h2>
+          <p data-testid="decision">{DECISION_TEXT[report.decision.action]}</p>
+          <p className="meta">
+            Decided on{' '}
+            <time dateTime={report.decision.decidedAt}>
+              {formatDate(report.decision.decidedAt)}
+            </time>
+          </p>
+          <h3>Statement of reasons</h3>
+          <p data-testid="statement" className="statement">
+            {report.decision.reasons}
+          </p>
+        </section>
+      ) : null}
+      {report.appeal ? (
+        <section aria-labelledby="appeal-title">
+          <h2 id="appeal-title">Your appeal</h2>
+          <p data-testid="appeal-status">{APPEAL_TEXT[report.appeal.status]}</p>
+          <p className="meta">
+            Filed on{' '}
+            <time dateTime={report.appeal.filedAt}>{formatDate(report.appeal.filedAt)}</time>
+          </p>
+          {report.appeal.outcomeReasons ? (
+            <p className="statement">{report.appeal.outcomeReasons}</p>
+          ) : null}
+        </section>
+      ) : report.appealRights ? (
+        <section aria-labelledby="how-to-appeal-title">
+          <h2 id="how-to-appeal-title">How to appeal</h2>
+          <p>{report.appealRights.instructions}</p>
+          {report.appealRights.available ? (
+            <p>
+              <Link to={`/reports/${report.receipt}/appeal`} rel="nofollow">
+                Appeal this decision
+              </Link>{' '}
+              (until{' '}
+              <time dateTime={report.appealRights.deadline}>
+                {formatDate(report.appealRights.deadline)}
+              </time>
+              )
+            </p>
+          ) : (
+            <p>The time to appeal this decision has passed.</p>
+          )}
+        </section>
+      ) : null}
       <p>
         <Link to="/">Back to the articles</Link>
       </p>

@@ -128,6 +128,8 @@ export async function startReader(env: Record<string, string>): Promise<{
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'silent',
+      // Production refuses to start without a real forwarding secret.
+      FORWARDED_ADDRESS_SECRET: 'e2e-lone-reader-forwarding-0123456789abcdef',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { ContentChangeNotifications1764200000000 } from './1764200000000-content
 import { ReportNetworksPageModeration1764300000000 } from './1764300000000-report-networks-page-moderation.js';
 import { ModerationDecisionsAppeals1764310000000 } from './1764310000000-moderation-decisions-appeals.js';
 import { ArticleSourceIdentity1764400000000 } from './1764400000000-article-source-identity.js';
+import { StaffAccountsPreviews1764500000000 } from './1764500000000-staff-accounts-previews.js';
 
 /** Every migration, oldest first. Listed explicitly so the build and jest need no globbing. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   ReportNetworksPageModeration1764300000000,
   ModerationDecisionsAppeals1764310000000,
   ArticleSourceIdentity1764400000000,
+  StaffAccountsPreviews1764500000000,
 ];

@@ -1,5 +1,5 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import {
   Column,
   CreateDateColumn,
@@ -32,11 +32,10 @@ export class Article {
   @Column({ type: 'text', nullable: true })
   summary: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The kind of page, e.g. "Blog Article".' })
+  /** Exposed by the resolver, which withholds it for removed articles (as the rest below). */
   @Column({ type: 'varchar', length: 80, nullable: true })
   label: string | null;
 
-  @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 200, nullable: true })
   author: string | null;
 
@@ -52,7 +51,6 @@ export class Article {
   })
   moderationState: ModerationState;
 
-  @Field(() => GraphQLDateTime, { nullable: true })
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 
@@ -64,11 +62,9 @@ export class Article {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
-  @Field(() => Int)
   @Column({ name: 'word_count', type: 'integer' })
   wordCount: number;
 
-  @Field(() => Int)
   @Column({ name: 'reading_time_minutes', type: 'integer' })
   readingTimeMinutes: number;
 

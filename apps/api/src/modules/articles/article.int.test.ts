@@ -156,18 +156,23 @@ describe('article(slug)', () => {
     expect(context.db.statements.count).toBe(1);
   });
 
-  it('answers null, not an error, for unknown, odd or oversized slugs', async () => {
-    for (const slug of [
-      'no-such-article',
-      '../etc/passwd',
-      'a%00b',
-      '\u0000',
-      'x'.repeat(5000),
-      '',
-    ]) {
+  it('answers null, not an error, for unknown or odd slugs', async () => {
+    for (const slug of ['no-such-article', '../etc/passwd', 'a%00b', '']) {
       const { data, errors } = await context.api.query(ARTICLE, { slug });
       expect(errors).toBeUndefined();
       expect(data!.article).toBeNull();
+    }
+  });
+
+  it('refuses NUL bytes, control characters and oversized slugs with BAD_USER_INPUT', async () => {
+    for (const slug of ['\u0000', 'a\u001bb', 'x'.repeat(5000)]) {
+      context.db.statements.reset();
+      const { status, data, errors } = await context.api.query(ARTICLE, { slug });
+      expect(status).toBe(400);
+      expect(data ?? null).toBeNull();
+      expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(errors![0]!.message).toMatch(/"slug" must (not contain|be at most 200)/);
+      expect(context.db.statements.count).toBe(0);
     }
   });
 
@@ -195,6 +200,46 @@ describe('article(slug)', () => {
     );
     expect(page.data!.article.related[0].tags.length).toBeGreaterThan(0);
     expect(context.db.statements.count).toBe(2);
+  });
+
+  it('finds the related articles of a whole page in one statement, each list its own', async () => {
+    for (let i = 0; i < 12; i++)
+      await createArticle(context.db.dataSource, {
+        title: `Batch ${i}`,
+        tags: [`pair-${Math.floor(i / 2)}`, 'common'],
+      });
+    context.db.statements.reset();
+    const { data, errors } = await context.api.query(
+      'query ($n: Int, $m: Int) { articles(first: $n) { edges { node { slug related(first: $m) { slug } } } } }',
+      { n: 12, m: 2 },
+    );
+    expect(errors).toBeUndefined();
+    // The page, then every article's related list at once: not one statement per article.
+    expect(context.db.statements.count).toBe(2);
+    const bySlug = new Map<string, string[]>(
+      data!.articles.edges.map((edge: any) => [
+        edge.node.slug,
+        edge.node.related.map((related: any) => related.slug),
+      ]),
+    );
+    expect(bySlug.size).toBe(12);
+    // Batch 3 shares two tags with Batch 2 only; then the newest sharing one.
+    expect(bySlug.get('batch-3')).toEqual(['batch-2', 'batch-11']);
+    expect(bySlug.get('batch-11')).toEqual(['batch-10', 'batch-9']);
+  });
+
+  it('refuses related inside related, however it is spelled', async () => {
+    for (const query of [
+      '{ article(slug: "x") { related { related { slug } } } }',
+      '{ article(slug: "x") { related { ...R } } } fragment R on Article { related { slug } }',
+    ]) {
+      context.db.statements.reset();
+      const { status, errors } = await context.api.query(query);
+      expect(status).toBe(400);
+      expect(errors![0]!.extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(errors![0]!.message).toMatch(/"related" cannot be asked for inside "related"/);
+      expect(context.db.statements.count).toBe(0);
+    }
   });
 
   it('hides drafts and articles scheduled for later from anonymous readers', async () => {
@@ -323,9 +368,48 @@ describe('articles(first, after, tag)', () => {
       { after: Buffer.from('["articles","yesterday","x"]').toString('base64url') },
       /"after" is not a cursor/,
     ],
+    // Crafted cursors that used to reach PostgreSQL and come back as INTERNAL_SERVER_ERROR.
+    [
+      {
+        after: Buffer.from('["articles","1","8c1f4a56-0d0e-4e3c-9d0a-0123456789ab"]').toString(
+          'base64url',
+        ),
+      },
+      /"after" is not a cursor/,
+    ],
+    [
+      {
+        after: Buffer.from(
+          '["articles","2026-01-01T00:00:00.000Z","8c1f4a56-0d0e-4e3c-9d0a-0123456789ab","x"]',
+        ).toString('base64url'),
+      },
+      /"after" is not a cursor/,
+    ],
+    [
+      {
+        after: Buffer.from(
+          '["articles","2026-02-31T00:00:00.000Z","8c1f4a56-0d0e-4e3c-9d0a-0123456789ab"]',
+        ).toString('base64url'),
+      },
+      /"after" is not a cursor/,
+    ],
+    [
+      {
+        after: Buffer.from(
+          '["articles","+275760-09-13T00:00:00.000Z","8c1f4a56-0d0e-4e3c-9d0a-0123456789ab"]',
+        ).toString('base64url'),
+      },
+      /"after" is not a cursor/,
+    ],
+    [{ after: Buffer.from('["articles"]').toString('base64url') }, /"after" is not a cursor/],
+    [{ tag: 'nul\u0000tag' }, /"tag" must not contain NUL or other control characters/],
+    [{ tag: 'bell\u0007' }, /"tag" must not contain NUL or other control characters/],
+    [{ tag: 'x'.repeat(65) }, /"tag" must be at most 64 characters/],
   ])('refuses %j with BAD_USER_INPUT and says what is allowed', async (variables, message) => {
+    context.db.statements.reset();
     const { data, errors } = await context.api.query(ARTICLES, variables);
-    expect(data).toBeNull();
+    expect(data ?? null).toBeNull();
+    expect(context.db.statements.count).toBe(0);
     expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(errors![0]!.message).toMatch(message);
   });

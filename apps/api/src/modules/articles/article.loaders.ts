@@ -3,6 +3,7 @@ import { In, type DataSource } from 'typeorm';
 import { readQuery } from '../../db/read-query.js';
 import { Section } from '../sections/section.entity.js';
 import { Article } from './article.entity.js';
+import { ArticleService } from './article.service.js';
 
 // Batching loaders for an article's parts, one set per request (so nothing leaks between
 // viewers); resolvers reach them as `context.loaders`.
@@ -18,6 +19,8 @@ export interface Loaders {
   tagsByArticleId: DataLoader<string, string[]>;
   articleById: DataLoader<string, Article | null>;
   sectionCountByArticleId: DataLoader<string, number>;
+  /** Related articles for a page of articles: one statement per `first` value and level. */
+  relatedByArticleId(first: number): DataLoader<string, Article[]>;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -31,7 +34,17 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 }
 
 export function createLoaders(dataSource: DataSource): Loaders {
+  const articles = new ArticleService(dataSource);
+  const relatedLoaders = new Map<number, DataLoader<string, Article[]>>();
   return {
+    relatedByArticleId(first) {
+      let loader = relatedLoaders.get(first);
+      if (!loader) {
+        loader = new DataLoader((articleIds) => articles.relatedToMany(articleIds, first));
+        relatedLoaders.set(first, loader);
+      }
+      return loader;
+    },
     sectionsByArticleId: new DataLoader(async (articleIds) => {
       const sections = await dataSource.getRepository(Section).find({
         where: { articleId: In([...articleIds]) },

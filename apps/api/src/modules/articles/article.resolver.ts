@@ -1,6 +1,7 @@
 import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
 import { tableOfContents } from '@folio/content';
 import type { GraphQLResolveInfo } from 'graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import {
   Arg,
   Args,
@@ -21,13 +22,17 @@ import { Section } from '../sections/section.entity.js';
 import { Article } from './article.entity.js';
 import { ArticlesArgs } from './article.args.js';
 import { ArticleStatus, ModerationState } from './article-status.js';
-import { ArticleService } from './article.service.js';
+import { ArticleService, relatedLimit } from './article.service.js';
 import { ArticleConnection, TocEntry } from './article.types.js';
 import { PublicContent } from '../../graphql/cache-control.js';
 
 const STAFF = [Role.EDITOR, Role.MODERATOR];
 
-/** A removed page keeps its slug and title for the reader's 410 notice, but none of its content. */
+/**
+ * A removed page keeps its slug, title and moderation state for the reader's 410 notice, and
+ * nothing else for anonymous callers: no content, tags, author, label, counts, dates or related
+ * articles. Staff still see everything.
+ */
 function contentWithheld(article: Article, context: Context): boolean {
   return article.moderationState === ModerationState.REMOVED && !hasRole(context.viewer, STAFF);
 }
@@ -106,19 +111,52 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => [String])
-  tags(@Root() article: Article, @Ctx() { loaders }: Context): Promise<string[]> | string[] {
-    return article.tagNames ?? loaders.tagsByArticleId.load(article.id);
+  tags(@Root() article: Article, @Ctx() context: Context): Promise<string[]> | string[] {
+    if (contentWithheld(article, context)) return [];
+    return article.tagNames ?? context.loaders.tagsByArticleId.load(article.id);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The kind of page, e.g. "Blog Article".',
+  })
+  label(@Root() article: Article, @Ctx() context: Context): string | null {
+    return contentWithheld(article, context) ? null : article.label;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  author(@Root() article: Article, @Ctx() context: Context): string | null {
+    return contentWithheld(article, context) ? null : article.author;
+  }
+
+  @FieldResolver(() => GraphQLDateTime, { nullable: true })
+  publishedAt(@Root() article: Article, @Ctx() context: Context): Date | null {
+    return contentWithheld(article, context) ? null : article.publishedAt;
+  }
+
+  @FieldResolver(() => Int)
+  wordCount(@Root() article: Article, @Ctx() context: Context): number {
+    return contentWithheld(article, context) ? 0 : article.wordCount;
+  }
+
+  @FieldResolver(() => Int)
+  readingTimeMinutes(@Root() article: Article, @Ctx() context: Context): number {
+    return contentWithheld(article, context) ? 0 : article.readingTimeMinutes;
   }
 
   @FieldResolver(() => [Article], {
-    description: 'Other published articles sharing its tags, most shared first.',
+    description:
+      "Other published articles sharing its tags, most shared first. Not available inside another article's related.",
   })
   related(
     @Root() article: Article,
     @Arg('first', () => Int, { nullable: true, description: '0 to 10, default 3.' })
     first: number | null,
-  ): Promise<Article[]> {
-    return this.articleService.related(article.id, first);
+    @Ctx() context: Context,
+  ): Promise<Article[]> | Article[] {
+    if (contentWithheld(article, context)) return [];
+    // Batched: a page of 100 articles asking for related runs one statement, not 100.
+    return context.loaders.relatedByArticleId(relatedLimit(first)).load(article.id);
   }
 
   @FieldResolver(() => [TocEntry], { description: 'Headed sections, for a table of contents.' })

@@ -43,28 +43,42 @@ export class ArticleService {
   }
 
   /**
-   * Listed articles sharing the most tags with this one, newest first among equals: one
-   * statement, their tags and section counts included.
+   * For each article, the listed articles sharing the most tags with it, newest first among
+   * equals: one statement for a whole page of articles (their tags and section counts
+   * included), however many asked. `related` on a list goes through a DataLoader to here.
    */
-  async related(articleId: string, first: number | null | undefined): Promise<Article[]> {
-    const limit = pageSize(first ?? RELATED_DEFAULT, RELATED_MAX);
-    if (limit === 0) return [];
-    const rows = await readQuery<{ article: ArticleDocument }>(
+  async relatedToMany(
+    articleIds: readonly string[],
+    first: number | null | undefined,
+  ): Promise<Article[][]> {
+    const limit = relatedLimit(first);
+    if (limit === 0 || articleIds.length === 0) return articleIds.map(() => []);
+    const rows = await readQuery<{ source_id: string; article: ArticleDocument }>(
       this.dataSource,
-      `SELECT ${articleDocumentSql('a', { sections: false })} AS article
-         FROM (SELECT other.article_id, count(*) AS shared
-                 FROM article_tags mine
-                 JOIN article_tags other ON other.tag_id = mine.tag_id AND other.article_id <> mine.article_id
-                WHERE mine.article_id = $1
-                GROUP BY other.article_id) related
-         JOIN articles a ON a.id = related.article_id
-        WHERE ${listedCondition('a')}
-        ORDER BY related.shared DESC, a.published_at DESC, a.id
-        LIMIT $2`,
-      [articleId, limit],
-      { prepareAs: 'related_articles' },
+      `SELECT ranked.source_id, ${articleDocumentSql('a', { sections: false })} AS article
+         FROM (SELECT related.source_id, a.id,
+                      row_number() OVER (PARTITION BY related.source_id
+                                         ORDER BY related.shared DESC, a.published_at DESC, a.id) AS n
+                 FROM (SELECT mine.article_id AS source_id, other.article_id, count(*) AS shared
+                         FROM article_tags mine
+                         JOIN article_tags other ON other.tag_id = mine.tag_id AND other.article_id <> mine.article_id
+                        WHERE mine.article_id = ANY($1::uuid[])
+                        GROUP BY mine.article_id, other.article_id) related
+                 JOIN articles a ON a.id = related.article_id
+                WHERE ${listedCondition('a')}) ranked
+         JOIN articles a ON a.id = ranked.id
+        WHERE ranked.n <= $2
+        ORDER BY ranked.source_id, ranked.n`,
+      [articleIds, limit],
+      { prepareAs: 'related_articles_batch' },
     );
-    return rows.map((row) => toArticle(row.article));
+    const bySource = new Map<string, Article[]>();
+    for (const row of rows) {
+      const list = bySource.get(row.source_id) ?? [];
+      list.push(toArticle(row.article));
+      bySource.set(row.source_id, list);
+    }
+    return articleIds.map((id) => bySource.get(id) ?? []);
   }
 
   /**
@@ -115,6 +129,11 @@ export class ArticleService {
     };
     return toConnection(articles, first, totalCount, articleCursor);
   }
+}
+
+/** `first` of `related`: 0 to 10, default 3; anything else refused with the range. */
+export function relatedLimit(first: number | null | undefined): number {
+  return pageSize(first ?? RELATED_DEFAULT, RELATED_MAX);
 }
 
 export function articleCursor(article: Article): string {

@@ -2,25 +2,35 @@ import type { Viewer } from '../auth/viewer.js';
 
 /**
  * Who acted, as the audit trail and moderation decisions record it: a stable id and a name
- * to show. Today staff act through API tokens (`token:<id>`, the token's name); Studio's user
- * accounts only need to change `actorOf`. The system and public callers have ids of their own.
+ * to show. Staff act signed in to Studio (`user:<id>`, their display name) or through API
+ * tokens (`token:<id>`, the token's name). The system and public callers have ids of their own.
  */
 export interface Actor {
   id: string;
   name: string;
   /** Kept for the audit trail's link to api_tokens; null for anyone else. */
   tokenId: string | null;
+  /** Kept for the audit trail's link to staff_users; null for anyone else. */
+  userId: string | null;
 }
 
-export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'system', tokenId: null };
+export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'system', tokenId: null, userId: null };
 
 export function actorOf(viewer: Viewer): Actor {
-  return { id: `token:${viewer.tokenId}`, name: viewer.name, tokenId: viewer.tokenId };
+  if (viewer.kind === 'session') {
+    return { id: `user:${viewer.userId}`, name: viewer.name, tokenId: null, userId: viewer.userId };
+  }
+  return {
+    id: `token:${viewer.tokenId}`,
+    name: viewer.name,
+    tokenId: viewer.tokenId,
+    userId: null,
+  };
 }
 
 /** A reader acting through their report's receipt (an appeal). */
 export function reporterActor(receipt: string): Actor {
-  return { id: `receipt:${receipt}`, name: 'reporter', tokenId: null };
+  return { id: `receipt:${receipt}`, name: 'reporter', tokenId: null, userId: null };
 }
 
 export function toActor(who: Viewer | Actor | null): Actor {

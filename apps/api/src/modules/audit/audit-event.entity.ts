@@ -19,8 +19,17 @@ export class AuditEvent {
   @Column({ name: 'actor_token_id', type: 'uuid', nullable: true })
   actorTokenId: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The staff user who acted (signed in to Studio); null for tokens, the system and reporters.',
+  })
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
+  actorUserId: string | null;
+
   @Field(() => String, {
-    description: 'The actor\'s name: the token name, "system" or "reporter".',
+    description:
+      'The actor\'s name: a staff user\'s display name, the token name, "system" or "reporter".',
   })
   @Column({ name: 'actor_name', type: 'varchar', length: 100 })
   actorName: string;

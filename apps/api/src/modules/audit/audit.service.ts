@@ -7,7 +7,7 @@ import { toActor, type Actor } from './actor.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 export interface AuditTarget {
-  type: 'article' | 'section' | 'report' | 'token' | 'decision' | 'appeal';
+  type: 'article' | 'section' | 'report' | 'token' | 'decision' | 'appeal' | 'user' | 'preview';
   id: string;
 }
 
@@ -27,6 +27,7 @@ export async function recordAudit(
     manager.create(AuditEvent, {
       actorId: actor.id,
       actorTokenId: actor.tokenId,
+      actorUserId: actor.userId,
       actorName: actor.name,
       action,
       targetType: target.type,
@@ -48,8 +49,8 @@ export async function recordAuditMany(
   const actor = toActor(who);
   await manager.query(
     `INSERT INTO audit_events (actor_id, actor_token_id, actor_name, action, target_type,
-                               target_id, details)
-     SELECT $7, $1, $2, $3, target.type, target.id, $4::jsonb
+                               target_id, details, actor_user_id)
+     SELECT $7, $1, $2, $3, target.type, target.id, $4::jsonb, $8::uuid
        FROM unnest($5::text[], $6::text[]) WITH ORDINALITY AS target (type, id, position)
       ORDER BY target.position`,
     [
@@ -60,6 +61,7 @@ export async function recordAuditMany(
       targets.map((target) => target.type),
       targets.map((target) => target.id),
       actor.id,
+      actor.userId,
     ],
   );
 }

@@ -1,10 +1,21 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { ConflictError } from '../../errors/api-errors.js';
+import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import type { AuthedContext } from '../../graphql/context.js';
 import { ApiToken } from './api-token.entity.js';
-import { ApiTokenService } from './api-token.service.js';
+import { ApiTokenService, TokenNameTakenError } from './api-token.service.js';
 import { Role } from './role.js';
 
-/** Tokens are created on the command line (npm run token:create); admins can list and revoke. */
+@ObjectType({ description: 'A new API token: the secret is shown this once.' })
+export class CreatedApiToken {
+  @Field(() => String, { description: 'Send as "Authorization: Bearer <token>".' })
+  token: string;
+
+  @Field(() => ApiToken)
+  apiToken: ApiToken;
+}
+
+/** Tokens for integrations: created by admins in Studio or with npm run token:create. */
 @Authorized(Role.ADMIN)
 @Resolver()
 export class ApiTokenResolver {
@@ -13,6 +24,24 @@ export class ApiTokenResolver {
   @Query(() => [ApiToken])
   apiTokens(): Promise<ApiToken[]> {
     return this.tokens.list();
+  }
+
+  @Mutation(() => CreatedApiToken, { description: 'A token for an integration, shown once.' })
+  async createApiToken(
+    @Arg('name', () => String) name: string,
+    @Arg('role', () => Role) role: Role,
+    @Ctx() { viewer }: AuthedContext,
+  ): Promise<CreatedApiToken> {
+    const trimmed = name.trim();
+    if (trimmed.length < 1 || trimmed.length > 100)
+      throw new BadUserInputError('The name must have 1 to 100 characters.', 'name');
+    try {
+      const { token, record } = await this.tokens.create(trimmed, role, viewer);
+      return { token, apiToken: record };
+    } catch (error) {
+      if (error instanceof TokenNameTakenError) throw new ConflictError(`${error.message}.`);
+      throw error;
+    }
   }
 
   @Mutation(() => Boolean, {

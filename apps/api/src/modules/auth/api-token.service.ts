@@ -5,7 +5,7 @@ import type { Role } from './role.js';
 import type { Viewer } from './viewer.js';
 import { recordAudit } from '../audit/audit.service.js';
 
-const TOKEN_PREFIX = 'folio_';
+export const TOKEN_PREFIX = 'folio_';
 /** last_used_at is written at most this often per token, not on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -25,14 +25,34 @@ export class ApiTokenService {
   }
 
   /** Makes a token and returns it once; only its sha-256 is kept. */
-  async create(name: string, role: Role): Promise<{ token: string; record: ApiToken }> {
-    if (await this.tokens.exists({ where: { name } })) {
-      throw new TokenNameTakenError(`a token named "${name}" already exists`);
-    }
+  async create(
+    name: string,
+    role: Role,
+    actor: Viewer | null = null,
+  ): Promise<{ token: string; record: ApiToken }> {
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const record = await this.tokens.save(
-      this.tokens.create({ name, role, tokenHash: hashToken(token) }),
-    );
+    const record = await this.dataSource.transaction(async (manager) => {
+      if (await manager.exists(ApiToken, { where: { name } })) {
+        throw new TokenNameTakenError(`a token named "${name}" already exists`);
+      }
+      const saved = await manager.save(
+        manager.create(ApiToken, { name, role, tokenHash: hashToken(token) }),
+      );
+      // Admins' creations from Studio are audited; the CLI's operator has the database anyway.
+      if (actor) {
+        await recordAudit(
+          manager,
+          actor,
+          'token.create',
+          { type: 'token', id: saved.id },
+          {
+            name,
+            role,
+          },
+        );
+      }
+      return saved;
+    });
     return { token, record };
   }
 
@@ -47,7 +67,14 @@ export class ApiTokenService {
     if (!record.lastUsedAt || now - record.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await this.tokens.update({ id: record.id }, { lastUsedAt: new Date(now) });
     }
-    return { tokenId: record.id, name: record.name, role: record.role };
+    return {
+      kind: 'token',
+      userId: null,
+      sessionId: null,
+      tokenId: record.id,
+      name: record.name,
+      role: record.role,
+    };
   }
 
   /** Revokes by name; returns false when no live token has that name. */

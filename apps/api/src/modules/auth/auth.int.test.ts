@@ -113,6 +113,10 @@ describe('every private operation checks its role', () => {
     `mutation { restoreRevision(id: "${id}") { id } }`,
     `{ articleRevisions(articleId: "${id}") { id } }`,
     `{ articleRevision(id: "${id}") { id } }`,
+    `{ articleRevisionDiff(articleId: "${id}", from: 1) { changedFields } }`,
+    `mutation { createPreviewLink(articleId: "${id}") { id } }`,
+    `{ previewLinks(articleId: "${id}") { id } }`,
+    `mutation { revokePreviewLink(id: "${id}") { id } }`,
     `mutation { appealDecision(input: { decisionId: "${id}", grounds: "g" }) { id } }`,
   ];
   const moderatorOnly = [
@@ -132,6 +136,13 @@ describe('every private operation checks its role', () => {
     `{ auditEvents { totalCount } }`,
     `{ apiTokens { name } }`,
     `mutation { revokeApiToken(name: "x") }`,
+    `mutation { createApiToken(name: "x", role: EDITOR) { token } }`,
+    `{ staffUsers { id } }`,
+    `mutation { createStaffUser(input: { email: "x@folio.test", displayName: "X", role: EDITOR }) { oneTimePassword } }`,
+    `mutation { setStaffUserRole(id: "${id}", role: EDITOR) { id } }`,
+    `mutation { deactivateStaffUser(id: "${id}") { id } }`,
+    `mutation { reactivateStaffUser(id: "${id}") { id } }`,
+    `mutation { resetStaffUserPassword(id: "${id}") { oneTimePassword } }`,
   ];
 
   const codeFor = async (query: string, headers?: Record<string, string>) =>

@@ -8,7 +8,8 @@ export enum Role {
 
 registerEnumType(Role, {
   name: 'Role',
-  description: 'What an API token may do. Admins may do everything editors and moderators may.',
+  description:
+    'What a staff member or an API token may do. Admins may do everything editors and moderators may.',
 });
 
 export const ROLES = Object.values(Role);

@@ -11,7 +11,8 @@ export interface ArticleSnapshot {
   tags: string[];
   status: string;
   publishedAt: string | null;
-  sections: Array<{ heading: string | null; anchor: string; blocks: Block[] }>;
+  /** `id` is kept from this migration on, so a diff can follow a section whose heading changed. */
+  sections: Array<{ id?: string; heading: string | null; anchor: string; blocks: Block[] }>;
 }
 
 @Entity({ name: 'article_revisions' })
@@ -31,8 +32,17 @@ export class ArticleRevision {
   @Column({ type: 'jsonb' })
   snapshot: ArticleSnapshot;
 
+  /** The API token that saved it, if a token did. */
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
+
+  /** The staff user who saved it, if a signed-in user did. */
+  @Column({ name: 'created_by_user_id', type: 'uuid', nullable: true })
+  createdByUserId: string | null;
+
+  /** Their display name (or the token's name) as it was; null for imports and the system. */
+  @Column({ name: 'created_by_name', type: 'varchar', length: 100, nullable: true })
+  createdByName: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

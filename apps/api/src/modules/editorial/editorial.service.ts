@@ -34,11 +34,15 @@ import type {
   UpdateArticleInput,
   UpdateSectionInput,
 } from './editorial.inputs.js';
+import { rememberVersion } from './article-version.js';
+import { diffSnapshots, type SnapshotDiff } from './revision-diff.js';
+import { assertCurrentVersion } from './edit-conflict.js';
 import { recordRevision } from './revision.service.js';
 
 /**
  * Editors' writes. Each runs in one transaction that locks the article row, so concurrent
- * edits of one article queue up; each keeps a revision and writes an audit event.
+ * edits of one article queue up; each keeps a revision and writes an audit event. A write
+ * given `expectedVersion` is refused with EDIT_CONFLICT when another save came first.
  */
 export class EditorialService {
   constructor(private readonly dataSource: DataSource) {}
@@ -71,9 +75,14 @@ export class EditorialService {
     });
   }
 
-  async updateArticle(actor: Viewer, id: string, input: UpdateArticleInput): Promise<Article> {
+  async updateArticle(
+    actor: Viewer,
+    id: string,
+    input: UpdateArticleInput,
+    expectedVersion?: number | null,
+  ): Promise<Article> {
     return this.dataSource.transaction(async (manager) => {
-      const article = await lockArticle(manager, id);
+      const article = await lockArticle(manager, id, expectedVersion);
       if (input.slug && input.slug !== article.slug) {
         if (await manager.exists(Article, { where: { slug: input.slug } })) {
           throw new ConflictError(`The slug "${input.slug}" is already used by another article.`);
@@ -91,9 +100,14 @@ export class EditorialService {
     });
   }
 
-  async addSection(actor: Viewer, articleId: string, input: AddSectionInput): Promise<Article> {
+  async addSection(
+    actor: Viewer,
+    articleId: string,
+    input: AddSectionInput,
+    expectedVersion?: number | null,
+  ): Promise<Article> {
     return this.dataSource.transaction(async (manager) => {
-      const article = await lockArticle(manager, articleId);
+      const article = await lockArticle(manager, articleId, expectedVersion);
       const sections = await orderedSections(manager, article.id);
       const position = input.position ?? sections.length;
       if (position > sections.length) {
@@ -130,9 +144,10 @@ export class EditorialService {
     actor: Viewer,
     sectionId: string,
     input: UpdateSectionInput,
+    expectedVersion?: number | null,
   ): Promise<Article> {
     return this.dataSource.transaction(async (manager) => {
-      const { article, section, sections } = await lockSection(manager, sectionId);
+      const { article, section, sections } = await lockSection(manager, sectionId, expectedVersion);
       if (input.heading !== undefined && input.heading !== section.heading) {
         const others = new Set(sections.filter((s) => s.id !== section.id).map((s) => s.anchor));
         section.heading = input.heading ?? null;
@@ -148,9 +163,14 @@ export class EditorialService {
     });
   }
 
-  async moveSection(actor: Viewer, sectionId: string, position: number): Promise<Article> {
+  async moveSection(
+    actor: Viewer,
+    sectionId: string,
+    position: number,
+    expectedVersion?: number | null,
+  ): Promise<Article> {
     return this.dataSource.transaction(async (manager) => {
-      const { article, sections } = await lockSection(manager, sectionId);
+      const { article, sections } = await lockSection(manager, sectionId, expectedVersion);
       if (!Number.isInteger(position) || position < 0 || position >= sections.length) {
         throw new BadUserInputError(
           `"position" must be between 0 and ${sections.length - 1}.`,
@@ -164,9 +184,13 @@ export class EditorialService {
     });
   }
 
-  async removeSection(actor: Viewer, sectionId: string): Promise<Article> {
+  async removeSection(
+    actor: Viewer,
+    sectionId: string,
+    expectedVersion?: number | null,
+  ): Promise<Article> {
     return this.dataSource.transaction(async (manager) => {
-      const { article, sections } = await lockSection(manager, sectionId);
+      const { article, sections } = await lockSection(manager, sectionId, expectedVersion);
       await manager.delete(Section, { id: sectionId });
       await renumberSections(
         manager,
@@ -178,9 +202,14 @@ export class EditorialService {
   }
 
   /** Now, or at a future time: scheduled articles appear when it comes, with no job to run. */
-  async publishArticle(actor: Viewer, id: string, at?: Date | null): Promise<Article> {
+  async publishArticle(
+    actor: Viewer,
+    id: string,
+    at?: Date | null,
+    expectedVersion?: number | null,
+  ): Promise<Article> {
     return this.dataSource.transaction(async (manager) => {
-      const article = await lockArticle(manager, id);
+      const article = await lockArticle(manager, id, expectedVersion);
       const now = new Date();
       const scheduled = !!at && at.getTime() > now.getTime();
       // Republishing keeps the original date; a past schedule or none means now.
@@ -199,9 +228,10 @@ export class EditorialService {
     actor: Viewer,
     id: string,
     status: ArticleStatus.DRAFT | ArticleStatus.ARCHIVED,
+    expectedVersion?: number | null,
   ): Promise<Article> {
     return this.dataSource.transaction(async (manager) => {
-      const article = await lockArticle(manager, id);
+      const article = await lockArticle(manager, id, expectedVersion);
       article.status = status;
       await manager.save(article);
       return this.saved(
@@ -227,12 +257,33 @@ export class EditorialService {
     return this.dataSource.getRepository(ArticleRevision).findOne({ where: { id } });
   }
 
+  /** Two revisions of one article by number (`to` omitted: the latest) and what changed. */
+  async revisionDiff(
+    articleId: string,
+    from: number,
+    to: number | null | undefined,
+  ): Promise<{ from: ArticleRevision; to: ArticleRevision; diff: SnapshotDiff }> {
+    if (!isUuid(articleId)) throw new NotFoundError(`Article ${articleId}`);
+    const repository = this.dataSource.getRepository(ArticleRevision);
+    const find = (number: number) => repository.findOne({ where: { articleId, number } });
+    const latest = async () =>
+      repository.findOne({ where: { articleId }, order: { number: 'DESC' } });
+    const [before, after] = await Promise.all([find(from), to == null ? latest() : find(to)]);
+    if (!before) throw new NotFoundError(`Revision ${from} of article ${articleId}`);
+    if (!after) throw new NotFoundError(`Revision ${to ?? 'latest'} of article ${articleId}`);
+    return { from: before, to: after, diff: diffSnapshots(before.snapshot, after.snapshot) };
+  }
+
   /** Brings back a revision's content (not its slug or publication state) as a new revision. */
-  async restoreRevision(actor: Viewer, revisionId: string): Promise<Article> {
+  async restoreRevision(
+    actor: Viewer,
+    revisionId: string,
+    expectedVersion?: number | null,
+  ): Promise<Article> {
     const revision = await this.findRevision(revisionId);
     if (!revision) throw new NotFoundError(`Revision ${revisionId}`);
     return this.dataSource.transaction(async (manager) => {
-      const article = await lockArticle(manager, revision.articleId);
+      const article = await lockArticle(manager, revision.articleId, expectedVersion);
       const { snapshot } = revision;
       Object.assign(article, {
         title: snapshot.title,
@@ -263,6 +314,7 @@ export class EditorialService {
     details: Record<string, unknown> = {},
   ): Promise<Article> {
     const revision = await recordRevision(manager, article, actor, action);
+    rememberVersion(article, revision.number);
     await recordAudit(
       manager,
       actor,
@@ -327,11 +379,17 @@ function draftFromInput(input: CreateArticleInput): ArticleDraft {
   };
 }
 
-async function lockArticle(manager: EntityManager, id: string): Promise<Article> {
+async function lockArticle(
+  manager: EntityManager,
+  id: string,
+  expectedVersion?: number | null,
+): Promise<Article> {
   const article = isUuid(id)
     ? await manager.findOne(Article, { where: { id }, lock: { mode: 'pessimistic_write' } })
     : null;
   if (!article) throw new NotFoundError(`Article ${id}`);
+  // Under the lock: no other save can slip in between this check and ours.
+  await assertCurrentVersion(manager, article.id, expectedVersion);
   return article;
 }
 
@@ -339,12 +397,16 @@ function orderedSections(manager: EntityManager, articleId: string): Promise<Sec
   return manager.find(Section, { where: { articleId }, order: { position: 'ASC' } });
 }
 
-async function lockSection(manager: EntityManager, sectionId: string) {
+async function lockSection(
+  manager: EntityManager,
+  sectionId: string,
+  expectedVersion?: number | null,
+) {
   const found = isUuid(sectionId)
     ? await manager.findOne(Section, { where: { id: sectionId } })
     : null;
   if (!found) throw new NotFoundError(`Section ${sectionId}`);
-  const article = await lockArticle(manager, found.articleId);
+  const article = await lockArticle(manager, found.articleId, expectedVersion);
   const sections = await orderedSections(manager, article.id);
   const section = sections.find((s) => s.id === sectionId);
   if (!section) throw new NotFoundError(`Section ${sectionId}`);

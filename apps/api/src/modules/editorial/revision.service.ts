@@ -4,7 +4,10 @@ import type { Viewer } from '../auth/viewer.js';
 import { Section } from '../sections/section.entity.js';
 import { ArticleRevision, type ArticleSnapshot } from './article-revision.entity.js';
 
-/** Keeps a snapshot of the article as stored now, numbered 1, 2, 3… per article. */
+/**
+ * Keeps a snapshot of the article as stored now, numbered 1, 2, 3… per article. The latest
+ * number is the article's `version`, which editors' saves are checked against.
+ */
 export async function recordRevision(
   manager: EntityManager,
   article: Article,
@@ -33,7 +36,7 @@ export async function recordRevision(
     tags: tagRows.map((row) => row.name),
     status: article.status,
     publishedAt: article.publishedAt?.toISOString() ?? null,
-    sections: sections.map(({ heading, anchor, blocks }) => ({ heading, anchor, blocks })),
+    sections: sections.map(({ id, heading, anchor, blocks }) => ({ id, heading, anchor, blocks })),
   };
   return manager.save(
     manager.create(ArticleRevision, {
@@ -42,6 +45,17 @@ export async function recordRevision(
       reason,
       snapshot,
       createdBy: actor?.tokenId ?? null,
+      createdByUserId: actor?.userId ?? null,
+      createdByName: actor?.name ?? null,
     }),
   );
+}
+
+/** The article's version: its latest revision's number, 0 before the first. */
+export async function currentVersion(manager: EntityManager, articleId: string): Promise<number> {
+  const [row]: Array<{ version: number }> = await manager.query(
+    `SELECT coalesce(max(number), 0)::int AS version FROM article_revisions WHERE article_id = $1`,
+    [articleId],
+  );
+  return row?.version ?? 0;
 }

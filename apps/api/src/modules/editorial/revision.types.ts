@@ -5,6 +5,9 @@ import type { ArticleRevision } from './article-revision.entity.js';
 
 @ObjectType()
 export class RevisionSection {
+  @Field(() => ID, { nullable: true, description: 'Null in revisions saved before ids were kept.' })
+  id?: string;
+
   @Field(() => String, { nullable: true })
   heading: string | null;
 
@@ -31,6 +34,15 @@ export class Revision {
   @Field(() => GraphQLDateTime)
   createdAt: Date;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who saved it: a display name or a token name; null for imports.',
+  })
+  savedBy: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The staff user who saved it, if one did.' })
+  savedByUserId: string | null;
+
   @Field(() => String)
   title: string;
 
@@ -54,6 +66,8 @@ export function toRevision(revision: ArticleRevision): Revision {
     number: revision.number,
     reason: revision.reason,
     createdAt: revision.createdAt,
+    savedBy: revision.createdByName,
+    savedByUserId: revision.createdByUserId,
     title: snapshot.title,
     summary: snapshot.summary,
     tags: snapshot.tags,

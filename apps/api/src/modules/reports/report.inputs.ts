@@ -16,6 +16,7 @@ export class SubmitReportInput {
   @Field(() => String)
   @MinLength(1)
   @MaxLength(ARTICLE_SLUG_MAX_LENGTH)
+  @IsStorableText()
   articleSlug: string;
 
   @Field(() => String, { nullable: true, description: 'Report one section: its anchor.' })

@@ -95,14 +95,11 @@ describe('submitReport', () => {
     [{ details: 'x'.repeat(10_001) }, /details must be at most 2000 characters/],
     [{ contactEmail: 'not-an-email' }, /contactEmail must be an email address/],
     [{ idempotencyKey: 'short' }, /idempotencyKey must be 8 to 100/],
-    [{ details: 'nul \u0000 byte' }, /must not contain NUL characters or unpaired surrogates/],
-    [
-      { details: 'lone \ud800 surrogate' },
-      /must not contain NUL characters or unpaired surrogates/,
-    ],
+    [{ details: 'nul \u0000 byte' }, /must not contain NUL/],
+    [{ details: 'lone \ud800 surrogate' }, /must not contain unpaired surrogates/],
   ])('refuses %j clearly and stores nothing', async (overrides, message) => {
     const { data, errors } = await context.api.query(SUBMIT, { input: reportInput(overrides) });
-    expect(data).toBeNull();
+    expect(data ?? null).toBeNull();
     expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(errors![0]!.message).toMatch(message);
     expect(JSON.stringify(errors)).not.toContain('xxxxxxxxxx'); // the input is not echoed back

@@ -143,8 +143,7 @@ describe('search(query)', () => {
     '&|!():*',
     "'; DROP TABLE articles; --",
     'apple & | ! ( ) : * <-> banana',
-    'nul\u0000byte',
-    'lone \ud800 surrogate',
+    'tab\tand\nnewline',
     '    ',
   ])('treats %j as plain words, never a server error', async (query) => {
     await createArticle(context.db.dataSource, { title: 'Apple and banana' });
@@ -156,9 +155,22 @@ describe('search(query)', () => {
     expect((await context.api.query(SEARCH, { query: 'banana' })).data!.search.totalCount).toBe(1);
   });
 
+  it.each(['nul\u0000byte', 'escape\u001b[0m', 'lone \ud800 surrogate'])(
+    'refuses %j with BAD_USER_INPUT before searching',
+    async (query) => {
+      context.db.statements.reset();
+      const { status, errors, data } = await context.api.query(SEARCH, { query });
+      expect(status).toBe(400);
+      expect(data ?? null).toBeNull();
+      expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(errors![0]!.message).toMatch(/"query" must not contain/);
+      expect(context.db.statements.count).toBe(0);
+    },
+  );
+
   it('refuses a 10,000-character query clearly', async () => {
     const { data, errors } = await context.api.query(SEARCH, { query: 'word '.repeat(2000) });
-    expect(data).toBeNull();
+    expect(data ?? null).toBeNull();
     expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(errors![0]!.message).toMatch(/at most 200 characters; got 10000/);
   });

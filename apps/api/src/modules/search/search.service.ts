@@ -116,7 +116,7 @@ function normalizeQuery(raw: string): string {
 }
 
 function decodeOffset(cursor: string): number {
-  const [offset] = decodeCursor('search', cursor);
+  const [offset] = decodeCursor('search', cursor, 'after', 1);
   if (
     typeof offset !== 'number' ||
     !Number.isInteger(offset) ||

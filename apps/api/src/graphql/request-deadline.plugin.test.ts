@@ -1,0 +1,54 @@
+import { ApolloServer } from '@apollo/server';
+import { buildSchema as buildSdlSchema } from 'graphql';
+import { requestDeadlinePlugin } from './request-deadline.plugin.js';
+
+// Time is a number the test moves: each resolver "takes" 400 ms of it.
+
+describe('the request deadline', () => {
+  let now = 0;
+  const ran: string[] = [];
+  const slow = (name: string) => () => {
+    ran.push(name);
+    now += 400;
+    return name;
+  };
+  const schema = buildSdlSchema('type Query { a: String b: String c: String d: String }');
+  const rootValue = { a: slow('a'), b: slow('b'), c: slow('c'), d: slow('d') };
+
+  async function run(deadlineMs: number) {
+    now = 0;
+    ran.length = 0;
+    const server = new ApolloServer({
+      schema,
+      rootValue,
+      plugins: [requestDeadlinePlugin(deadlineMs, () => now)],
+    });
+    await server.start();
+    try {
+      const response = await server.executeOperation({ query: '{ a b c d }' });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult;
+    } finally {
+      await server.stop();
+    }
+  }
+
+  it('stops resolving fields once it has passed, with a clear error, and keeps what was done', async () => {
+    const result = await run(1_000);
+    // a, b and c start before 1,000 ms; by d, 1,200 ms have gone.
+    expect(ran).toEqual(['a', 'b', 'c']);
+    expect(result.data).toEqual({ a: 'a', b: 'b', c: 'c', d: null });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0]).toMatchObject({
+      path: ['d'],
+      message: expect.stringMatching(/ran past its 1 s deadline/),
+      extensions: { code: 'REQUEST_TIMEOUT' },
+    });
+  });
+
+  it('leaves a request within its deadline alone', async () => {
+    const result = await run(10_000);
+    expect(ran).toEqual(['a', 'b', 'c', 'd']);
+    expect(result.errors).toBeUndefined();
+  });
+});

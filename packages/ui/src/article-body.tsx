@@ -1,0 +1,72 @@
+import { Link } from '@remix-run/react';
+import type { SectionFieldsFragment } from './generated/graphql.js';
+import { BlockView } from './block-view.js';
+
+export const SECTION_FRAGMENT = /* GraphQL */ `
+  fragment SectionFields on Section {
+    id
+    anchor
+    heading
+    blocks {
+      ...BlockFields
+    }
+  }
+`;
+
+export interface ArticleBodyProps {
+  slug: string;
+  sections: readonly SectionFieldsFragment[];
+  /** Readers can report published pages; previews and Studio show none of those links. */
+  reportLinks?: boolean;
+  /** A moderator's view: this section is marked as the one readers reported. */
+  highlightAnchor?: string | null;
+}
+
+/** The sections in order; each headed one is a landmark with its own "Report this section". */
+export function ArticleBody({
+  slug,
+  sections,
+  reportLinks = true,
+  highlightAnchor = null,
+}: ArticleBodyProps) {
+  return (
+    <div className="article-body">
+      {sections.map((section) => (
+        <section
+          key={section.id}
+          id={section.anchor}
+          aria-labelledby={section.heading ? `${section.anchor}-heading` : undefined}
+          className={section.anchor === highlightAnchor ? 'reported-section' : undefined}
+          data-reported={section.anchor === highlightAnchor ? 'true' : undefined}
+        >
+          {section.anchor === highlightAnchor ? (
+            <p className="reported-section-note">Reported section</p>
+          ) : null}
+          {section.heading ? (
+            <h2 id={`${section.anchor}-heading`}>
+              <a className="anchor" href={`#${section.anchor}`}>
+                {section.heading}
+              </a>
+            </h2>
+          ) : null}
+          {section.blocks.map((block, index) => (
+            <BlockView key={index} block={block} />
+          ))}
+          {reportLinks ? (
+            <p className="section-report">
+              <Link
+                to={`/articles/${slug}/report?section=${encodeURIComponent(section.anchor)}`}
+                rel="nofollow"
+              >
+                Report this section
+                <span className="visually-hidden">
+                  {section.heading ? `: ${section.heading}` : ''}
+                </span>
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ))}
+    </div>
+  );
+}
