@@ -34,7 +34,7 @@ async function startApi(root, name, databaseUrl, env, nodeArgs = []) {
 async function startReader(root, name, apiUrl, env, nodeArgs = []) {
   const port = await freePort();
   const child = start(
-    path.join(root, 'apps/web/server.mjs'),
+    path.join(root, 'apps/web/dist/server.js'),
     {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
+import { createLimitedServer, drainOnSignals, httpLimitsFromEnv } from '@folio/server-kit';
 import { createAppDataSource } from './app-modules.js';
 import { parseEnv } from './env.js';
-import { createLimitedServer } from './http-limits.js';
 import { createLogger } from './logger.js';
 import { seedIfEmpty } from './modules/content-import/seed.js';
 import { createWebhookWorker } from './modules/webhooks/webhook-runtime.js';
@@ -26,7 +26,10 @@ async function main(): Promise<void> {
   if (env.SEED_CONTENT_DIR) await seedIfEmpty(dataSource, env.SEED_CONTENT_DIR, logger);
 
   const { app, lifecycle, closeStreams, stop } = await createServer({ dataSource, env, logger });
-  const server: Server = createLimitedServer(app, env).listen(env.PORT, env.HOST);
+  const server: Server = createLimitedServer(app, httpLimitsFromEnv(env)).listen(
+    env.PORT,
+    env.HOST,
+  );
   await new Promise<void>((resolve, reject) =>
     server.once('listening', resolve).once('error', reject),
   );
@@ -37,33 +40,24 @@ async function main(): Promise<void> {
 
   // SIGTERM: readiness goes 503, no new connections are accepted, requests in flight finish
   // (a report acknowledged to a reader is committed first), then the pool closes and we exit 0.
-  let shuttingDown = false;
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    lifecycle.shuttingDown = true;
-    closeStreams();
-    logger.info({ signal }, 'shutting down');
-    const webhooksStopped = webhooks?.stop();
-    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const deadline = setTimeout(() => {
-      logger.warn(
-        { seconds: env.SHUTDOWN_DRAIN_SECONDS },
-        'drain time over; closing remaining connections',
-      );
-      server.closeAllConnections();
-    }, env.SHUTDOWN_DRAIN_SECONDS * 1000);
-    await drained;
-    clearTimeout(deadline);
-    await webhooksStopped;
-    await stop();
-    await dataSource.destroy();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // The webhook worker stops claiming at once and hands unfinished claims back before the
+  // pool closes, so a delivery in flight is retried by another process rather than lost.
+  let webhooksStopped: Promise<void> | undefined;
+  drainOnSignals({
+    server,
+    logger,
+    drainSeconds: env.SHUTDOWN_DRAIN_SECONDS,
+    onSignal: () => {
+      lifecycle.shuttingDown = true;
+      closeStreams();
+      webhooksStopped = webhooks?.stop();
+    },
+    afterDrain: async () => {
+      await webhooksStopped;
+      await stop();
+      await dataSource.destroy();
+    },
+  });
 }
 
 main().catch((error: unknown) => {

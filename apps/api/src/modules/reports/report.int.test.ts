@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createArticle } from '../../../test/factories.js';
 import { TEST_FORWARDING_SECRET } from '../../../test/test-api.js';
 import { useApiTestContext } from '../../../test/api-test-context.js';
-import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from './reporter-identity.js';
+import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 
 const context = useApiTestContext();
 beforeEach(async () => {
