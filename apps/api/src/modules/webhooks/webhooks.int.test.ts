@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 import pino from 'pino';
 import { Webhook } from 'standardwebhooks';
 import { useApiTestContext } from '../../../test/api-test-context.js';
 import { TEST_FORWARDING_SECRET } from '../../../test/test-api.js';
 import { bearerFor, Role } from '../../../test/tokens.js';
 import { WebhookReceiver, type ReceivedWebhook } from '../../../test/webhook-receiver.js';
-import {
-  FORWARDED_ADDRESS_HEADER,
-  FORWARDING_SECRET_HEADER,
-} from '../reports/reporter-identity.js';
 import { EndpointPolicy } from './endpoint-policy.js';
 import { MAX_ATTEMPTS } from './retry-schedule.js';
 import { WebhookWorker } from './webhook-worker.js';
