@@ -6,6 +6,7 @@ import { readRepoFile } from './repo-files';
 const IMAGES = [
   { dockerfile: 'apps/api/Dockerfile', workspace: 'apps/api' },
   { dockerfile: 'apps/web/Dockerfile', workspace: 'apps/web' },
+  { dockerfile: 'apps/studio/Dockerfile', workspace: 'apps/studio' },
 ];
 
 const ciScript = readRepoFile('.ci/run');
@@ -142,7 +143,7 @@ describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
     expect(runs).toContain(
       `npm install --global --no-audit --no-fund turbo@${rootPackage.devDependencies.turbo}`,
     );
-    expect(runs).toContain('turbo prune @folio/api @folio/web --docker');
+    expect(runs).toContain('turbo prune @folio/api @folio/web @folio/studio --docker');
     expect(
       runs.some((run) => run.startsWith(`node /tmp/keep-production-workspaces.mjs ${name} `)),
     ).toBe(true);
@@ -164,8 +165,8 @@ describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
   });
 });
 
-describe('the two Dockerfiles', () => {
-  it('share their install-and-build stages word for word, so BuildKit runs them once for both', () => {
+describe('the three Dockerfiles', () => {
+  it('share their install-and-build stages word for word, so BuildKit runs them once for all', () => {
     const shared = (file: string) =>
       DockerfileParser.parse(readRepoFile(file))
         .getInstructions()
@@ -174,19 +175,39 @@ describe('the two Dockerfiles', () => {
     const api = shared('apps/api/Dockerfile');
     expect(api.length).toBeGreaterThan(5);
     expect(shared('apps/web/Dockerfile')).toEqual(api);
+    expect(shared('apps/studio/Dockerfile')).toEqual(api);
+  });
+
+  it('prune every app workspace in the repository, so none is missing from the shared build', () => {
+    const apps = Object.entries(lockfile.packages as Record<string, { name?: string }>)
+      .filter(([location, entry]) => location.startsWith('apps/') && entry.name)
+      .filter(([location]) => !location.includes('node_modules'))
+      .map(([, entry]) => entry.name!)
+      .sort();
+    const prune = DockerfileParser.parse(readRepoFile('apps/api/Dockerfile'))
+      .getInstructions()
+      .find((i) => i.getKeyword() === 'RUN' && i.getArgumentsContent()!.startsWith('turbo prune'))!
+      .getArgumentsContent()!
+      .split(/\s+/)
+      .filter((word) => word.startsWith('@folio/'))
+      .sort();
+    expect(prune).toEqual(apps);
   });
 });
 
-describe('apps/web/Dockerfile runtime files', () => {
-  it('copies every file the reader server loads', () => {
+describe.each([
+  { app: 'apps/web', server: 'apps/web/server.mjs' },
+  { app: 'apps/studio', server: 'apps/studio/server.mjs' },
+])('$app/Dockerfile runtime files', ({ app, server }) => {
+  it('copies every file the server loads', () => {
     const instructions = DockerfileParser.parse(
-      readRepoFile('apps/web/Dockerfile'),
+      readRepoFile(`${app}/Dockerfile`),
     ).getInstructions();
     const finalStage = instructions.slice(
       instructions.map((i) => i.getKeyword()).lastIndexOf('FROM'),
     );
     const copied = copiedFromBuild(finalStage);
-    const missing = [...localImports('apps/web/server.mjs')].filter(
+    const missing = [...localImports(server)].filter(
       (file) => !copied.some((source) => file === source || file.startsWith(`${source}/`)),
     );
     expect(missing).toEqual([]);
