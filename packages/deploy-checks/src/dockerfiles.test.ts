@@ -149,6 +149,21 @@ describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
     ).toBe(true);
   });
 
+  it('gives the runtime the libraries of native addons too, not only those node links against', () => {
+    // The API's argon2 binding links librt, which node does not: without it the API cannot start.
+    const rootfs = runs.find((run) => run.includes('ldd /rootfs/usr/local/bin/node'))!;
+    expect(rootfs).toContain("find /deps -type f -name '*.node' -exec ldd {}");
+    expect(
+      instructions.some(
+        (i) =>
+          i.getKeyword() === 'COPY' &&
+          /^(--from=deps )?\/repo\/node_modules \/deps\/node_modules$/.test(
+            i.getArgumentsContent()!,
+          ),
+      ),
+    ).toBe(true);
+  });
+
   it('runs only node in the final stage, from scratch, with no package manager copied in', () => {
     expect(parsed.getFROMs().at(-1)!.getImage()).toBe('scratch');
     const copies = finalStage
