@@ -70,9 +70,11 @@ export async function generateDataset(client, articles, log) {
       WHERE s.article_id = a.id`,
   );
   await client.query(
-    `INSERT INTO reports (receipt, article_id, reason, details, reporter_key, idempotency_key, request_hash)
+    // Each seeded reporter on a network of its own (network_key as the migration fills old rows).
+    `INSERT INTO reports (receipt, article_id, reason, details, reporter_key, network_key, idempotency_key, request_hash)
      SELECT 'R-B' || lpad(g::text, 9, '0'), md5('article-' || (g * 37 % $1 + 1))::uuid, 'spam', '',
-            md5('reporter-' || g) || md5('x' || g), 'bench-seed-' || g, md5('h' || g) || md5('y' || g)
+            md5('reporter-' || g) || md5('x' || g), md5('reporter-' || g) || md5('x' || g),
+            'bench-seed-' || g, md5('h' || g) || md5('y' || g)
        FROM generate_series(1, $2) g`,
     [articles, Math.max(10, Math.floor(articles / 20))],
   );
