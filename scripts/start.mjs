@@ -102,7 +102,7 @@ async function main() {
   });
   await waitUntilReady(`http://127.0.0.1:${API_PORT}/health/ready`, 'API');
 
-  const webServer = path.join(root, 'apps/web/server.mjs');
+  const webServer = path.join(root, 'apps/web/dist/server.js');
   if (existsSync(webServer)) {
     run('web', webServer, {
       PORT: String(WEB_PORT),

@@ -4,20 +4,28 @@
 // The steps, one module each: options -> database (and dataset) -> servers -> workloads -> report.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { searchQueries } from './dataset.mjs';
 import { prepareDatabase } from './database.mjs';
 import { benchOptions } from './options.mjs';
 import { killChildren, stopChildren } from './processes.mjs';
 import { checkReports, machine, peakMemory, table, writeResult } from './report.mjs';
 import { startServers } from './servers.mjs';
+import { summariseProfiles } from './profile.mjs';
 import { defineWorkloads, runWorkloads } from './workloads.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main() {
-  const { quick, articles, timing, workloads: selected } = benchOptions();
+  const { quick, articles, timing, workloads: selected, profile } = benchOptions();
   const { postgres, client, sqlCalls } = await prepareDatabase(root, articles);
-  const servers = await startServers(root, postgres.url, articles);
-  const { workloads, acknowledged, runId } = await defineWorkloads(servers, articles, selected);
+  const servers = await startServers(root, postgres.url, articles, { profile });
+  const queries = await searchQueries(client);
+  const { workloads, acknowledged, runId } = await defineWorkloads(
+    servers,
+    articles,
+    selected,
+    queries,
+  );
   const rows = await runWorkloads(workloads, {
     timing,
     baselinePid: servers.baseline.pid,
@@ -42,6 +50,7 @@ async function main() {
   console.log(`\nJSON: ${path.relative(root, file)}`);
   await stopChildren();
   await postgres.stop();
+  if (profile) await summariseProfiles(profile);
 }
 
 main().catch(async (error) => {

@@ -1,55 +1,75 @@
-// A deterministic benchmark dataset, generated inside PostgreSQL: the same N articles with 8
-// sections each, tags and some reports on every run. Words come from a fixed vocabulary picked
-// by arithmetic on the row numbers, so text is realistic enough for full-text search.
-const VOCABULARY =
-  `time people year way day thing world life hand part child eye woman place work week case
-point government company number group problem fact river harbour city bridge garden market school
-library station street winter summer morning evening night light water stone forest mountain coast
-island village road train bus map field letter story history music theatre museum kitchen bread
-coffee garden seed flower tree bird fox weather storm rain wind snow cloud sun moon star science
-energy power engine design colour paper book page word language voice radio film picture camera
-window door room house roof wall floor table chair bicycle tram ferry tunnel canal port market
-repair workshop tool machine computer network signal data record archive report review policy
-community council neighbour volunteer festival season harvest orchard apple cheese soup recipe`
-    .split(/\s+/)
-    .filter(Boolean);
+// A deterministic benchmark dataset: the same N articles with 8 sections each, tags and some
+// reports on every run. The text is drawn from real English word frequencies (./words.mjs), so
+// full-text search meets common and rare words as it would on a real site.
+import { WORDS, frequentWord, random, sentence } from './words.mjs';
 
 const TAGS = 24;
+const BATCH = 500;
+
+const capitalise = (text) => text.replace(/\b[a-z]/g, (c) => c.toUpperCase());
+
+/** Article g's text, the same on every run. */
+function articleText(g) {
+  const next = random(g * 2654435761);
+  return {
+    title: capitalise(sentence(next, 6)),
+    summary: sentence(next, 24),
+    sections: Array.from({ length: 8 }, () => ({
+      heading: capitalise(sentence(next, 4)),
+      body: sentence(next, 60),
+      items: [sentence(next, 6), sentence(next, 6)],
+    })),
+  };
+}
+
+async function insertArticles(client, from, to) {
+  const columns = { g: [], title: [], summary: [] };
+  const sections = { g: [], p: [], heading: [], body: [], item1: [], item2: [] };
+  for (let g = from; g <= to; g++) {
+    const text = articleText(g);
+    columns.g.push(g);
+    columns.title.push(text.title);
+    columns.summary.push(text.summary);
+    text.sections.forEach((section, p) => {
+      sections.g.push(g);
+      sections.p.push(p);
+      sections.heading.push(section.heading);
+      sections.body.push(section.body);
+      sections.item1.push(section.items[0]);
+      sections.item2.push(section.items[1]);
+    });
+  }
+  await client.query(
+    `INSERT INTO articles (id, slug, title, summary, label, author, status, moderation_state, published_at, word_count, reading_time_minutes)
+     SELECT md5('article-' || g)::uuid, 'bench-article-' || g, title, summary,
+            'Blog Article', 'Author ' || (g % 50), 'published', 'visible',
+            timestamptz '2020-01-01 00:00:00+00' + (g || ' minutes')::interval, 620, 3
+       FROM unnest($1::int[], $2::text[], $3::text[]) AS x(g, title, summary)`,
+    [columns.g, columns.title, columns.summary],
+  );
+  await client.query(
+    `INSERT INTO sections (article_id, position, heading, anchor, blocks, text, word_count)
+     SELECT md5('article-' || g)::uuid, p, heading, 'section-' || p,
+            jsonb_build_array(
+              jsonb_build_object('type', 'paragraph', 'inlines', jsonb_build_array(jsonb_build_object('text', body, 'marks', '[]'::jsonb))),
+              jsonb_build_object('type', 'list', 'ordered', false, 'items', jsonb_build_array(
+                jsonb_build_array(jsonb_build_object('text', item1, 'marks', '[]'::jsonb)),
+                jsonb_build_array(jsonb_build_object('text', item2, 'marks', '[]'::jsonb))))),
+            heading || E'\\n' || body, 70
+       FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
+            AS x(g, p, heading, body, item1, item2)`,
+    [sections.g, sections.p, sections.heading, sections.body, sections.item1, sections.item2],
+  );
+}
 
 export async function generateDataset(client, articles, log) {
-  const vocabulary = `ARRAY[${VOCABULARY.map((w) => `'${w}'`).join(',')}]`;
-  await client.query(`
-    CREATE OR REPLACE FUNCTION pg_temp.words(seed bigint, n int) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-      SELECT string_agg((${vocabulary})[1 + ((seed * 7919 + k * 104729) % ${VOCABULARY.length})], ' ')
-        FROM generate_series(1, n) k
-    $$`);
-  log(`generating ${articles} articles x 8 sections`);
+  log(`generating ${articles} articles x 8 sections from SUBTLEX-US word frequencies`);
   await client.query('BEGIN');
   await client.query(
     `INSERT INTO tags (name) SELECT 'topic-' || g FROM generate_series(1, ${TAGS}) g`,
   );
-  await client.query(
-    `INSERT INTO articles (id, slug, title, summary, label, author, status, moderation_state, published_at, word_count, reading_time_minutes)
-     SELECT md5('article-' || g)::uuid, 'bench-article-' || g, initcap(pg_temp.words(g, 6)), pg_temp.words(g + 11, 24),
-            'Blog Article', 'Author ' || (g % 50), 'published', 'visible',
-            timestamptz '2020-01-01 00:00:00+00' + (g || ' minutes')::interval, 620, 3
-       FROM generate_series(1, $1) g`,
-    [articles],
-  );
-  await client.query(
-    `INSERT INTO sections (article_id, position, heading, anchor, blocks, text, word_count)
-     SELECT md5('article-' || g)::uuid, p, h.heading, 'section-' || p,
-            jsonb_build_array(
-              jsonb_build_object('type', 'paragraph', 'inlines', jsonb_build_array(jsonb_build_object('text', b.body, 'marks', '[]'::jsonb))),
-              jsonb_build_object('type', 'list', 'ordered', false, 'items', jsonb_build_array(
-                jsonb_build_array(jsonb_build_object('text', pg_temp.words(g * 8 + p + 3, 6), 'marks', '[]'::jsonb)),
-                jsonb_build_array(jsonb_build_object('text', pg_temp.words(g * 8 + p + 5, 6), 'marks', '[]'::jsonb))))),
-            h.heading || E'\\n' || b.body, 70
-       FROM generate_series(1, $1) g, generate_series(0, 7) p,
-            LATERAL (SELECT initcap(pg_temp.words(g * 8 + p, 4)) AS heading) h,
-            LATERAL (SELECT pg_temp.words(g * 8 + p + 1, 60) AS body) b`,
-    [articles],
-  );
+  for (let from = 1; from <= articles; from += BATCH)
+    await insertArticles(client, from, Math.min(articles, from + BATCH - 1));
   await client.query(
     `INSERT INTO article_tags (article_id, tag_id)
      SELECT DISTINCT md5('article-' || g)::uuid, t.id
@@ -70,10 +90,9 @@ export async function generateDataset(client, articles, log) {
       WHERE s.article_id = a.id`,
   );
   await client.query(
-    // Each seeded reporter on a network of its own (network_key as the migration fills old rows).
     `INSERT INTO reports (receipt, article_id, reason, details, reporter_key, network_key, idempotency_key, request_hash)
      SELECT 'R-B' || lpad(g::text, 9, '0'), md5('article-' || (g * 37 % $1 + 1))::uuid, 'spam', '',
-            md5('reporter-' || g) || md5('x' || g), md5('reporter-' || g) || md5('x' || g),
+            md5('reporter-' || g) || md5('x' || g), md5('network-' || g) || md5('n' || g),
             'bench-seed-' || g, md5('h' || g) || md5('y' || g)
        FROM generate_series(1, $2) g`,
     [articles, Math.max(10, Math.floor(articles / 20))],
@@ -87,13 +106,35 @@ export function benchSlug(i, articles) {
   return `bench-article-${((i * 7919) % articles) + 1}`;
 }
 
-export const SEARCH_WORDS = [
-  'harbour',
-  'winter garden',
-  'river bridge',
-  'community library',
-  'bread',
-  'storm coast',
-  'music festival',
-  'repair workshop',
-];
+/**
+ * What readers type into the search box, drawn once per run from the same frequencies:
+ * mostly one or two common words, some three-word queries, some rare words, some quoted
+ * phrases. Stop words are skipped (a reader searching "the" finds nothing, by design).
+ * @returns {Promise<string[]>}
+ */
+export async function searchQueries(client, count = 400) {
+  const { rows } = await client.query(
+    `SELECT w FROM unnest($1::text[]) w WHERE to_tsvector('english', w) <> ''::tsvector`,
+    [WORDS.slice(0, 40_000)],
+  );
+  const content = new Set(rows.map((row) => row.w));
+  const ranked = [...content];
+  const next = random(20261127);
+  const common = () => {
+    for (;;) {
+      const word = frequentWord(next);
+      if (content.has(word)) return word;
+    }
+  };
+  const rare = () => ranked[5_000 + Math.floor(next() * (ranked.length - 5_000))];
+  const queries = [];
+  for (let i = 0; i < count; i++) {
+    const roll = next();
+    if (roll < 0.45) queries.push(common());
+    else if (roll < 0.7) queries.push(`${common()} ${common()}`);
+    else if (roll < 0.8) queries.push(`${common()} ${common()} ${common()}`);
+    else if (roll < 0.92) queries.push(rare());
+    else queries.push(`"${common()} ${common()}"`);
+  }
+  return queries;
+}

@@ -1,4 +1,5 @@
-// The command line: `npm run bench [-- --quick] [-- --articles N] [-- --workloads W1,W2]`.
+// The command line: `npm run bench [-- --quick] [-- --articles N] [-- --workloads W1,W2]
+// [-- --profile]` (--profile: the uncached API and reader run under `node --cpu-prof`).
 import { parseArgs } from 'node:util';
 
 /** What this run measures, and for how long. */
@@ -10,6 +11,7 @@ export function benchOptions(argv = process.argv.slice(2)) {
       articles: { type: 'string' },
       // e.g. --workloads W1,W2 for the scale run
       workloads: { type: 'string' },
+      profile: { type: 'boolean', default: false },
     },
   });
   const quick = args.quick;
@@ -20,6 +22,10 @@ export function benchOptions(argv = process.argv.slice(2)) {
     // run each, not a median of three; its figures are never read.
     timing: quick ? { warmup: 1, duration: 2, runs: 1 } : { warmup: 3, duration: 10, runs: 3 },
     workloads: args.workloads?.split(',').map((id) => id.trim()),
+    // where the CPU profiles go: one folder per run
+    profile: args.profile
+      ? `bench/profiles/${new Date().toISOString().replace(/[:.]/g, '-')}`
+      : undefined,
   };
 }
 

@@ -23,11 +23,15 @@ export async function waitReady(url, child, name) {
 }
 
 /** Runs a Node script with extra environment; `ipc` forks it so it can message when ready. */
-export function start(script, env, { ipc = false } = {}) {
-  const child = (ipc ? fork : spawn)(ipc ? script : process.execPath, ipc ? [] : [script], {
-    env: { ...process.env, ...env },
-    stdio: ipc ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'],
-  });
+export function start(script, env, { ipc = false, nodeArgs = [] } = {}) {
+  const child = (ipc ? fork : spawn)(
+    ipc ? script : process.execPath,
+    ipc ? [] : [...nodeArgs, script],
+    {
+      env: { ...process.env, ...env },
+      stdio: ipc ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'],
+    },
+  );
   children.push(child);
   return child;
 }

@@ -7,38 +7,46 @@ import { freePort, start, waitReady } from './processes.mjs';
 
 export const FORWARDING_SECRET = 'bench-forwarding-secret-0123456789';
 
-async function startApi(root, name, databaseUrl, env) {
+async function startApi(root, name, databaseUrl, env, nodeArgs = []) {
   const port = await freePort();
-  const child = start(path.join(root, 'apps/api/dist/main.js'), {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'warn',
-    MIGRATE_ON_START: 'false',
-    SEED_CONTENT_DIR: '',
-    REPORTER_KEY_SECRET: 'bench-reporter-key-secret-0123456789',
-    FORWARDED_ADDRESS_SECRET: FORWARDING_SECRET,
-    REPORT_RATE_LIMIT: '100000000',
-    ...env,
-    PORT: String(port),
-  });
+  const child = start(
+    path.join(root, 'apps/api/dist/main.js'),
+    {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+      MIGRATE_ON_START: 'false',
+      SEED_CONTENT_DIR: '',
+      REPORTER_KEY_SECRET: 'bench-reporter-key-secret-0123456789',
+      FORWARDED_ADDRESS_SECRET: FORWARDING_SECRET,
+      REPORT_RATE_LIMIT: '100000000',
+      ...env,
+      PORT: String(port),
+    },
+    { nodeArgs },
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/health/ready`, child, name);
   return { pid: child.pid, url };
 }
 
-async function startReader(root, name, apiUrl, env) {
+async function startReader(root, name, apiUrl, env, nodeArgs = []) {
   const port = await freePort();
-  const child = start(path.join(root, 'apps/web/server.mjs'), {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    FOLIO_API_URL: `${apiUrl}/graphql`,
-    LOG_LEVEL: 'warn',
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    FORWARDED_ADDRESS_SECRET: FORWARDING_SECRET,
-    ...env,
-  });
+  const child = start(
+    path.join(root, 'apps/web/dist/server.js'),
+    {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      FOLIO_API_URL: `${apiUrl}/graphql`,
+      LOG_LEVEL: 'warn',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      FORWARDED_ADDRESS_SECRET: FORWARDING_SECRET,
+      ...env,
+    },
+    { nodeArgs },
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/health/ready`, child, name);
   return { pid: child.pid, url };
@@ -57,10 +65,19 @@ async function startBaseline(root, databaseUrl, page) {
 }
 
 /** @returns {Promise<Record<'api'|'apiCached'|'web'|'webCached'|'baseline', { pid: number, url: string }>>} */
-export async function startServers(root, databaseUrl, articles) {
-  const api = await startApi(root, 'API', databaseUrl, { RESPONSE_CACHE_MB: '0' });
+export async function startServers(root, databaseUrl, articles, { profile } = {}) {
+  // --profile: the uncached servers write a .cpuprofile each when they stop
+  const profiled = (name) =>
+    profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, profile, name)}`] : [];
+  const api = await startApi(root, 'API', databaseUrl, { RESPONSE_CACHE_MB: '0' }, profiled('api'));
   const apiCached = await startApi(root, 'cached API', databaseUrl, {});
-  const web = await startReader(root, 'reader', api.url, { READER_PAGE_CACHE_MB: '0' });
+  const web = await startReader(
+    root,
+    'reader',
+    api.url,
+    { READER_PAGE_CACHE_MB: '0' },
+    profiled('web'),
+  );
   const webCached = await startReader(root, 'cached reader', apiCached.url, {});
   // The baseline serves the page the reader renders, byte for byte.
   const page = await (await fetch(`${web.url}/articles/${benchSlug(1, articles)}`)).text();

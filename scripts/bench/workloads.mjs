@@ -1,6 +1,6 @@
 // Step 3: the workloads (W1-W5), each against Folio and, where one exists, the baseline.
 import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
-import { benchSlug, SEARCH_WORDS } from './dataset.mjs';
+import { benchSlug } from './dataset.mjs';
 import { measure } from './load.mjs';
 import { log } from './options.mjs';
 import { FORWARDING_SECRET } from './servers.mjs';
@@ -13,11 +13,11 @@ const SUBMIT = `mutation ($input: SubmitReportInput!) { submitReport(input: $inp
 const HOT_SET = 100;
 
 /**
- * Every workload of this run (or those named by --workloads).
+ * Every workload of this run (or those named by --workloads); W5 cycles through `queries`.
  * @returns {Promise<{ workloads: object[], acknowledged: string[], runId: string }>}
  *   acknowledged: every receipt a client got back from W4; each must be in the database.
  */
-export async function defineWorkloads(servers, articles, selected) {
+export async function defineWorkloads(servers, articles, selected, queries) {
   const { api, apiCached, web, webCached, baseline } = servers;
   // One request counter across workloads, so each request asks for another article.
   let n = 0;
@@ -51,7 +51,7 @@ export async function defineWorkloads(servers, articles, selected) {
         method: 'GET',
         setupRequest: (r) => ({
           ...r,
-          path: `/search?q=${encodeURIComponent(SEARCH_WORDS[n++ % SEARCH_WORDS.length])}`,
+          path: `/search?q=${encodeURIComponent(queries[n++ % queries.length])}`,
         }),
       },
     ],
@@ -62,7 +62,7 @@ export async function defineWorkloads(servers, articles, selected) {
       { method: 'GET', setupRequest: (r) => ({ ...r, path: `/articles/${slugOf(n++)}` }) },
     ],
   });
-  const searchWords = (i) => ({ q: SEARCH_WORDS[i % SEARCH_WORDS.length] });
+  const searchWords = (i) => ({ q: queries[i % queries.length] });
 
   const acknowledged = [];
   const runId = Date.now().toString(36);
@@ -165,14 +165,14 @@ export async function defineWorkloads(servers, articles, selected) {
     },
     {
       id: 'W5',
-      name: 'search, common words, uncached',
+      name: 'search, typed queries on real word frequencies, uncached',
       pids: [api.pid],
       ours: graphqlWorkload(api.url, SEARCH, searchWords),
       base: baselineSearch,
     },
     {
       id: 'W5c',
-      name: 'search, common words, response cache',
+      name: 'search, typed queries on real word frequencies, response cache',
       pids: [apiCached.pid],
       ours: graphqlWorkload(apiCached.url, SEARCH, searchWords),
       base: baselineSearch,

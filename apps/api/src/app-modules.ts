@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import type { ContainerType } from 'type-graphql';
+import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { createDataSource, type DataSourceOptions } from './db/data-source.js';
 import type { Env } from './env.js';
 import { buildGraphQLSchema, printSortedSchema as printSorted } from './graphql/schema.js';
 import type { GraphQLSchema } from 'graphql';
+import type { Context } from './graphql/context.js';
 import { Article } from './modules/articles/article.entity.js';
+import { createLoaders } from './modules/articles/article.loaders.js';
 import { ArticleResolver } from './modules/articles/article.resolver.js';
 import { ArticleService } from './modules/articles/article.service.js';
 import { AuditEvent } from './modules/audit/audit-event.entity.js';
@@ -15,6 +18,7 @@ import { ApiToken } from './modules/auth/api-token.entity.js';
 import { ApiTokenResolver } from './modules/auth/api-token.resolver.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
 import { authChecker } from './modules/auth/auth-checker.js';
+import { userAgentOf, viewerOf } from './modules/auth/request-viewer.js';
 import { ArticleRevision } from './modules/editorial/article-revision.entity.js';
 import { EditorialResolver } from './modules/editorial/editorial.resolver.js';
 import { EditorialService } from './modules/editorial/editorial.service.js';
@@ -43,11 +47,17 @@ import {
 } from './modules/editorial/editorial.module.js';
 import { StaffSession } from './modules/staff/staff-session.entity.js';
 import { StaffUser } from './modules/staff/staff-user.entity.js';
+import { SessionService } from './modules/staff/session.service.js';
 import {
   createStaffResolvers,
+  sessionPolicy,
   staffResolvers,
   type StaffEnv,
 } from './modules/staff/staff.module.js';
+import { WebhookEndpoint } from './modules/webhooks/webhook-endpoint.entity.js';
+import { endpointPolicyFor } from './modules/webhooks/webhook-runtime.js';
+import { WebhookResolver } from './modules/webhooks/webhook.resolver.js';
+import { WebhookService } from './modules/webhooks/webhook.service.js';
 
 // The composition root: the one file that lists the API's modules (their entities and
 // resolvers) and wires services into resolvers. Everything below it (graphql/, db/, errors/,
@@ -66,6 +76,7 @@ export const entities = [
   StaffUser,
   StaffSession,
   PreviewLinkRecord,
+  WebhookEndpoint,
 ];
 
 export const resolvers = [
@@ -81,6 +92,7 @@ export const resolvers = [
   ...staffResolvers,
   PreviewResolver,
   ...studioEditorialResolvers,
+  WebhookResolver,
 ] as const;
 
 /** The database of this app: its entities and migrations, with the caller's connection. */
@@ -98,6 +110,8 @@ export type SchemaEnv = Pick<
   | 'REPORT_BURST_SECONDS'
   | 'REPORT_REPORTERS_PER_NETWORK_MAX'
   | 'REPORT_AUTO_HIDE_PER_HOUR'
+  | 'NODE_ENV'
+  | 'WEBHOOK_ALLOW_PRIVATE'
 > &
   StaffEnv &
   PreviewEnv;
@@ -155,6 +169,10 @@ function createContainer(
     instances.set(...createPreviewResolver(dataSource, env, clock));
     for (const [key, instance] of createStudioEditorialResolvers(dataSource))
       instances.set(key, instance);
+    instances.set(
+      WebhookResolver,
+      new WebhookResolver(new WebhookService(dataSource, endpointPolicyFor(env))),
+    );
   }
   return {
     get(someClass) {
@@ -188,4 +206,26 @@ export async function buildFolioSchema(deps: SchemaDeps | null): Promise<FolioSc
 /** The schema as committed in packages/schema (`npm run schema:emit` writes it). */
 export async function printSortedSchema(): Promise<string> {
   return printSorted((await buildFolioSchema(null)).schema);
+}
+
+/** The parts of a request's context the modules own (see graphql/context.ts). */
+export type ModuleContext = Pick<Context, 'viewer' | 'userAgent' | 'loaders'>;
+
+/**
+ * Per request: the viewer (auth and staff, from the Authorization header: an API token or a
+ * staff session; a bad bearer is refused), the User-Agent staff sessions record, and fresh
+ * batching loaders (articles). The HTTP edge adds what it knows itself (the address, the
+ * content version).
+ */
+export function createModuleContext(
+  deps: SchemaDeps & { env: StaffEnv },
+): (req: IncomingMessage) => Promise<ModuleContext> {
+  const { dataSource, env, clock = systemClock } = deps;
+  const tokens = new ApiTokenService(dataSource);
+  const sessions = new SessionService(dataSource, sessionPolicy(env), clock);
+  return async (req) => ({
+    viewer: await viewerOf(req, tokens, sessions),
+    userAgent: userAgentOf(req),
+    loaders: createLoaders(dataSource),
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS, parseEnvironment } from '@folio/server-kit';
 import { weakDatabasePasswordReason, weakSecretReason } from './production-secrets.js';
 
 // The environment is read once, validated, typed and frozen; nothing else reads process.env.
@@ -18,7 +19,7 @@ export const EnvShape = z.object({
   MIGRATE_ON_START: boolean.default('true'),
   /** A folder of Markdown/text articles loaded once into an empty database. */
   SEED_CONTENT_DIR: z.string().optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Keys reporters' addresses (HMAC) so the database never holds an address. */
   REPORTER_KEY_SECRET: z.string().min(16).default(DEVELOPMENT_REPORTER_KEY_SECRET),
   /**
@@ -81,6 +82,17 @@ export const EnvShape = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   /** Open connections at once (readers' change streams included); more are closed on arrival. */
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1024),
+  /**
+   * Webhook endpoints may be loopback, private or link-local addresses (and plain http): for
+   * development and tests only; off, such endpoints are refused when registered and delivered.
+   */
+  WEBHOOK_ALLOW_PRIVATE: boolean.default('false'),
+  /** Deliver webhooks from this process (every replica may; they share the work safely). */
+  WEBHOOK_WORKER_ENABLED: boolean.default('true'),
+  /** How long a receiver may take to answer one delivery. */
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+  /** How often the worker looks for due retries when no new event has woken it. */
+  WEBHOOK_POLL_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
 });
 
 // In production every secret must be set and real: a missing forwarding secret would let anyone
@@ -111,7 +123,7 @@ const EnvSchema = EnvShape.superRefine((env, context) => {
 export type Env = Readonly<z.infer<typeof EnvSchema>>;
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  return Object.freeze(parsed(EnvSchema, source));
+  return Object.freeze(parseEnvironment(EnvSchema, source));
 }
 
 /**
@@ -130,18 +142,7 @@ const CliEnvSchema = z.object({
 export type CliEnv = Readonly<z.infer<typeof CliEnvSchema>>;
 
 export function parseCliEnv(source: NodeJS.ProcessEnv = process.env): CliEnv {
-  return Object.freeze(parsed(CliEnvSchema, source));
-}
-
-function parsed<T extends z.ZodTypeAny>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
-  const result = schema.safeParse(source);
-  if (!result.success) {
-    const problems = result.error.issues
-      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
-      .join('\n');
-    throw new Error(`Invalid environment:\n${problems}`);
-  }
-  return result.data;
+  return Object.freeze(parseEnvironment(CliEnvSchema, source));
 }
 
 export { EnvSchema };

@@ -1,11 +1,11 @@
-import pino, { type Logger } from 'pino';
+import { createServiceLogger, type Logger } from '@folio/server-kit';
 
-/** Structured JSON logs on stdout; the level comes from LOG_LEVEL. */
+/** Structured JSON logs on stdout; the level comes from LOG_LEVEL. Credentials never logged. */
 export function createLogger(level: string): Logger {
-  return pino({
+  return createServiceLogger({
+    service: 'folio-api',
     level,
-    base: { service: 'folio-api' },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], remove: true },
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
   });
 }
 

@@ -1,7 +1,7 @@
 // What a secret must look like before a production process accepts it. A public placeholder
 // (one a README, an example file or an old compose default printed) is as good as no secret:
 // with it anyone can forge reader addresses or hold the content-change streams. The reader's
-// server-env.mjs applies the same rule (apps/web/server/production-secrets.mjs).
+// environment (apps/web/server/env.ts) applies the same rule.
 
 /** `openssl rand -hex 16` gives 32 characters; anything shorter is refused in production. */
 export const MIN_PRODUCTION_SECRET_LENGTH = 32;

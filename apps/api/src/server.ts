@@ -1,16 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import {
-  CONTENT_CHANGES_ACK_PATH,
-  CONTENT_CHANGES_PATH,
-  ErrorCode,
-  REQUEST_ID_HEADER,
-  REQUEST_ID_PATTERN,
-} from '@folio/contract';
-import { randomUUID } from 'node:crypto';
+import { CONTENT_CHANGES_ACK_PATH, CONTENT_CHANGES_PATH, ErrorCode } from '@folio/contract';
+import { createHttpLogger } from '@folio/server-kit';
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import type { Env } from './env.js';
 import { ContentChangeListener } from './cache/content-change-listener.js';
@@ -23,16 +16,10 @@ import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
 import type { Context } from './graphql/context.js';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin.js';
 import { requestDeadlinePlugin } from './graphql/request-deadline.plugin.js';
-import { buildFolioSchema, type SchemaEnv } from './app-modules.js';
+import { buildFolioSchema, createModuleContext, type SchemaEnv } from './app-modules.js';
 import type { Logger } from './logger.js';
-import { createLoaders } from './modules/articles/article.loaders.js';
+import { clientAddress } from './http/forwarded-identity.js';
 import type { Clock } from './modules/moderation/clock.js';
-import { ApiTokenService } from './modules/auth/api-token.service.js';
-import { systemClock } from './modules/auth/clock.js';
-import { userAgentOf, viewerOf } from './modules/auth/request-viewer.js';
-import { SessionService } from './modules/staff/session.service.js';
-import { sessionPolicy } from './modules/staff/staff.module.js';
-import { clientAddress } from './modules/reports/reporter-identity.js';
 
 export const BODY_LIMIT = '100kb';
 
@@ -107,8 +94,7 @@ export async function createServer({
     validationRules: [...armor.validationRules],
   });
   await apollo.start();
-  const tokens = new ApiTokenService(dataSource);
-  const sessions = new SessionService(dataSource, sessionPolicy(env), clock ?? systemClock);
+  const moduleContext = createModuleContext({ dataSource, env, clock });
 
   const lifecycle = { shuttingDown: false };
 
@@ -116,29 +102,8 @@ export async function createServer({
   app.disable('x-powered-by');
   // GraphQL answers POSTs: an ETag (a hash of every response body) would never be used.
   app.set('etag', false);
-  app.use(
-    pinoHttp({
-      logger,
-      // The reader passes its request id on, so one page's logs line up across both services.
-      genReqId: (req, res) => {
-        const given = req.headers[REQUEST_ID_HEADER];
-        const id =
-          typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
-        res.setHeader(REQUEST_ID_HEADER, id);
-        return id;
-      },
-      // Ids and timings only: no bodies (report details), no tokens, no addresses.
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-    }),
-  );
+  // The reader passes its request id on, so one page's logs line up across both services.
+  app.use(createHttpLogger({ logger, ignore: (req) => req.url?.startsWith('/health') ?? false }));
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -161,10 +126,8 @@ export async function createServer({
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
-        viewer: await viewerOf(req, tokens, sessions),
+        ...(await moduleContext(req)),
         clientAddress: clientAddress(req, env.FORWARDED_ADDRESS_SECRET),
-        userAgent: userAgentOf(req),
-        loaders: createLoaders(dataSource),
         contentVersion: contentVersion.current,
       }),
     }),

@@ -1,4 +1,4 @@
-import { FORWARDING_SECRET_HEADER } from '../src/modules/reports/reporter-identity.js';
+import { FORWARDING_SECRET_HEADER } from '@folio/contract';
 import { TEST_FORWARDING_SECRET } from './test-api.js';
 
 // The API's content version as its readers see it, through GET /content-changes: every bump

@@ -4,7 +4,7 @@ import { connect, type Socket } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import pino from 'pino';
-import { limitRequestBody } from './body-limit.mjs';
+import { limitRequestBody } from './body-limit';
 
 let server: Server;
 let port: number;
@@ -13,7 +13,7 @@ const handled: number[] = [];
 beforeAll(async () => {
   const app = express();
   app.use(limitRequestBody({ logger: pino({ level: 'silent' }) }));
-  app.post('*', (req, res) => {
+  app.post('/{*splat}', (req, res) => {
     const body = (req as unknown as { rawBody: Buffer }).rawBody;
     handled.push(body.length);
     res.send(`got ${body.length}`);

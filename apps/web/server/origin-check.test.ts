@@ -1,4 +1,4 @@
-import { crossSiteReason } from './origin-check.mjs';
+import { crossSiteReason } from './origin-check';
 
 const PUBLIC = 'https://folio.example';
 

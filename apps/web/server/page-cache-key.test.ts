@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { MAX_KEY_BYTES, pageCacheKey } from './page-cache-key.mjs';
+import { MAX_KEY_BYTES, pageCacheKey } from './page-cache-key';
 
 describe('page cache keys', () => {
   it('keep only the parameters a route reads, in one order', () => {

@@ -1,4 +1,4 @@
-import { PageCache } from './page-cache.mjs';
+import { PageCache } from './page-cache';
 
 const page = (body: string, cacheControl = 'public, no-cache', status = 200) =>
   new Response(body, { status, headers: { 'cache-control': cacheControl, etag: `W/"${body}"` } });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Copy, DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { readRepoFile, repoRoot } from './repo-files';
 
-// Without a Docker engine, the reader's and Studio's final stages is assembled by hand from its own
+// Without a Docker engine, the reader's and Studio's final stages are assembled by hand from their own
 // COPY instructions (files copied, directories linked) and started with its own CMD. Node runs
 // with --preserve-symlinks so modules resolve inside that layout, as in the image: a missing
 // COPY (a nested node_modules, a server module) fails here as it would in the container.

@@ -2,7 +2,7 @@ import { createArticle } from '../../test/factories.js';
 import { useApiTestContext } from '../../test/api-test-context.js';
 import { TEST_FORWARDING_SECRET } from '../../test/test-api.js';
 import { bearerFor, Role } from '../../test/tokens.js';
-import { FORWARDING_SECRET_HEADER } from '../modules/reports/reporter-identity.js';
+import { FORWARDING_SECRET_HEADER } from '@folio/contract';
 import { ACKNOWLEDGE_TIMEOUT_MS } from './content-change-stream.js';
 
 const context = useApiTestContext();

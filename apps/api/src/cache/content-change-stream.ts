@@ -2,7 +2,7 @@ import { formatContentVersionEvent, parseContentChangeAck } from '@folio/contrac
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Logger } from '../logger.js';
-import { fromReaderSite } from '../modules/reports/reporter-identity.js';
+import { fromReaderSite } from '../http/forwarded-identity.js';
 import type { ContentVersion } from './content-version.js';
 
 /** Enough for every reader instance; more open streams than this are refused. */

@@ -1,3 +1,4 @@
+import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 import { randomUUID } from 'node:crypto';
 import { createArticle } from '../../test/factories.js';
 import { contentVersion } from '../../test/content-version.js';
@@ -5,10 +6,6 @@ import { watchContentNotifications } from '../../test/content-notifications.js';
 import { startTestApi, TEST_FORWARDING_SECRET, type TestApi } from '../../test/test-api.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { bearerFor, Role } from '../../test/tokens.js';
-import {
-  FORWARDED_ADDRESS_HEADER,
-  FORWARDING_SECRET_HEADER,
-} from '../modules/reports/reporter-identity.js';
 
 // Only a committed content change moves the content version (which empties the response cache
 // and makes every reader purge its pages). Mutations that are refused, fail or change nothing

@@ -3,10 +3,7 @@ import { createArticle } from '../../test/factories.js';
 import { useApiTestContext } from '../../test/api-test-context.js';
 import { TEST_FORWARDING_SECRET } from '../../test/test-api.js';
 import { bearerFor, Role } from '../../test/tokens.js';
-import {
-  FORWARDED_ADDRESS_HEADER,
-  FORWARDING_SECRET_HEADER,
-} from '../modules/reports/reporter-identity.js';
+import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 
 // The response cache on a real server and database: what is served from memory (0 SQL
 // statements), and that no change is ever hidden behind it.

@@ -1,12 +1,9 @@
+import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 import { randomUUID } from 'node:crypto';
 import { createArticle } from '../factories.js';
 import { createTestDatabase, type TestDatabase } from '../test-database.js';
 import { TEST_FORWARDING_SECRET } from '../test-api.js';
 import { bearerFor, Role } from '../tokens.js';
-import {
-  FORWARDED_ADDRESS_HEADER,
-  FORWARDING_SECRET_HEADER,
-} from '../../src/modules/reports/reporter-identity.js';
 import { startHostileRun, type HostileCase, type HostileRun } from './hostile-harness.js';
 
 // Every class of hostile input the outside review found, and its neighbours, against a real

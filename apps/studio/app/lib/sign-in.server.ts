@@ -60,7 +60,7 @@ export async function signIn(
         message: 'Too many attempts. Wait a few minutes before trying again.',
       };
     }
-    if (error.code === 'SIGN_IN_FAILED' || error.code === ErrorCode.BAD_USER_INPUT) {
+    if (error.code === ErrorCode.SIGN_IN_FAILED || error.code === ErrorCode.BAD_USER_INPUT) {
       return {
         ok: false,
         status: 401,

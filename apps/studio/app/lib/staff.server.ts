@@ -98,7 +98,7 @@ export async function requireStaff(
         if (error instanceof ApiRequestError && error.code === ErrorCode.UNAUTHENTICATED) {
           return signedOut(request, 'Your session has ended. Please sign in again.');
         }
-        if (error instanceof ApiRequestError && error.code === 'PASSWORD_CHANGE_REQUIRED') {
+        if (error instanceof ApiRequestError && error.code === ErrorCode.PASSWORD_CHANGE_REQUIRED) {
           throw redirect('/account/password?first=1');
         }
         if (error instanceof ApiRequestError && error.code === ErrorCode.FORBIDDEN) {

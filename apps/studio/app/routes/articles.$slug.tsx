@@ -1,4 +1,4 @@
-import { isArticleSlug } from '@folio/contract';
+import { ErrorCode, isArticleSlug } from '@folio/contract';
 import {
   json,
   redirect,
@@ -340,7 +340,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return json<ActionData>({ error: 'Unknown action.' }, { status: 400 });
     }
   } catch (error) {
-    if (error instanceof ApiRequestError && error.code === 'EDIT_CONFLICT') {
+    if (error instanceof ApiRequestError && error.code === ErrorCode.EDIT_CONFLICT) {
       const savedBy = error.extensions.savedBy;
       return conflict(error.message, typeof savedBy === 'string' ? savedBy : null);
     }

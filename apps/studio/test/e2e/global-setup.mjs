@@ -110,7 +110,7 @@ export default async function globalSetup() {
     LOG_LEVEL: 'warn',
   });
   await waitFor(`${apiUrl}/health/ready`, api, 'API');
-  const web = start(path.join(repoRoot, 'apps/web/server.mjs'), {
+  const web = start(path.join(repoRoot, 'apps/web/dist/server.js'), {
     NODE_ENV: 'production',
     PORT: String(webPort),
     HOST: '127.0.0.1',

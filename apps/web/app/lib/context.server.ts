@@ -2,7 +2,7 @@ import type { AppLoadContext } from '@remix-run/node';
 import { apiClient, type ApiClient } from './api.server';
 import type { FormEcho } from './form-echo';
 
-/** What the express server (server.mjs) hands every loader and action. */
+/** What the express server (server/main.ts) hands every loader and action. */
 export interface ReaderRequestContext {
   clientAddress: string;
   requestId: string;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ifNoneMatchIncludes } from '../../server/if-none-match.mjs';
+import { ifNoneMatchIncludes } from '../../server/if-none-match';
 
 /** A weak validator for a body: equal bodies give equal tags. */
 export function etagFor(body: string): string {

@@ -3,7 +3,7 @@ import { ApiRequestError, ApiUnavailableError } from './api.server';
 
 /**
  * Public pages: any cache may keep them but must revalidate before each use (a cheap 304 by
- * ETag). Only the reader's own page cache (server/page-cache.mjs) hears about removals and
+ * ETag). Only the reader's own page cache (server/page-cache.ts) hears about removals and
  * edits the moment they happen, so only it serves pages without asking.
  */
 export const PUBLIC_CACHE = 'public, no-cache';

@@ -1,10 +1,10 @@
-import pino, { type Logger } from 'pino';
+import { createServiceLogger, type Logger } from '@folio/server-kit';
 import { env } from './env.server';
 
 let logger: Logger | undefined;
 
-/** The app's JSON log lines, in the same shape as server.mjs's (pino, service folio-web). */
+/** The app's JSON log lines, in the same shape as the server's (server/main.ts, folio-web). */
 export function appLogger(): Logger {
-  logger ??= pino({ level: env().LOG_LEVEL, base: { service: 'folio-web' } });
+  logger ??= createServiceLogger({ service: 'folio-web', level: env().LOG_LEVEL });
   return logger;
 }

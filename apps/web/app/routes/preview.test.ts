@@ -1,5 +1,5 @@
 import type { AppLoadContext } from '@remix-run/node';
-import { isCacheablePage } from '../../server/page-cache.mjs';
+import { isCacheablePage } from '../../server/page-cache';
 import type { ApiClient } from '~/lib/api.server';
 import { loader as previewLoader } from './preview.$token';
 

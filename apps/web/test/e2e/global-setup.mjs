@@ -72,7 +72,7 @@ export default async function globalSetup() {
     process.env.FOLIO_E2E_BROWSER = '';
     return;
   }
-  for (const built of ['build/server/index.js']) {
+  for (const built of ['build/server/index.js', 'dist/server.js']) {
     if (!existsSync(path.join(webDir, built)))
       throw new Error(
         'The reader is not built: run `npm test` from the root (turbo builds first).',
@@ -105,7 +105,7 @@ export default async function globalSetup() {
     LOG_LEVEL: 'warn',
   });
   await waitFor(`${apiUrl}/health/ready`, api, 'API');
-  const web = start('reader', path.join(webDir, 'server.mjs'), {
+  const web = start('reader', path.join(webDir, 'dist/server.js'), {
     NODE_ENV: 'production',
     PORT: String(webPort),
     HOST: '127.0.0.1',

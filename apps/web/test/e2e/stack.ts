@@ -121,7 +121,7 @@ export async function startReader(env: Record<string, string>): Promise<{
       probe.close(() => resolve(port));
     });
   });
-  const child = spawn(process.execPath, [path.resolve(__dirname, '../../server.mjs')], {
+  const child = spawn(process.execPath, [path.resolve(__dirname, '../../dist/server.js')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

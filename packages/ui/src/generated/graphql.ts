@@ -85,6 +85,14 @@ export type CreateStaffUserInput = {
   role: Role;
 };
 
+export type CreateWebhookEndpointInput = {
+  description: InputMaybe<Scalars['String']['input']>;
+  /** Event types, e.g. ["article.published"]. */
+  events: Array<Scalars['String']['input']>;
+  /** https, and a public address (see the README). */
+  url: Scalars['String']['input'];
+};
+
 export type DiffLineKind =
   | 'ADDED'
   | 'REMOVED'
@@ -210,6 +218,18 @@ export type UpdateSectionInput = {
   heading: InputMaybe<Scalars['String']['input']>;
   markdown: InputMaybe<Scalars['String']['input']>;
 };
+
+export type UpdateWebhookEndpointInput = {
+  description: InputMaybe<Scalars['String']['input']>;
+  enabled: InputMaybe<Scalars['Boolean']['input']>;
+  events: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** PENDING: waiting for its (next) attempt; FAILED: retries exhausted or endpoint gone. */
+export type WebhookDeliveryStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING';
 
 export type SectionFieldsFragment = { id: string, anchor: string, heading: string | null, blocks: Array<{ __typename: 'Code', language: string | null, code: string } | { __typename: 'Image', src: string, alt: string, title: string | null } | { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> } | { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> } | { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> }> };
 

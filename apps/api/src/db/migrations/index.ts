@@ -4,7 +4,9 @@ import { ContentChangeNotifications1764200000000 } from './1764200000000-content
 import { ReportNetworksPageModeration1764300000000 } from './1764300000000-report-networks-page-moderation.js';
 import { ModerationDecisionsAppeals1764310000000 } from './1764310000000-moderation-decisions-appeals.js';
 import { ArticleSourceIdentity1764400000000 } from './1764400000000-article-source-identity.js';
+import { SearchCandidateIndexes1764450000000 } from './1764450000000-search-candidate-indexes.js';
 import { StaffAccountsPreviews1764500000000 } from './1764500000000-staff-accounts-previews.js';
+import { Webhooks1764600000000 } from './1764600000000-webhooks.js';
 
 /** Every migration, oldest first. Listed explicitly so the build and jest need no globbing. */
 export const migrations = [
@@ -14,5 +16,7 @@ export const migrations = [
   ReportNetworksPageModeration1764300000000,
   ModerationDecisionsAppeals1764310000000,
   ArticleSourceIdentity1764400000000,
+  SearchCandidateIndexes1764450000000,
   StaffAccountsPreviews1764500000000,
+  Webhooks1764600000000,
 ];

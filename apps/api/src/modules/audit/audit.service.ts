@@ -7,7 +7,16 @@ import { toActor, type Actor } from './actor.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 export interface AuditTarget {
-  type: 'article' | 'section' | 'report' | 'token' | 'decision' | 'appeal' | 'user' | 'preview';
+  type:
+    | 'article'
+    | 'section'
+    | 'report'
+    | 'token'
+    | 'decision'
+    | 'appeal'
+    | 'user'
+    | 'preview'
+    | 'webhook';
   id: string;
 }
 

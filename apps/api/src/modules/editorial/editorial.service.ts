@@ -26,6 +26,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import { ArticleLimitError, assertWithinLimits } from '../content-import/content-import.service.js';
 import { Section } from '../sections/section.entity.js';
+import { webhookOutbox } from '../webhooks/webhook-outbox.js';
 import { ArticleRevision } from './article-revision.entity.js';
 import type {
   AddSectionInput,
@@ -315,6 +316,7 @@ export class EditorialService {
   ): Promise<Article> {
     const revision = await recordRevision(manager, article, actor, action);
     rememberVersion(article, revision.number);
+    await webhookOutbox.articleSaved(manager, article.id, action);
     await recordAudit(
       manager,
       actor,

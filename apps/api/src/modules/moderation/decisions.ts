@@ -3,6 +3,7 @@ import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import type { Actor } from '../audit/actor.js';
 import { recordAudit, recordAuditMany } from '../audit/audit.service.js';
 import type { ModerationAction } from '../reports/report-enums.js';
+import { webhookOutbox } from '../webhooks/webhook-outbox.js';
 import {
   closedStatus,
   publicState,
@@ -140,8 +141,13 @@ export async function applyDecision(
     closed.map((report) => ({ type: 'report', id: report.id })),
     { action, note, decision: decisionId, ...(scope === 'page' ? { scope } : {}) },
   );
+  await webhookOutbox.reportsResolved(
+    manager,
+    closed.map((report) => report.id),
+  );
   await storeTransition(manager, page.articleId, change, now);
   if (publicState(change.from) !== publicState(change.to)) {
+    await webhookOutbox.articleModerated(manager, page.articleId, publicState(change.to));
     await recordAudit(
       manager,
       actor,

@@ -3,10 +3,7 @@ import { createArticle } from '../../../test/factories.js';
 import { TEST_FORWARDING_SECRET } from '../../../test/test-api.js';
 import { useApiTestContext } from '../../../test/api-test-context.js';
 import { bearerFor, Role } from '../../../test/tokens.js';
-import {
-  FORWARDED_ADDRESS_HEADER,
-  FORWARDING_SECRET_HEADER,
-} from '../reports/reporter-identity.js';
+import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 import { ManualClock } from './clock.js';
 
 // The API Folio Studio's moderation screens use: statements of reasons, the receipt a reporter

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createArticle } from '../../../test/factories.js';
 import { TEST_FORWARDING_SECRET } from '../../../test/test-api.js';
 import { useApiTestContext } from '../../../test/api-test-context.js';
-import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from './reporter-identity.js';
+import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 
 const context = useApiTestContext();
 beforeEach(async () => {
@@ -122,9 +122,9 @@ describe('submitReport', () => {
       const { errors } = await context.api.query(SUBMIT, { input });
       expect(errors).toBeUndefined();
       // BEGIN, lock the page (and find the section and its moderation state), insert and count
-      // the networks the threshold counts, COMMIT; the rate limiter's point is taken first, on
-      // its own pool.
-      expect(context.db.statements.count).toBe(4);
+      // the networks the threshold counts, the webhook outbox (one statement), COMMIT; the rate
+      // limiter's point is taken first, on its own pool.
+      expect(context.db.statements.count).toBe(5);
     }
   });
 

@@ -7,6 +7,7 @@ import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { ModerationState } from '../articles/article-status.js';
 import { publishedCondition } from '../articles/article.queries.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { webhookOutbox } from '../webhooks/webhook-outbox.js';
 import { ModerationAction, ReportReason, ReportStatus } from './report-enums.js';
 import { Report } from './report.entity.js';
 import type { SubmitReportInput } from './report.inputs.js';
@@ -180,6 +181,7 @@ export class ReportService {
         if (replayed) return replayed;
         throw new Error('idempotency key conflict without a stored report');
       }
+      await webhookOutbox.reportCreated(manager, row.receipt);
       if (page.state === PageState.VISIBLE) await this.applyThreshold(manager, page, row, now);
       return { receipt: row.receipt, status: row.status, createdAt: row.created_at };
     });

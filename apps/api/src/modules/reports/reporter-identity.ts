@@ -1,30 +1,8 @@
-import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { isIP } from 'node:net';
-import type { IncomingMessage } from 'node:http';
+import { createHmac } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 
-export { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER };
-
-/**
- * The reader's address. The reader site calls the API from its own server, so it forwards the
- * reader's address in a header; that header counts only beside the shared secret. Anyone else
- * is known by the address of their connection, whatever headers they send.
- */
-export function clientAddress(req: IncomingMessage, forwardingSecret: string | undefined): string {
-  const connection = req.socket.remoteAddress ?? 'unknown';
-  if (!forwardingSecret) return connection;
-  const forwarded = req.headers[FORWARDED_ADDRESS_HEADER];
-  if (typeof forwarded !== 'string' || !fromReaderSite(req, forwardingSecret)) return connection;
-  if (isIP(forwarded.trim()) === 0) return connection;
-  return forwarded.trim();
-}
-
-/** True when the request carries the secret shared with the reader site. */
-export function fromReaderSite(req: IncomingMessage, forwardingSecret: string): boolean {
-  const secret = req.headers[FORWARDING_SECRET_HEADER];
-  return typeof secret === 'string' && sameSecret(secret, forwardingSecret);
-}
+// Who filed a report, as the reports module counts them: pure functions of an address (the
+// HTTP edge, src/http/forwarded-identity.ts, decides which address that is).
 
 /** Who filed a report, as keyed hashes: never the address itself. */
 export interface ReporterIdentity {
@@ -79,9 +57,4 @@ export function reporterKey(address: string, keySecret: string): string {
 
 function keyedHash(value: string, keySecret: string): string {
   return createHmac('sha256', keySecret).update(value).digest('hex');
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }

@@ -4,7 +4,7 @@ import { TEST_FORWARDING_SECRET } from '../../../test/test-api.js';
 import { useApiTestContext } from '../../../test/api-test-context.js';
 import { bearerFor, Role } from '../../../test/tokens.js';
 import { ManualClock } from '../moderation/clock.js';
-import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from './reporter-identity.js';
+import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 
 // The review policy with its defaults (3 networks within 24 hours, a burst under 10 minutes,
 // at most 2 reporters per network), except the site-wide rate, lowered so a test can use it

@@ -2,20 +2,30 @@
 // page cache can keep and replay whole responses. The request conversion follows
 // @remix-run/express; responses are buffered, as app/entry.server.tsx renders whole pages.
 import { randomUUID } from 'node:crypto';
-import { createRequestHandler } from '@remix-run/node';
-import { ifNoneMatchIncludes } from './if-none-match.mjs';
-import { pageCacheKey } from './page-cache-key.mjs';
+import { createRequestHandler, type ServerBuild } from '@remix-run/node';
+import type {
+  Request as ExpressRequest,
+  RequestHandler,
+  Response as ExpressResponse,
+} from 'express';
+import type { CachedPage, CacheHit, PageCache } from './page-cache';
+import { ifNoneMatchIncludes } from './if-none-match';
+import { pageCacheKey } from './page-cache-key';
 
-/**
- * @param {{ build: import('@remix-run/node').ServerBuild, mode: string, cache: import('./page-cache.mjs').PageCache }} options
- * @returns {import('express').RequestHandler}
- */
-export function remixWithPageCache({ build, mode, cache }) {
+export function remixWithPageCache({
+  build,
+  mode,
+  cache,
+}: {
+  build: ServerBuild;
+  mode: string;
+  cache: PageCache;
+}): RequestHandler {
   const handle = createRequestHandler(build, mode);
-  const refreshing = new Set();
+  const refreshing = new Set<string>();
 
   /** Renders a page for the cache only, with no reader waiting on it. */
-  async function refresh(key, origin) {
+  async function refresh(key: string, origin: string): Promise<void> {
     if (refreshing.has(key)) return;
     refreshing.add(key);
     try {
@@ -37,7 +47,7 @@ export function remixWithPageCache({ build, mode, cache }) {
       // Reads are keyed, and rendered, by the parameters their route reads; null: not cached.
       const key = readsOnly ? pageCacheKey(req.originalUrl) : null;
       const hit = key !== null ? cache.lookup(key) : null;
-      if (hit) {
+      if (hit && key !== null) {
         if (hit.state === 'stale') void refresh(key, originOf(req));
         return sendCached(req, res, hit);
       }
@@ -63,7 +73,7 @@ export function remixWithPageCache({ build, mode, cache }) {
   };
 }
 
-function originOf(req) {
+function originOf(req: ExpressRequest): string {
   const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   // A Host header no URL can be made of is the client's mistake, not ours.
   if (!URL.canParse(origin))
@@ -72,13 +82,15 @@ function originOf(req) {
 }
 
 /**
- * @param {import('express').Request} req
- * @param {import('express').Response} res
- * @param {{ forCache: boolean, url: string }} options forCache: render the full page even if
+ * forCache: render the full page even if
  *   the reader holds a copy (If-None-Match), since the cache, not Remix, answers the 304.
  *   url: the path and query to render (a read's cache key).
  */
-function toFetchRequest(req, res, { forCache, url }) {
+function toFetchRequest(
+  req: ExpressRequest,
+  res: ExpressResponse,
+  { forCache, url }: { forCache: boolean; url: string },
+): Request {
   const controller = new AbortController();
   res.on('close', () => controller.abort());
   const headers = new Headers();
@@ -86,22 +98,26 @@ function toFetchRequest(req, res, { forCache, url }) {
     if (values === undefined) continue;
     if (forCache && name === 'if-none-match') continue;
     if (name === 'transfer-encoding') continue; // the body is handed over whole
-    // Checked against PUBLIC_URL already (./origin-check.mjs). Remix would compare it with
+    // Checked against PUBLIC_URL already (./origin-check.ts). Remix would compare it with
     // Host or X-Forwarded-Host instead: a client can set the latter, and behind a proxy the
     // former may be another name, which Remix answers with a 500 and a stack trace.
     if (name === 'origin') continue;
     for (const value of Array.isArray(values) ? values : [values]) headers.append(name, value);
   }
-  /** @type {RequestInit & { duplex?: 'half' }} */
-  const init = { method: req.method, headers, signal: controller.signal };
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: req.method,
+    headers,
+    signal: controller.signal,
+  };
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    // Read and size-checked already (./body-limit.mjs): Remix never sees an unbounded stream.
-    init.body = req.rawBody ?? Buffer.alloc(0);
+    // Read and size-checked already (./body-limit.ts): Remix never sees an unbounded stream.
+    // A Buffer is a Uint8Array; its type only admits a shared buffer, which this never is.
+    init.body = (req.rawBody ?? Buffer.alloc(0)) as Uint8Array<ArrayBuffer>;
   }
   return new Request(new URL(url, originOf(req)), init);
 }
 
-function sendResponse(res, response, body) {
+function sendResponse(res: ExpressResponse, response: Response, body: Buffer): void {
   res.status(response.status);
   if (response.statusText) res.statusMessage = response.statusText;
   for (const [name, value] of response.headers) {
@@ -114,14 +130,24 @@ function sendResponse(res, response, body) {
 }
 
 /** A cached page, or 304 when the reader's If-None-Match names it. */
-function sendCached(req, res, { page, state, ageSeconds = 0 }, label) {
+function sendCached(
+  req: ExpressRequest,
+  res: ExpressResponse,
+  {
+    page,
+    state,
+    ageSeconds = 0,
+  }: { page: CachedPage; state: CacheHit['state']; ageSeconds?: number },
+  label?: string,
+): void {
   for (const [name, value] of page.headers) res.setHeader(name, value);
   res.setHeader('Age', String(ageSeconds));
   res.setHeader('X-Cache', label ?? (state === 'fresh' ? 'HIT' : 'STALE'));
   const etag = page.headers.find(([name]) => name === 'etag')?.[1];
   if (etag && ifNoneMatchIncludes(req.headers['if-none-match'], etag)) {
     res.removeHeader('content-length');
-    return res.status(304).end();
+    res.status(304).end();
+    return;
   }
   res.status(page.status).end(page.body);
 }

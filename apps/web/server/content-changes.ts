@@ -8,22 +8,34 @@ import {
   FORWARDING_SECRET_HEADER,
   parseContentVersionEvent,
 } from '@folio/contract';
+import type { Logger } from '@folio/server-kit';
 import { EventSource } from 'eventsource';
+import type { PageCache } from './page-cache';
 
-/**
- * @param {{ apiUrl: string, forwardingSecret?: string, cache: import('./page-cache.mjs').PageCache, logger: import('pino').Logger }} options
- *   forwardingSecret: the API only lets the reader site subscribe when it has one set
- * @returns {{ close(): void }}
- */
-export function followContentChanges({ apiUrl, forwardingSecret, cache, logger }) {
-  const secretHeader = forwardingSecret ? { [FORWARDING_SECRET_HEADER]: forwardingSecret } : {};
+export interface ContentChangeOptions {
+  apiUrl: string;
+  /** The API only lets the reader site subscribe when it has one set. */
+  forwardingSecret?: string;
+  cache: PageCache;
+  logger: Logger;
+}
+
+export function followContentChanges({
+  apiUrl,
+  forwardingSecret,
+  cache,
+  logger,
+}: ContentChangeOptions): { close(): void } {
+  const secretHeader: Record<string, string> = forwardingSecret
+    ? { [FORWARDING_SECRET_HEADER]: forwardingSecret }
+    : {};
   const source = new EventSource(new URL(CONTENT_CHANGES_PATH, apiUrl), {
     fetch: (input, init) =>
       fetch(input, { ...init, headers: { ...init?.headers, ...secretHeader } }),
   });
   const ackUrl = new URL(CONTENT_CHANGES_ACK_PATH, apiUrl);
-  let last = null;
-  source.addEventListener(CONTENT_VERSION_EVENT, (event) => {
+  let last: { instance: string; version: number } | null = null;
+  source.addEventListener(CONTENT_VERSION_EVENT, (event: MessageEvent<string>) => {
     const { instance, version, trusted, subscriber } = parseContentVersionEvent(event.data);
     if (last && (last.instance !== instance || last.version !== version)) cache.purge();
     last = { instance, version };

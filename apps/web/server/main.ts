@@ -1,27 +1,31 @@
-#!/usr/bin/env node
 // The reader's production server: security headers, static assets, health checks and the Remix
 // handler. Each request gets a request id (passed on to the API) and the reader's
 // address (forwarded to the API, with a shared secret, for per-reader rate limits).
-import { randomUUID } from 'node:crypto';
+// Bundled by esbuild into dist/server.js (`npm run build`), which `npm start` runs.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REQUEST_ID_HEADER, REQUEST_ID_PATTERN } from '@folio/contract';
-import express from 'express';
+import type { ServerBuild } from '@remix-run/node';
+import {
+  createHttpLogger,
+  createLimitedServer,
+  createServiceLogger,
+  drainOnSignals,
+  httpLimitsFromEnv,
+} from '@folio/server-kit';
+import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
-import pino from 'pino';
-import { pinoHttp } from 'pino-http';
-import { limitRequestBody } from './server/body-limit.mjs';
-import { followContentChanges } from './server/content-changes.mjs';
-import { createLimitedServer } from './server/http-limits.mjs';
-import { refuseCrossSiteRequests } from './server/origin-check.mjs';
-import { PageCache } from './server/page-cache.mjs';
-import { sendRefusal } from './server/refusal-page.mjs';
-import { remixWithPageCache } from './server/remix-handler.mjs';
-import { parseServerEnv } from './server-env.mjs';
+import { limitRequestBody } from './body-limit';
+import { followContentChanges } from './content-changes';
+import { refuseCrossSiteRequests } from './origin-check';
+import { PageCache } from './page-cache';
+import { sendRefusal } from './refusal-page';
+import { remixWithPageCache } from './remix-handler';
+import { readerEnv } from './env';
 
-const root = path.dirname(fileURLToPath(import.meta.url));
-const env = parseServerEnv();
-const logger = pino({ level: env.LOG_LEVEL, base: { service: 'folio-web' } });
+// This file runs from server/ (source) or dist/ (built): the reader's root is one up either way.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = readerEnv();
+const logger = createServiceLogger({ service: 'folio-web', level: env.LOG_LEVEL });
 
 let shuttingDown = false;
 const app = express();
@@ -31,25 +35,15 @@ app.set('trust proxy', /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) :
 
 // One id per request, logged here and passed to the API, so a page's logs line up across both.
 app.use(
-  pinoHttp({
+  createHttpLogger({
     logger,
-    genReqId: (req, res) => {
-      const given = req.headers[REQUEST_ID_HEADER];
-      const id = typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
-      res.setHeader(REQUEST_ID_HEADER, id);
-      res.locals.requestId = id;
-      return id;
-    },
-    // Method, path and status only: no bodies (report details), cookies or addresses.
-    serializers: {
-      req: (req) => ({ id: req.id, method: req.method, url: req.url }),
-      res: (res) => ({ statusCode: res.statusCode }),
-    },
-    autoLogging: {
-      ignore: (req) => req.url.startsWith('/health') || req.url.startsWith('/assets'),
-    },
+    ignore: (req) => !!req.url?.startsWith('/health') || !!req.url?.startsWith('/assets'),
   }),
 );
+app.use((req, res, next) => {
+  res.locals.requestId = String(req.id);
+  next();
+});
 
 // The Content-Security-Policy of pages is set by app/entry.server.tsx, which knows each page's
 // script nonce; helmet sets the other security headers.
@@ -63,9 +57,14 @@ app.use(
   }),
 );
 
-app.get('/health/live', (_req, res) => res.json({ status: 'ok' }));
+app.get('/health/live', (_req, res) => {
+  res.json({ status: 'ok' });
+});
 app.get('/health/ready', async (_req, res) => {
-  if (shuttingDown) return res.status(503).json({ status: 'shutting down' });
+  if (shuttingDown) {
+    res.status(503).json({ status: 'shutting down' });
+    return;
+  }
   try {
     const response = await fetch(new URL('/health/ready', env.FOLIO_API_URL), {
       signal: AbortSignal.timeout(2_000),
@@ -99,16 +98,11 @@ const contentChanges =
 // here, whole and at most 16 kB, before Remix parses it.
 app.use(refuseCrossSiteRequests({ publicUrl: env.PUBLIC_URL, logger }));
 app.use(limitRequestBody({ logger }));
-app.all(
-  '*',
-  remixWithPageCache({
-    build: await import(path.join(root, 'build/server/index.js')),
-    mode: env.NODE_ENV,
-    cache,
-  }),
-);
+const build = (await import(path.join(root, 'build/server/index.js'))) as ServerBuild;
+app.all('/{*splat}', remixWithPageCache({ build, mode: env.NODE_ENV, cache }));
+
 // A failure nobody caught: one structured log line, and a page that says so (never a stack).
-app.use((error, req, res, _next) => {
+const lastResort: ErrorRequestHandler = (error, req, res, _next) => {
   const log = req.log ?? logger;
   if (error?.expose && error.status >= 400 && error.status < 500) {
     log.warn({ reason: error.message }, 'request refused');
@@ -122,30 +116,21 @@ app.use((error, req, res, _next) => {
     title: 'Something went wrong',
     message: 'Folio could not show this page just now. Please try again in a moment.',
   });
-});
+};
+app.use(lastResort);
 
-const server = createLimitedServer(app, {
-  headersTimeoutSeconds: env.HTTP_HEADERS_TIMEOUT_SECONDS,
-  requestTimeoutSeconds: env.HTTP_REQUEST_TIMEOUT_SECONDS,
-  keepAliveTimeoutSeconds: env.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS,
-  maxConnections: env.HTTP_MAX_CONNECTIONS,
-});
+const server = createLimitedServer(app, httpLimitsFromEnv(env));
 server.listen(env.PORT, env.HOST, () => {
   logger.info({ url: `http://localhost:${env.PORT}/` }, 'Folio reader ready');
 });
 
 // SIGTERM: readiness goes 503, no new connections, requests in flight finish, then exit 0.
-function shutdown(signal) {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  logger.info({ signal }, 'shutting down');
-  contentChanges?.close();
-  server.close(() => {
-    logger.info('stopped');
-    process.exit(0);
-  });
-  server.closeIdleConnections();
-  setTimeout(() => server.closeAllConnections(), env.SHUTDOWN_DRAIN_SECONDS * 1000).unref();
-}
-process.on('SIGTERM', () => shutdown('SIGTERM'));
-process.on('SIGINT', () => shutdown('SIGINT'));
+drainOnSignals({
+  server,
+  logger,
+  drainSeconds: env.SHUTDOWN_DRAIN_SECONDS,
+  onSignal: () => {
+    shuttingDown = true;
+    contentChanges?.close();
+  },
+});

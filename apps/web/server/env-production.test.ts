@@ -1,21 +1,21 @@
-import { parseServerEnv } from '../server-env.mjs';
+import { parseReaderEnv } from './env';
 
 const REAL_FORWARDING = 'b81e4d07c2a95f3e6d18a4c07b92e5f1d3a6c840';
 
-/** The message parseServerEnv refuses with, or null when it accepts. */
+/** The message parseReaderEnv refuses with, or null when it accepts. */
 function refusal(source: Record<string, string | undefined>): string | null {
   try {
-    parseServerEnv(source as NodeJS.ProcessEnv);
+    parseReaderEnv(source);
     return null;
   } catch (error) {
     return (error as Error).message;
   }
 }
 
-describe('parseServerEnv (the reader server) in production', () => {
+describe('parseReaderEnv (the reader) in production', () => {
   it('starts with a real forwarding secret', () => {
     expect(
-      parseServerEnv({ NODE_ENV: 'production', FORWARDED_ADDRESS_SECRET: REAL_FORWARDING })
+      parseReaderEnv({ NODE_ENV: 'production', FORWARDED_ADDRESS_SECRET: REAL_FORWARDING })
         .FORWARDED_ADDRESS_SECRET,
     ).toBe(REAL_FORWARDING);
   });

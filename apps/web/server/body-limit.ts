@@ -2,18 +2,22 @@
 // the limit is refused with 413 while it streams in, counting the bytes that arrive (a
 // Content-Length can lie, and a chunked body has none). The rest is never read: the
 // connection is closed once the answer is sent.
+import type { Logger } from '@folio/server-kit';
+import type { RequestHandler } from 'express';
 import getRawBody from 'raw-body';
-import { sendRefusal } from './refusal-page.mjs';
+import { sendRefusal } from './refusal-page';
 
 /** The reader's forms (a report: reason, 2,000 characters of details, an email) fit easily. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/**
- * For every method but GET and HEAD: puts the body, at most maxBytes, in req.rawBody.
- * @param {{ maxBytes?: number, logger: import('pino').Logger }} options
- * @returns {import('express').RequestHandler}
- */
-export function limitRequestBody({ maxBytes = MAX_BODY_BYTES, logger }) {
+/** For every method but GET and HEAD: puts the body, at most maxBytes, in req.rawBody. */
+export function limitRequestBody({
+  maxBytes = MAX_BODY_BYTES,
+  logger,
+}: {
+  maxBytes?: number;
+  logger: Logger;
+}): RequestHandler {
   return async (req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next();
     try {
@@ -24,7 +28,8 @@ export function limitRequestBody({ maxBytes = MAX_BODY_BYTES, logger }) {
         length: req.headers['content-length'],
       });
       return next();
-    } catch (error) {
+    } catch (caught) {
+      const error = caught as { type?: string } | undefined;
       const tooLarge = error?.type === 'entity.too.large';
       logger.warn(
         {

@@ -4,10 +4,10 @@
 // (the page cache is purged on every change), so revalidating them is exactly what it asks for.
 
 /**
- * @param {string | null | undefined} ifNoneMatch the request's If-None-Match header
- * @param {string} etag the current representation's tag
+ * @param ifNoneMatch the request's If-None-Match header
+ * @param etag the current representation's tag
  */
-export function ifNoneMatchIncludes(ifNoneMatch, etag) {
+export function ifNoneMatchIncludes(ifNoneMatch: string | null | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   const bare = etag.replace(/^W\//, '');
   return ifNoneMatch.split(',').some((tag) => {

@@ -1,25 +1,32 @@
 // The small pages the server answers by itself, before Remix runs (a body too large, a form
 // sent from another site, an unexpected failure): plain HTML that says what happened and what
 // to do, with nothing that could run in it.
+import type { Response } from 'express';
 
 /** Nothing may load or run in these pages. */
 export const STRICT_CSP =
   "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-const escapeHtml = (text) =>
-  text.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&quot;' })[c],
-  );
+const HTML_ESCAPES: Record<string, string> = {
+  '<': '&lt;',
+  '>': '&gt;',
+  '&': '&amp;',
+  "'": '&#39;',
+  '"': '&quot;',
+};
 
-/**
- * @param {import('express').Response} res
- * @param {number} status
- * @param {{ title: string, message: string, close?: boolean }} page close: end the connection
- *   after answering (the request body is left unread).
- */
-export function sendRefusal(res, status, { title, message, close = false }) {
-  if (res.headersSent) return res.end();
+const escapeHtml = (text: string): string => text.replace(/[<>&'"]/g, (c) => HTML_ESCAPES[c] ?? c);
+
+/** close: end the connection after answering (the request body is left unread). */
+export function sendRefusal(
+  res: Response,
+  status: number,
+  { title, message, close = false }: { title: string; message: string; close?: boolean },
+): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
   const html = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)} · Folio</title></head>

@@ -3,18 +3,21 @@
 // another origin than PUBLIC_URL, is refused here with a page that explains, before Remix runs.
 // Requests without either header come from programs, not from a reader's browser tricked by
 // another site, so they are let through (the API's own limits still apply to them).
-import { sendRefusal } from './refusal-page.mjs';
+import type { Logger } from '@folio/server-kit';
+import type { RequestHandler } from 'express';
+import { sendRefusal } from './refusal-page';
 
 /** Sec-Fetch-Site values of a request a reader made on our own pages (or typed themselves). */
 const OWN_FETCH_SITES = new Set(['same-origin', 'none']);
 
 /**
  * Why a request that changes something must be refused, or null when it may go on.
- * @param {{ method: string, secFetchSite?: string, origin?: string }} request
- * @param {string} publicOrigin e.g. https://folio.example
- * @returns {string | null}
+ * @param publicOrigin e.g. https://folio.example
  */
-export function crossSiteReason({ method, secFetchSite, origin }, publicOrigin) {
+export function crossSiteReason(
+  { method, secFetchSite, origin }: { method: string; secFetchSite?: string; origin?: string },
+  publicOrigin: string,
+): string | null {
   if (method === 'GET' || method === 'HEAD') return null;
   if (secFetchSite !== undefined && !OWN_FETCH_SITES.has(secFetchSite.toLowerCase()))
     return `sec-fetch-site ${secFetchSite}`;
@@ -22,14 +25,16 @@ export function crossSiteReason({ method, secFetchSite, origin }, publicOrigin) 
   return null;
 }
 
-/**
- * @param {{ publicUrl: string, logger: import('pino').Logger }} options
- * @returns {import('express').RequestHandler}
- */
-export function refuseCrossSiteRequests({ publicUrl, logger }) {
+export function refuseCrossSiteRequests({
+  publicUrl,
+  logger,
+}: {
+  publicUrl: string;
+  logger: Logger;
+}): RequestHandler {
   const publicOrigin = new URL(publicUrl).origin;
   return (req, res, next) => {
-    const header = (name) => {
+    const header = (name: string): string | undefined => {
       const value = req.headers[name];
       return Array.isArray(value) ? value.join(',') : value;
     };

@@ -10,9 +10,8 @@ export const MAX_KEY_BYTES = 2048;
 /**
  * The query parameters each route reads, in the order they appear in a key. Routes not listed
  * read none. Keep this in step with the loaders in app/routes (a test renders each route).
- * @type {Array<{ pattern: RegExp, params: string[] }>}
  */
-const ROUTE_PARAMS = [
+const ROUTE_PARAMS: Array<{ pattern: RegExp; params: string[]; lowercaseSegment?: number }> = [
   { pattern: /^\/$/, params: ['after'] },
   { pattern: /^\/search\/?$/, params: ['q', 'after'] },
   // The tag loader lowercases its tag: /tags/Ocean is /tags/ocean's page.
@@ -28,7 +27,7 @@ const UNRESERVED = /[A-Za-z0-9\-._~]/;
  * upper case, as Remix decodes a path's parameters the same whichever way they were written.
  * Without this, each character of a slug spelled both ways would be another entry.
  */
-function canonicalPath(pathname, lowercaseSegment) {
+function canonicalPath(pathname: string, lowercaseSegment: number | undefined): string {
   const segments = pathname.split('/').map((segment) =>
     segment.replace(/%[0-9a-fA-F]{2}/g, (escape) => {
       const char = String.fromCharCode(parseInt(escape.slice(1), 16));
@@ -38,7 +37,7 @@ function canonicalPath(pathname, lowercaseSegment) {
   if (lowercaseSegment !== undefined) {
     try {
       segments[lowercaseSegment] = encodeURIComponent(
-        decodeURIComponent(segments[lowercaseSegment]).toLowerCase(),
+        decodeURIComponent(segments[lowercaseSegment] ?? '').toLowerCase(),
       );
     } catch {
       // Not UTF-8: the loader answers 404, which is never cached.
@@ -57,11 +56,10 @@ const UNCACHED_PATHS = new Set(['/__manifest']);
  * The cache key for a GET or HEAD request, which is also the URL the page is rendered for:
  * the path in one spelling, then only the parameters the route reads (first value of each), in a fixed
  * order, re-encoded. Null when the request is not to be cached (too long, or never cached).
- * @param {string} originalUrl the request's path and query, as express gives it
- * @returns {string | null}
+ * @param originalUrl the request's path and query, as express gives it
  */
-export function pageCacheKey(originalUrl) {
-  let url;
+export function pageCacheKey(originalUrl: string): string | null {
+  let url: URL;
   try {
     url = new URL(originalUrl, 'http://reader.invalid');
   } catch {

@@ -1,38 +1,51 @@
 // The reader's page cache: whole public pages in memory, served stale while one background
 // render refreshes them, and dropped the moment the API announces a content change
-// (./content-changes.mjs). Without a live announcement stream it is not used at all, so a page
+// (./content-changes.ts). Without a live announcement stream it is not used at all, so a page
 // removed by a moderator is never served from here once the removal is acknowledged.
 import { REQUEST_ID_HEADER } from '@folio/contract';
 import { LRUCache } from 'lru-cache';
 
-/**
- * @typedef {object} CachedPage
- * @property {number} status
- * @property {Array<[string, string]>} headers
- * @property {Buffer} body
- * @property {number} storedAt epoch ms
- */
+export interface CachedPage {
+  status: number;
+  headers: Array<[string, string]>;
+  body: Buffer;
+  /** epoch ms */
+  storedAt: number;
+}
+
+export interface CacheHit {
+  page: CachedPage;
+  state: 'fresh' | 'stale';
+  ageSeconds: number;
+}
 
 /** Response headers a cached page never repeats: they belong to the request that made it. */
-const REQUEST_BOUND_HEADERS = new Set(['set-cookie', REQUEST_ID_HEADER, 'date', 'age']);
+const REQUEST_BOUND_HEADERS = new Set<string>(['set-cookie', REQUEST_ID_HEADER, 'date', 'age']);
 
 export class PageCache {
-  #pages;
-  #freshMs;
-  #staleMs;
-  #now;
+  #pages: LRUCache<string, CachedPage>;
+  #freshMs: number;
+  #staleMs: number;
+  #now: () => number;
   #generation = 0;
   #usable = false;
 
-  /**
-   * @param {{ maxSizeMb: number, freshSeconds?: number, staleSeconds?: number, now?: () => number }} options
-   *   freshSeconds: served as is; then until staleSeconds more: served while refreshing.
-   */
-  constructor({ maxSizeMb, freshSeconds = 300, staleSeconds = 3600, now = Date.now }) {
+  /** freshSeconds: served as is; then until staleSeconds more: served while refreshing. */
+  constructor({
+    maxSizeMb,
+    freshSeconds = 300,
+    staleSeconds = 3600,
+    now = Date.now,
+  }: {
+    maxSizeMb: number;
+    freshSeconds?: number;
+    staleSeconds?: number;
+    now?: () => number;
+  }) {
     this.#freshMs = freshSeconds * 1000;
     this.#staleMs = staleSeconds * 1000;
     this.#now = now;
-    this.#pages = new LRUCache({
+    this.#pages = new LRUCache<string, CachedPage>({
       maxSize: Math.max(1, maxSizeMb) * 2 ** 20,
       // The key is held too: without it, long junk keys would cost memory the cap never sees.
       sizeCalculation: (page, key) => pageBytes(page, key),
@@ -42,33 +55,32 @@ export class PageCache {
   }
 
   /** Whether pages may be served from or stored in the cache right now. */
-  get usable() {
+  get usable(): boolean {
     return this.#usable;
   }
 
   /** Turned on only while content changes are being announced; turning it off also purges. */
-  set usable(usable) {
+  set usable(usable: boolean) {
     if (!usable) this.purge();
     this.#usable = usable;
   }
 
   /** Which purge a render started under; see store(). */
-  get generation() {
+  get generation(): number {
     return this.#generation;
   }
 
   /** Entries held and the bytes counted against the cap (bodies, keys and headers). */
-  get stats() {
+  get stats(): { entries: number; bytes: number } {
     return { entries: this.#pages.size, bytes: this.#pages.calculatedSize };
   }
 
-  purge() {
+  purge(): void {
     this.#generation += 1;
     this.#pages.clear();
   }
 
-  /** @returns {{ page: CachedPage, state: 'fresh' | 'stale', ageSeconds: number } | null} */
-  lookup(key) {
+  lookup(key: string): CacheHit | null {
     if (!this.#usable) return null;
     const page = this.#pages.get(key);
     if (!page) return null;
@@ -83,16 +95,13 @@ export class PageCache {
   /**
    * Keeps a 200 response that declared itself public. A render that started before the last
    * purge may hold content from before the change, so it is not kept.
-   * @param {string} key
-   * @param {Response} response
-   * @param {Buffer} body
-   * @param {number} startedUnder the generation read when the render began
-   * @returns {CachedPage | null} the page as kept, or null when it was not
+   * @param startedUnder the generation read when the render began
+   * @returns the page as kept, or null when it was not
    */
-  store(key, response, body, startedUnder) {
+  store(key: string, response: Response, body: Buffer, startedUnder: number): CachedPage | null {
     if (!this.#usable || startedUnder !== this.#generation) return null;
     if (!isCacheablePage(response)) return null;
-    const page = {
+    const page: CachedPage = {
       status: response.status,
       headers: [...response.headers].filter(
         ([name]) => !REQUEST_BOUND_HEADERS.has(name.toLowerCase()),
@@ -106,14 +115,14 @@ export class PageCache {
 }
 
 /** What one entry holds: body, key, headers, and a fixed allowance for the objects around them. */
-export function pageBytes(page, key) {
+export function pageBytes(page: CachedPage, key: string): number {
   let bytes = page.body.length + Buffer.byteLength(key) + 256;
   for (const [name, value] of page.headers) bytes += name.length + Buffer.byteLength(value);
   return bytes;
 }
 
 /** 200, public, and not marked no-store or private: what any shared cache may keep. */
-export function isCacheablePage(response) {
+export function isCacheablePage(response: Response): boolean {
   const cacheControl = response.headers.get('cache-control') ?? '';
   return (
     response.status === 200 &&

@@ -1,0 +1,111 @@
+import type { WebhookEventType } from '@folio/contract';
+import type { EntityManager } from 'typeorm';
+
+/** Raised (at commit) when deliveries were added, so idle workers wake at once. */
+export const WEBHOOK_DELIVERIES_CHANNEL = 'folio_webhook_deliveries';
+
+/** An instant as JSON receivers expect it: ISO 8601 in UTC with milliseconds. */
+const iso = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const ARTICLE_DATA = `SELECT jsonb_build_object('article', jsonb_build_object(
+    'id', a.id, 'slug', a.slug, 'title', a.title, 'status', a.status,
+    'publishedAt', ${iso('a.published_at')})) AS data
+  FROM articles a WHERE a.id = $3`;
+
+/** Only what an integrator needs to find the report in the moderation queue. */
+const REPORT_DATA = `SELECT jsonb_build_object(
+    'report', jsonb_build_object('id', r.id, 'reason', r.reason, 'status', r.status,
+      'resolutionAction', r.resolution_action, 'sectionAnchor', r.section_anchor,
+      'createdAt', ${iso('r.created_at')}, 'resolvedAt', ${iso('r.resolved_at')}),
+    'article', jsonb_build_object('id', a.id, 'slug', a.slug)) AS data
+  FROM reports r JOIN articles a ON a.id = r.article_id`;
+
+/** Editorial actions (as recorded in revisions and the audit) and the events they raise. */
+const EDITORIAL_EVENTS: Record<
+  string,
+  WebhookEventType | 'updated-if-published' | 'unpublished-if-was-published'
+> = {
+  publish: 'article.published',
+  unpublish: 'unpublished-if-was-published',
+  archive: 'unpublished-if-was-published',
+  update: 'updated-if-published',
+  restore: 'updated-if-published',
+  'section.add': 'updated-if-published',
+  'section.update': 'updated-if-published',
+  'section.move': 'updated-if-published',
+  'section.remove': 'updated-if-published',
+};
+
+/**
+ * The outbox: each call writes one event, and one pending delivery per enabled endpoint that
+ * subscribes to it, with the caller's transaction manager, so the event exists exactly when
+ * the change committed (and not at all when nobody subscribes). One statement each: the
+ * payload is built from the rows in SQL. Payloads name things by id and slug (and an
+ * article's title); never a reporter's key, address, contact, or the details they wrote.
+ */
+export const webhookOutbox = {
+  /** After an editor's save: `action` is the audit action without its `article.` prefix. */
+  async articleSaved(manager: EntityManager, articleId: string, action: string): Promise<void> {
+    const event = EDITORIAL_EVENTS[action];
+    if (!event) return; // creating or scheduling a draft changes nothing readers see
+    if (event === 'updated-if-published') {
+      const live = ` AND a.status = 'published' AND a.published_at <= now()`;
+      await record(manager, 'article.updated', ARTICLE_DATA + live, [articleId]);
+    } else if (event === 'unpublished-if-was-published') {
+      // Unpublishing keeps the publication date: a past one means readers had seen it.
+      const seen = ` AND a.published_at <= now()`;
+      await record(manager, 'article.unpublished', ARTICLE_DATA + seen, [articleId]);
+    } else {
+      await record(manager, event, ARTICLE_DATA, [articleId]);
+    }
+  },
+
+  /** After a moderation decision changed the page's state: removal is an event. */
+  async articleModerated(manager: EntityManager, articleId: string, state: string): Promise<void> {
+    if (state === 'removed') await record(manager, 'article.removed', ARTICLE_DATA, [articleId]);
+  },
+
+  async reportCreated(manager: EntityManager, receipt: string): Promise<void> {
+    await record(manager, 'report.created', `${REPORT_DATA} WHERE r.receipt = $3`, [receipt]);
+  },
+
+  /** One event per report a decision closed (a page-wide decision closes many at once). */
+  async reportsResolved(manager: EntityManager, reportIds: string[]): Promise<void> {
+    if (reportIds.length === 0) return;
+    await record(manager, 'report.resolved', `${REPORT_DATA} WHERE r.id = ANY ($3::uuid[])`, [
+      reportIds,
+    ]);
+  },
+};
+
+/**
+ * Writes one event per row of `dataQuery` (a SELECT of a `data` jsonb, parameters from $3),
+ * each with its deliveries, and notifies workers at commit when there are any.
+ */
+async function record(
+  manager: EntityManager,
+  type: WebhookEventType,
+  dataQuery: string,
+  params: unknown[],
+): Promise<void> {
+  await manager.query(
+    `WITH source AS (${dataQuery}),
+     subscribed AS (
+       SELECT id FROM webhook_endpoints WHERE enabled AND $1::text = ANY (events)),
+     event AS (
+       INSERT INTO webhook_events (type, payload, created_at)
+       SELECT $1::text,
+              jsonb_build_object('type', $1::text, 'timestamp', $2::text, 'data', source.data),
+              $2::timestamptz
+         FROM source WHERE EXISTS (SELECT 1 FROM subscribed)
+       RETURNING id),
+     deliveries AS (
+       INSERT INTO webhook_deliveries (event_id, endpoint_id)
+       SELECT event.id, subscribed.id FROM event, subscribed
+       RETURNING 1)
+     SELECT CASE WHEN EXISTS (SELECT 1 FROM deliveries)
+                 THEN pg_notify('${WEBHOOK_DELIVERIES_CHANNEL}', '') END AS notified`,
+    [type, new Date().toISOString(), ...params],
+  );
+}

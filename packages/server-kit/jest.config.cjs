@@ -1,0 +1,3 @@
+const { createJestConfig } = require('@folio/jest-config');
+
+module.exports = createJestConfig({ displayName: 'server-kit' });

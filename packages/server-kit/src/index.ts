@@ -1,0 +1,14 @@
+// Process plumbing shared by Folio's servers (the API, the reader, and Studio to come), so each
+// is written once: logs, request ids, HTTP limits, graceful drain, environment errors.
+export { assignRequestId } from './request-id.js';
+export { createHttpLogger, type HttpLoggerOptions } from './http-logger.js';
+export {
+  createServiceLogger,
+  LOG_LEVELS,
+  type Logger,
+  type LogLevel,
+  type ServiceLoggerOptions,
+} from './logger.js';
+export { createLimitedServer, httpLimitsFromEnv, type HttpLimits } from './http-limits.js';
+export { drainOnSignals, type DrainOptions } from './graceful-drain.js';
+export { formatEnvIssues, parseEnvironment } from './env-errors.js';
