@@ -213,12 +213,16 @@ async function upHealthy(project, label, services, extra = []) {
 // -------------------------------------------------------------------------------------------
 // The images: size, user, PID 1.
 // -------------------------------------------------------------------------------------------
+const startScript = (app) =>
+  JSON.parse(readFileSync(path.join(repoRoot, app, 'package.json'), 'utf8')).scripts.start;
+
 async function checkImages(project) {
   const sizes = [];
   for (const [service, command] of [
-    ['api', 'node dist/main.js'],
-    ['web', 'node server.mjs'],
-    ['studio', 'node server.mjs'],
+    // PID 1 must be what `npm start` runs in each app.
+    ['api', startScript('apps/api')],
+    ['web', startScript('apps/web')],
+    ['studio', startScript('apps/studio')],
   ]) {
     const [image] = await inspect([`${project.name}-${service}`], 'image');
     const mb = image.Size / 1e6;
