@@ -2,7 +2,8 @@
 // npm run compose:check: builds the images and runs the project's own docker-compose.yml on a
 // real Docker engine, then checks what an operator and a reader rely on (see README, "Run with
 // Docker"). Settings (environment):
-//   WEB_PORT, API_PORT          host ports (default 13000 and 14000, so 3000/4000 stay free)
+//   WEB_PORT, STUDIO_PORT, API_PORT  host ports (default 13000, 13001 and 14000, so the usual
+//                               3000/3001/4000 stay free)
 //   COMPOSE_CHECK_PROJECT       compose project name (default folio-check-<random>)
 //   COMPOSE_CHECK_HEALTHY_SECONDS  bound for the stack to turn healthy (default 240)
 //   COMPOSE_CHECK_KEEP=1        leave the stack up at the end (for a look around)
@@ -22,6 +23,7 @@ if (!process.env.DOCKER_CONFIG && existsSync(rigConfig)) process.env.DOCKER_CONF
 
 const WEB_PORT = Number(process.env.WEB_PORT || 13000);
 const API_PORT = Number(process.env.API_PORT || 14000);
+const STUDIO_PORT = Number(process.env.STUDIO_PORT || 13001);
 const HEALTHY_SECONDS = Number(process.env.COMPOSE_CHECK_HEALTHY_SECONDS || 240);
 const IMAGE_BUDGET_MB = 200;
 const PROJECT =
@@ -30,6 +32,7 @@ const workDir = path.join(process.env.TMPDIR || tmpdir(), PROJECT);
 
 const API = `http://127.0.0.1:${API_PORT}`;
 const WEB = `http://127.0.0.1:${WEB_PORT}`;
+const STUDIO = `http://127.0.0.1:${STUDIO_PORT}`;
 const BASE_FILES = ['docker-compose.yml'];
 const SCALE_OUT_FILES = ['docker-compose.yml', 'deploy/scale-out.yml'];
 
@@ -78,7 +81,9 @@ function writeEnvFile() {
       `POSTGRES_PASSWORD=${hex()}`,
       `REPORTER_KEY_SECRET=${hex()}`,
       `FORWARDED_ADDRESS_SECRET=${hex()}`,
+      `STUDIO_SESSION_SECRET=${hex()}`,
       `WEB_PORT=${WEB_PORT}`,
+      `STUDIO_PORT=${STUDIO_PORT}`,
       `API_PORT=${API_PORT}`,
       `PUBLIC_URL=${WEB}`,
       '',
@@ -97,7 +102,9 @@ async function composeRefusesMissingSecrets() {
     const result = await bare.run(['config', '--quiet']);
     if (
       result.code === 0 ||
-      !/POSTGRES_PASSWORD|REPORTER_KEY_SECRET|FORWARDED_ADDRESS_SECRET/.test(result.stderr)
+      !/POSTGRES_PASSWORD|REPORTER_KEY_SECRET|FORWARDED_ADDRESS_SECRET|STUDIO_SESSION_SECRET/.test(
+        result.stderr,
+      )
     )
       throw new Error(
         `compose (${files.join(' + ')}) started from .env.example's empty secrets: ${result.stderr}`,
@@ -206,11 +213,16 @@ async function upHealthy(project, label, services, extra = []) {
 // -------------------------------------------------------------------------------------------
 // The images: size, user, PID 1.
 // -------------------------------------------------------------------------------------------
+const startScript = (app) =>
+  JSON.parse(readFileSync(path.join(repoRoot, app, 'package.json'), 'utf8')).scripts.start;
+
 async function checkImages(project) {
   const sizes = [];
   for (const [service, command] of [
-    ['api', 'node dist/main.js'],
-    ['web', 'node server.mjs'],
+    // PID 1 must be what `npm start` runs in each app.
+    ['api', startScript('apps/api')],
+    ['web', startScript('apps/web')],
+    ['studio', startScript('apps/studio')],
   ]) {
     const [image] = await inspect([`${project.name}-${service}`], 'image');
     const mb = image.Size / 1e6;
@@ -225,6 +237,7 @@ async function checkImages(project) {
         "const fs = require('node:fs'); console.log(JSON.stringify({ uid: process.getuid(), user: require('node:os').userInfo().username, pid1: fs.readFileSync('/proc/1/cmdline', 'utf8').split('\\0').filter(Boolean).join(' '), node: process.version, npm: fs.existsSync('/usr/local/lib/node_modules/npm'), jest: fs.existsSync('/app/node_modules/jest'), typescript: fs.existsSync('/app/node_modules/typescript') }))",
       ),
     );
+    // The API has no React; the reader and Studio have no TypeORM (the API's).
     const other = service === 'api' ? '/app/node_modules/react-dom' : '/app/node_modules/typeorm';
     const foreign = (
       await project.node(service, `console.log(require('node:fs').existsSync('${other}'))`)
@@ -329,6 +342,94 @@ async function editThroughApi() {
 }
 
 // -------------------------------------------------------------------------------------------
+// Studio: its sign-in page, and a staff account made with the API's CLI signing in through it.
+// -------------------------------------------------------------------------------------------
+/** The name=value pairs of a response's Set-Cookie headers, for the next request's Cookie. */
+const cookiesOf = (response) =>
+  response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+
+async function checkStudio(project) {
+  const ready = await get(`${STUDIO}/health/ready`);
+  if (ready.status !== 200) throw new Error(`Studio /health/ready: ${ready.status} ${ready.text}`);
+  const page = await get(`${STUDIO}/sign-in`);
+  const csrf = page.text.match(/name="_csrf" value="([^"]+)"/)?.[1];
+  const cookie = cookiesOf(page);
+  if (
+    page.status !== 200 ||
+    !page.text.includes('Sign in to Folio Studio') ||
+    !page.text.includes('name="password"') ||
+    !csrf ||
+    !cookie
+  )
+    throw new Error(
+      `Studio sign-in page: ${page.status}, csrf ${csrf ? 'present' : 'missing'}, cookie ${cookie ? 'set' : 'missing'}: ${page.text.slice(0, 300)}`,
+    );
+  record(
+    'Studio renders its sign-in page',
+    `ready 200 on :${STUDIO_PORT}; /sign-in 200 with the form, a CSRF token and its cookie`,
+  );
+
+  // The way an operator makes the first account (README): the CLI prints a one-time password.
+  const email = `check-${Date.now()}@example.org`;
+  const out = await project.must([
+    'exec',
+    '-T',
+    'api',
+    'node',
+    'dist/cli/create-user.js',
+    '--email',
+    email,
+    '--name',
+    'Compose Check',
+    '--role',
+    'editor',
+  ]);
+  const password = out.trim().split('\n').at(-1);
+  if (!password || password.length < 12)
+    throw new Error(`create-user printed no one-time password: ${out}`);
+  const signIn = (fields) =>
+    get(`${STUDIO}/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie,
+        // What a browser sends with the form; Studio refuses other origins.
+        origin: STUDIO,
+      },
+      body: new URLSearchParams(fields).toString(),
+    });
+  const wrong = await signIn({ _csrf: csrf, email, password: `${password}-wrong` });
+  if (wrong.status === 303 || cookiesOf(wrong).includes('folio_studio_session='))
+    throw new Error(`Studio accepted a wrong password: ${wrong.status}`);
+  const forged = await signIn({ _csrf: 'x'.repeat(csrf.length), email, password });
+  if (forged.status < 400) throw new Error(`Studio accepted a forged CSRF token: ${forged.status}`);
+  const signedIn = await signIn({ _csrf: csrf, email, password });
+  const location = signedIn.headers.get('location') ?? '';
+  const session = cookiesOf(signedIn);
+  if (signedIn.status !== 303 || !session.includes('folio_studio_session='))
+    throw new Error(
+      `Studio sign-in with the CLI's password: ${signedIn.status} -> "${location}": ${signedIn.text.slice(0, 300)}`,
+    );
+  // A one-time password must be changed first: Studio sends the new user there, signed in.
+  const next = await get(new URL(location, STUDIO).href, {
+    headers: { cookie: `${cookie}; ${session}` },
+    redirect: 'manual',
+  });
+  if (next.status !== 200 || !next.text.includes('Compose Check'))
+    throw new Error(
+      `Studio after sign-in (${location}): ${next.status} ${next.text.slice(0, 300)}`,
+    );
+  record(
+    'staff sign-in through Studio',
+    `user:create in the api container; wrong password ${wrong.status}, forged CSRF token ${forged.status}; the one-time password with the form's token: 303 to ${location}, which answers 200 naming the user`,
+  );
+}
+
+// -------------------------------------------------------------------------------------------
 // Operations: restart, database outage, down/up, stop.
 // -------------------------------------------------------------------------------------------
 async function restartApi(project) {
@@ -409,6 +510,7 @@ async function downUpKeepsContent(project) {
     ['postgres', 1],
     ['api', 1],
     ['web', 1],
+    ['studio', 1],
   ]);
   const body = await graphql(`${API}/graphql`, `{ article(slug: "${article.slug}") { title } }`);
   if (body.data?.article?.title !== article.title)
@@ -489,6 +591,7 @@ async function scaleOut(project) {
       ['postgres', 1],
       ['api', 2],
       ['web', 2],
+      ['studio', 1],
       ['lb', 1],
     ],
     ['--remove-orphans'],
@@ -573,21 +676,23 @@ async function main() {
   let scaled;
   const timings = {};
   try {
-    timings.build = await build(project, 'api + web');
+    timings.build = await build(project, 'api + web + studio');
     await imagesRefusePlaceholders(project);
     timings.healthy = await upHealthy(project, 'first', [
       ['postgres', 1],
       ['api', 1],
       ['web', 1],
+      ['studio', 1],
     ]);
     timings.sizes = await checkImages(project);
     await checkServing();
+    await checkStudio(project);
     await createToken(project);
     await editThroughApi();
     await restartApi(project);
     await databaseOutage(project);
     await downUpKeepsContent(project);
-    await stopAll(project, 'api, web, postgres');
+    await stopAll(project, 'api, web, studio, postgres');
     scaled = await scaleOut(project);
   } catch (error) {
     console.error(`\nFAIL  ${error.message}\n`);

@@ -2,12 +2,23 @@ import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { EnvShape as ApiEnvShape } from '@folio/api/env';
+import { EnvSchema as StudioEnvSchema } from '@folio/studio/env';
 import { ReaderEnvShape } from '@folio/web/env';
 import { durationSeconds, readCompose, readRepoFile } from './repo-files';
 
 const compose = readCompose();
 const COMPOSE_FILES = ['docker-compose.yml', 'deploy/scale-out.yml'];
-const { postgres, api, web } = compose.services;
+const { postgres, api, web, studio } = compose.services;
+// Studio's own server reads these (apps/studio/server.mjs); its app reads the rest.
+const STUDIO_SERVER_KEYS = [
+  'NODE_ENV',
+  'HOST',
+  'PORT',
+  'FOLIO_API_URL',
+  'LOG_LEVEL',
+  'TRUST_PROXY',
+  'HTTPS',
+];
 
 function composeValidator() {
   // The published file mixes dialects: a draft 2019-09 "$schema" (with a trailing '#' ajv does
@@ -57,11 +68,32 @@ describe('docker-compose.yml', () => {
     expect(api!.environment!.MIGRATE_ON_START).toBe('true');
   });
 
+  it('runs Studio on :3001 after the API is healthy, against the API by service name', () => {
+    expect(studio!.build).toEqual({ context: '.', dockerfile: 'apps/studio/Dockerfile' });
+    expect(studio!.depends_on).toEqual({ api: { condition: 'service_healthy' } });
+    expect(studio!.environment!.FOLIO_API_URL).toBe('http://api:4000/graphql');
+    expect(studio!.environment!.PORT).toBe('3001');
+    expect(studio!.environment!.NODE_ENV).toBe('production');
+    expect(studio!.ports).toEqual(['${STUDIO_PORT:-3001}:3001']);
+    // Production refuses to start Studio's sessions without a real signing secret.
+    expect(studio!.environment!.SESSION_SECRET).toMatch(/^\$\{STUDIO_SESSION_SECRET:\?/);
+    expect(studio!.environment!.FORWARDED_ADDRESS_SECRET).toMatch(
+      /^\$\{FORWARDED_ADDRESS_SECRET:\?/,
+    );
+    expect(studio!.healthcheck!.test.join(' ')).toContain('http://127.0.0.1:3001/health/ready');
+  });
+
   it('gives each app longer to stop than its drain time, and restarts them', () => {
     for (const service of [api!, web!]) {
       expect(durationSeconds(service.stop_grace_period!)).toBeGreaterThan(
         Number(service.environment!.SHUTDOWN_DRAIN_SECONDS),
       );
+      expect(service.restart).toBe('unless-stopped');
+      expect(service.healthcheck!.test.join(' ')).toContain('/health/ready');
+    }
+    // Studio's server forces every connection closed 10 s after SIGTERM (server.mjs).
+    for (const service of [studio!]) {
+      expect(durationSeconds(service.stop_grace_period!)).toBeGreaterThan(10);
       expect(service.restart).toBe('unless-stopped');
       expect(service.healthcheck!.test.join(' ')).toContain('/health/ready');
     }
@@ -72,6 +104,10 @@ describe('docker-compose.yml', () => {
     const webKeys = Object.keys(ReaderEnvShape.shape);
     expect(Object.keys(api!.environment!).filter((key) => !apiKeys.includes(key))).toEqual([]);
     expect(Object.keys(web!.environment!).filter((key) => !webKeys.includes(key))).toEqual([]);
+    const studioKeys = [...Object.keys(StudioEnvSchema.innerType().shape), ...STUDIO_SERVER_KEYS];
+    expect(Object.keys(studio!.environment!).filter((key) => !studioKeys.includes(key))).toEqual(
+      [],
+    );
 
     const required = (shape: Record<string, { isOptional(): boolean }>) =>
       Object.entries(shape)
@@ -124,6 +160,7 @@ describe('secrets in the compose files and .env.example', () => {
       'FORWARDED_ADDRESS_SECRET',
       'POSTGRES_PASSWORD',
       'REPORTER_KEY_SECRET',
+      'STUDIO_SESSION_SECRET',
     ]);
     expect(secrets.filter(([, , value]) => value!.trim() !== '').map(([line]) => line)).toEqual([]);
   });
@@ -132,6 +169,11 @@ describe('secrets in the compose files and .env.example', () => {
     expect(Object.keys(postgres!.environment!)).not.toContain('REPORTER_KEY_SECRET');
     expect(Object.keys(web!.environment!)).not.toContain('REPORTER_KEY_SECRET');
     expect(Object.keys(web!.environment!)).not.toContain('DATABASE_URL');
+    for (const key of ['REPORTER_KEY_SECRET', 'DATABASE_URL'])
+      expect(Object.keys(studio!.environment!)).not.toContain(key);
+    // Studio's cookie secret is Studio's alone.
+    for (const service of [api!, web!])
+      expect(JSON.stringify(service.environment)).not.toContain('STUDIO_SESSION_SECRET');
   });
 });
 

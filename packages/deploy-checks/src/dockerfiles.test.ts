@@ -6,6 +6,7 @@ import { readRepoFile } from './repo-files';
 const IMAGES = [
   { dockerfile: 'apps/api/Dockerfile', workspace: 'apps/api' },
   { dockerfile: 'apps/web/Dockerfile', workspace: 'apps/web' },
+  { dockerfile: 'apps/studio/Dockerfile', workspace: 'apps/studio' },
 ];
 
 const ciScript = readRepoFile('.ci/run');
@@ -131,9 +132,24 @@ describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
     expect(runs).toContain(
       `npm install --global --no-audit --no-fund turbo@${rootPackage.devDependencies.turbo}`,
     );
-    expect(runs).toContain('turbo prune @folio/api @folio/web --docker');
+    expect(runs).toContain('turbo prune @folio/api @folio/web @folio/studio --docker');
     expect(
       runs.some((run) => run.startsWith(`node /tmp/keep-production-workspaces.mjs ${name} `)),
+    ).toBe(true);
+  });
+
+  it('gives the runtime the libraries of native addons too, not only those node links against', () => {
+    // The API's argon2 binding links librt, which node does not: without it the API cannot start.
+    const rootfs = runs.find((run) => run.includes('ldd /rootfs/usr/local/bin/node'))!;
+    expect(rootfs).toContain("find /deps -type f -name '*.node' -exec ldd {}");
+    expect(
+      instructions.some(
+        (i) =>
+          i.getKeyword() === 'COPY' &&
+          /^(--from=deps )?\/repo\/node_modules \/deps\/node_modules$/.test(
+            i.getArgumentsContent()!,
+          ),
+      ),
     ).toBe(true);
   });
 
@@ -153,8 +169,8 @@ describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
   });
 });
 
-describe('the two Dockerfiles', () => {
-  it('share their install-and-build stages word for word, so BuildKit runs them once for both', () => {
+describe('the three Dockerfiles', () => {
+  it('share their install-and-build stages word for word, so BuildKit runs them once for all', () => {
     const shared = (file: string) =>
       DockerfileParser.parse(readRepoFile(file))
         .getInstructions()
@@ -163,21 +179,39 @@ describe('the two Dockerfiles', () => {
     const api = shared('apps/api/Dockerfile');
     expect(api.length).toBeGreaterThan(5);
     expect(shared('apps/web/Dockerfile')).toEqual(api);
+    expect(shared('apps/studio/Dockerfile')).toEqual(api);
+  });
+
+  it('prune every app workspace in the repository, so none is missing from the shared build', () => {
+    const apps = Object.entries(lockfile.packages as Record<string, { name?: string }>)
+      .filter(([location, entry]) => location.startsWith('apps/') && entry.name)
+      .filter(([location]) => !location.includes('node_modules'))
+      .map(([, entry]) => entry.name!)
+      .sort();
+    const prune = DockerfileParser.parse(readRepoFile('apps/api/Dockerfile'))
+      .getInstructions()
+      .find((i) => i.getKeyword() === 'RUN' && i.getArgumentsContent()!.startsWith('turbo prune'))!
+      .getArgumentsContent()!
+      .split(/\s+/)
+      .filter((word) => word.startsWith('@folio/'))
+      .sort();
+    expect(prune).toEqual(apps);
   });
 });
 
-describe('apps/web/Dockerfile runtime files', () => {
-  it('copies every file the reader server loads', () => {
+describe.each(['apps/web', 'apps/studio'])('%s/Dockerfile runtime files', (app) => {
+  it('copies the file `npm start` runs', () => {
     const instructions = DockerfileParser.parse(
-      readRepoFile('apps/web/Dockerfile'),
+      readRepoFile(`${app}/Dockerfile`),
     ).getInstructions();
     const finalStage = instructions.slice(
       instructions.map((i) => i.getKeyword()).lastIndexOf('FROM'),
     );
     const copied = copiedFromBuild(finalStage);
-    // The server is one bundle (esbuild, dist/server.js): the file `npm start` runs.
-    const start = JSON.parse(readRepoFile('apps/web/package.json')).scripts.start as string;
-    const entry = path.posix.join('apps/web', start.split(' ').at(-1)!);
+    // The reader's server is one bundle (esbuild, dist/server.js); Studio's is one module
+    // (server.mjs, importing only packages and its Remix build).
+    const start = JSON.parse(readRepoFile(`${app}/package.json`)).scripts.start as string;
+    const entry = path.posix.join(app, start.split(' ').at(-1)!);
     const missing = [entry].filter(
       (file) => !copied.some((source) => file === source || file.startsWith(`${source}/`)),
     );

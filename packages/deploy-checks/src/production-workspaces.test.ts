@@ -39,6 +39,7 @@ describe('keep-production-workspaces.mjs', () => {
     const { kept } = keep('@folio/web');
     expect(kept).toContain('apps/web');
     expect(kept).toContain('packages/schema');
+    expect(kept).toContain('packages/ui');
     expect(kept).not.toContain('apps/api');
     expect(kept).not.toContain('packages/jest-config');
     expect(kept).not.toContain('packages/deploy-checks');
@@ -52,8 +53,23 @@ describe('keep-production-workspaces.mjs', () => {
     expect(kept).not.toContain('packages/jest-config');
   });
 
+  it('keeps Studio with the content model and the shared rendering, not the reader or the API', () => {
+    const { kept } = keep('@folio/studio');
+    expect(kept).toEqual(
+      expect.arrayContaining([
+        'apps/studio',
+        'packages/ui',
+        'packages/content',
+        'packages/contract',
+      ]),
+    );
+    expect(kept).not.toContain('apps/web');
+    expect(kept).not.toContain('apps/api');
+    expect(kept).not.toContain('packages/jest-config');
+  });
+
   it('drops every devDependencies list, so npm install --omit=dev cannot reach for them', () => {
-    for (const { manifests } of [keep('@folio/web'), keep('@folio/api')])
+    for (const { manifests } of [keep('@folio/web'), keep('@folio/api'), keep('@folio/studio')])
       expect(manifests.filter((manifest) => manifest.devDependencies)).toEqual([]);
   });
 

@@ -6,17 +6,15 @@ import path from 'node:path';
 import { Copy, DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { readRepoFile, repoRoot } from './repo-files';
 
-// Without a Docker engine, the reader image's final stage is assembled by hand from its own
+// Without a Docker engine, the reader's and Studio's final stages are assembled by hand from their own
 // COPY instructions (files copied, directories linked) and started with its own CMD. Node runs
 // with --preserve-symlinks so modules resolve inside that layout, as in the image: a missing
 // COPY (a nested node_modules, a server module) fails here as it would in the container.
 // The base file system (the rootfs stage: Node and its libraries) is the host's own here; the
 // real image is built and run by npm run compose:check.
 
-const DOCKERFILE = 'apps/web/Dockerfile';
-
-function finalStage(): Instruction[] {
-  const instructions = DockerfileParser.parse(readRepoFile(DOCKERFILE)).getInstructions();
+function finalStage(dockerfile: string): Instruction[] {
+  const instructions = DockerfileParser.parse(readRepoFile(dockerfile)).getInstructions();
   return instructions.slice(instructions.map((i) => i.getKeyword()).lastIndexOf('FROM'));
 }
 
@@ -56,10 +54,25 @@ function freePort(): Promise<number> {
   });
 }
 
-const built = existsSync(path.join(repoRoot, 'apps/web/build/server/index.js'));
-const describeBuilt = built ? describe : describe.skip;
+const SECRET = '9c4e1f7a2b8d3c6e5f0a1b2c3d4e5f6a7b8c9d0e';
+const IMAGES = [
+  {
+    dockerfile: 'apps/web/Dockerfile',
+    app: 'apps/web',
+    env: { FORWARDED_ADDRESS_SECRET: SECRET },
+    // Nothing listens at the API address: pages must answer with the reader's own 503 page.
+    page: { path: '/', status: 503, contains: '<html' },
+  },
+  {
+    dockerfile: 'apps/studio/Dockerfile',
+    app: 'apps/studio',
+    env: { FORWARDED_ADDRESS_SECRET: SECRET, SESSION_SECRET: `${SECRET}-studio-sessions` },
+    // The sign-in page needs no API call: it renders from what the image copied.
+    page: { path: '/sign-in', status: 200, contains: 'Sign in to Folio Studio' },
+  },
+].filter(({ app }) => existsSync(path.join(repoRoot, app, 'build/server/index.js')));
 
-describeBuilt(`${DOCKERFILE} final stage`, () => {
+describe.each(IMAGES)('$dockerfile final stage', ({ dockerfile, env, page: expected }) => {
   let root: string;
   let server: ChildProcess | undefined;
   afterAll(() => {
@@ -68,9 +81,9 @@ describeBuilt(`${DOCKERFILE} final stage`, () => {
   });
 
   it('starts with its CMD and serves pages from what it copied', async () => {
-    root = mkdtempSync(path.join(tmpdir(), 'folio-web-image-'));
-    const workdir = assemble(root, finalStage());
-    const cmd = finalStage().find((i) => i.getKeyword() === 'CMD')!;
+    root = mkdtempSync(path.join(tmpdir(), 'folio-image-'));
+    const workdir = assemble(root, finalStage(dockerfile));
+    const cmd = finalStage(dockerfile).find((i) => i.getKeyword() === 'CMD')!;
     const [command, ...args] = JSON.parse(cmd.getArgumentsContent()!) as string[];
     expect(command).toBe('node');
     const port = await freePort();
@@ -83,10 +96,9 @@ describeBuilt(`${DOCKERFILE} final stage`, () => {
         HOST: '127.0.0.1',
         PORT: String(port),
         LOG_LEVEL: 'error',
-        // Nothing listens here: pages must answer with the reader's own 503 page.
         FOLIO_API_URL: 'http://127.0.0.1:9/graphql',
-        // Production refuses to start without a real one.
-        FORWARDED_ADDRESS_SECRET: '9c4e1f7a2b8d3c6e5f0a1b2c3d4e5f6a7b8c9d0e',
+        // Production refuses to start without real secrets.
+        ...env,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -101,8 +113,8 @@ describeBuilt(`${DOCKERFILE} final stage`, () => {
       stderr: '',
     });
     expect(live?.status).toBe(200);
-    const page = await fetch(`http://127.0.0.1:${port}/`);
-    expect(page.status).toBe(503);
-    expect(await page.text()).toContain('<html');
+    const page = await fetch(`http://127.0.0.1:${port}${expected.path}`);
+    expect(page.status).toBe(expected.status);
+    expect(await page.text()).toContain(expected.contains);
   }, 30_000);
 });
