@@ -1,8 +1,8 @@
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
-import { EnvShape as ApiEnvShape } from '../../../apps/api/src/env';
-import { ReaderEnvShape } from '../../../apps/web/server/env';
+import { EnvShape as ApiEnvShape } from '@folio/api/env';
+import { ReaderEnvShape } from '@folio/web/env';
 import { durationSeconds, readCompose, readRepoFile } from './repo-files';
 
 const compose = readCompose();
