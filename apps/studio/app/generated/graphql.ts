@@ -333,7 +333,7 @@ export type EditorArticleQueryVariables = Exact<{
 }>;
 
 
-export type EditorArticleQuery = { article: { id: string, slug: string, title: string, label: string | null, summary: string | null, author: string | null, tags: Array<string>, status: ArticleStatus, moderationState: ModerationState, publishedAt: string | null, updatedAt: string, version: number, sections: Array<{ id: string, position: number, anchor: string, heading: string | null, blocks: Array<{ __typename: 'Code', language: string | null, code: string } | { __typename: 'Image', src: string, alt: string, title: string | null } | { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> } | { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> } | { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> }> }> } | null };
+export type EditorArticleQuery = { article: { id: string, slug: string, title: string, label: string | null, summary: string | null, author: string | null, tags: Array<string>, status: ArticleStatus, moderationState: ModerationState, publishedAt: string | null, updatedAt: string | null, version: number, sections: Array<{ id: string, position: number, anchor: string, heading: string | null, blocks: Array<{ __typename: 'Code', language: string | null, code: string } | { __typename: 'Image', src: string, alt: string, title: string | null } | { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> } | { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> } | { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> }> }> } | null };
 
 export type UpdateArticleDetailsMutationVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -470,7 +470,7 @@ export type StudioArticlesQueryVariables = Exact<{
 }>;
 
 
-export type StudioArticlesQuery = { editorialArticles: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, status: ArticleStatus, moderationState: ModerationState, publishedAt: string | null, updatedAt: string, author: string | null } }> } };
+export type StudioArticlesQuery = { editorialArticles: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, slug: string, title: string, status: ArticleStatus, moderationState: ModerationState, publishedAt: string | null, updatedAt: string | null, author: string | null } }> } };
 
 export type CreateArticleDraftMutationVariables = Exact<{
   input: CreateArticleInput;

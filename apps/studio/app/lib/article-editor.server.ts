@@ -12,7 +12,8 @@ export interface EditableArticle {
   summary: string | null;
   author: string | null;
   tags: string[];
-  updatedAt: string;
+  /** Nullable in the schema (withheld from non-staff on removed pages); Studio is staff. */
+  updatedAt: string | null;
   sections: Array<{ id: string; heading: string | null; blocks: BlockFieldsFragment[] }>;
 }
 

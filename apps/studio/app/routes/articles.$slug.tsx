@@ -415,7 +415,7 @@ export default function ArticleEditorPage() {
         {article.publishedAt
           ? `${article.status === 'SCHEDULED' ? 'Scheduled for' : 'Published'} ${formatDateTime(article.publishedAt)}`
           : 'Never published'}{' '}
-        · last saved {formatDateTime(article.updatedAt)}
+        {article.updatedAt ? `· last saved ${formatDateTime(article.updatedAt)}` : null}
       </p>
       <ArticleTabs slug={article.slug} />
       {article.status === 'PUBLISHED' ? (

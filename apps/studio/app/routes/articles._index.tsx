@@ -142,7 +142,7 @@ export default function ArticlesPage() {
                 ) : null}
               </td>
               <td>{article.author ?? '—'}</td>
-              <td>{formatDateTime(article.updatedAt)}</td>
+              <td>{article.updatedAt ? formatDateTime(article.updatedAt) : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -248,7 +248,7 @@ export type ArticlePageQueryVariables = Exact<{
 }>;
 
 
-export type ArticlePageQuery = { article: { id: string, slug: string, title: string, summary: string | null, label: string | null, author: string | null, tags: Array<string>, publishedAt: string | null, updatedAt: string, readingTimeMinutes: number, moderationState: ModerationState, toc: Array<{ anchor: string, heading: string }>, sections: Array<{ id: string, anchor: string, heading: string | null, blocks: Array<{ __typename: 'Code', language: string | null, code: string } | { __typename: 'Image', src: string, alt: string, title: string | null } | { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> } | { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> } | { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> }> }>, related: Array<{ id: string, slug: string, title: string, label: string | null, summary: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number }> } | null };
+export type ArticlePageQuery = { article: { id: string, slug: string, title: string, summary: string | null, label: string | null, author: string | null, tags: Array<string>, publishedAt: string | null, updatedAt: string | null, readingTimeMinutes: number, moderationState: ModerationState, toc: Array<{ anchor: string, heading: string }>, sections: Array<{ id: string, anchor: string, heading: string | null, blocks: Array<{ __typename: 'Code', language: string | null, code: string } | { __typename: 'Image', src: string, alt: string, title: string | null } | { __typename: 'List', ordered: boolean, start: number | null, items: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> } | { __typename: 'Paragraph', inlines: Array<{ text: string, marks: Array<InlineMark>, href: string | null }> } | { __typename: 'Quote', attribution: string | null, paragraphs: Array<Array<{ text: string, marks: Array<InlineMark>, href: string | null }>> }> }>, related: Array<{ id: string, slug: string, title: string, label: string | null, summary: string | null, tags: Array<string>, publishedAt: string | null, readingTimeMinutes: number }> } | null };
 
 export type ReportPageQueryVariables = Exact<{
   slug: Scalars['String']['input'];
@@ -267,7 +267,7 @@ export type SubmitReportMutation = { submitReport: { receipt: string } };
 export type FeedQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FeedQuery = { articles: { edges: Array<{ node: { slug: string, title: string, summary: string | null, author: string | null, tags: Array<string>, publishedAt: string | null, updatedAt: string } }> } };
+export type FeedQuery = { articles: { edges: Array<{ node: { slug: string, title: string, summary: string | null, author: string | null, tags: Array<string>, publishedAt: string | null, updatedAt: string | null } }> } };
 
 export type ArticlePreviewPageQueryVariables = Exact<{
   token: Scalars['String']['input'];
@@ -310,7 +310,7 @@ export type SitemapQueryVariables = Exact<{
 }>;
 
 
-export type SitemapQuery = { articles: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, updatedAt: string } }> } };
+export type SitemapQuery = { articles: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { slug: string, updatedAt: string | null } }> } };
 
 export type TagPageQueryVariables = Exact<{
   tag: Scalars['String']['input'];

@@ -43,6 +43,15 @@ describe('the RSS feed', () => {
     expect(item.pubDate).toBe('Thu, 01 Jan 2026 00:00:00 GMT');
   });
 
+  it('leaves out pubDate, rather than inventing one, for an item without a date', () => {
+    const xml = renderRss(channel, [
+      { title: 'Undated', link: 'https://folio.example/articles/u', tags: [] },
+    ]);
+    const item = parse(xml).rss.channel.item;
+    expect(item.title).toBe('Undated');
+    expect(item).not.toHaveProperty('pubDate');
+  });
+
   it('drops characters XML cannot carry, and keeps tab, line feed and emoji', () => {
     const xml = renderRss(channel, [
       {

@@ -18,7 +18,8 @@ export interface FeedItem {
   summary?: string | null;
   author?: string | null;
   tags: readonly string[];
-  published: Date;
+  /** Omitted when the API gives no date (it withholds them on removed pages). */
+  published?: Date;
 }
 
 /**
@@ -49,7 +50,7 @@ export function renderRss(channel: FeedChannel, items: readonly FeedItem[]): str
     entry.ele('title').txt(text(item.title));
     entry.ele('link').txt(text(item.link));
     entry.ele('guid', { isPermaLink: 'true' }).txt(text(item.link));
-    entry.ele('pubDate').txt(item.published.toUTCString());
+    if (item.published) entry.ele('pubDate').txt(item.published.toUTCString());
     if (item.summary) entry.ele('description').txt(text(item.summary));
     if (item.author) entry.ele('dc:creator').txt(text(item.author));
     for (const tag of item.tags) entry.ele('category').txt(text(tag));

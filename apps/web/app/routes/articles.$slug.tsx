@@ -119,7 +119,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
         headline: article.title,
         description,
         datePublished: article.publishedAt,
-        dateModified: article.updatedAt,
+        dateModified: article.updatedAt ?? undefined,
         author: article.author ? { '@type': 'Person', name: article.author } : undefined,
         mainEntityOfPage: canonicalUrl,
         keywords: article.tags.join(', '),

@@ -45,14 +45,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       copyright: `${SITE_NAME} and its authors`,
       updated: articles[0]?.updatedAt ? new Date(articles[0].updatedAt) : undefined,
     },
-    articles.map((article) => ({
-      title: article.title,
-      link: new URL(`/articles/${article.slug}`, PUBLIC_URL).href,
-      summary: article.summary,
-      author: article.author,
-      tags: article.tags,
-      published: new Date(article.publishedAt ?? article.updatedAt),
-    })),
+    articles.map((article) => {
+      const published = article.publishedAt ?? article.updatedAt;
+      return {
+        title: article.title,
+        link: new URL(`/articles/${article.slug}`, PUBLIC_URL).href,
+        summary: article.summary,
+        author: article.author,
+        tags: article.tags,
+        published: published ? new Date(published) : undefined,
+      };
+    }),
   );
   return cachedText(request, rss, {
     'Content-Type': 'application/rss+xml; charset=utf-8',

@@ -41,7 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       for (const { node } of articles.edges) {
         urls.push({
           loc: new URL(`/articles/${node.slug}`, PUBLIC_URL).href,
-          lastmod: node.updatedAt,
+          // Null only on a withheld (removed) page; the element is then left out.
+          lastmod: node.updatedAt ?? undefined,
         });
       }
       if (!articles.pageInfo.hasNextPage) break;

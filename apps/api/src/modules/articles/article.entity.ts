@@ -1,4 +1,3 @@
-import { GraphQLDateTime } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import {
   Column,
@@ -54,11 +53,11 @@ export class Article {
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 
-  @Field(() => GraphQLDateTime)
+  // Exposed through ArticleResolver.createdAt, which withholds it on removed pages.
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => GraphQLDateTime)
+  // Exposed through ArticleResolver.updatedAt, which withholds it on removed pages.
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 

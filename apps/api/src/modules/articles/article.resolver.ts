@@ -134,6 +134,22 @@ export class ArticleResolver {
     return contentWithheld(article, context) ? null : article.publishedAt;
   }
 
+  @FieldResolver(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'Null only on a removed page, for callers without a staff token.',
+  })
+  createdAt(@Root() article: Article, @Ctx() context: Context): Date | null {
+    return contentWithheld(article, context) ? null : article.createdAt;
+  }
+
+  @FieldResolver(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'Null only on a removed page, for callers without a staff token.',
+  })
+  updatedAt(@Root() article: Article, @Ctx() context: Context): Date | null {
+    return contentWithheld(article, context) ? null : article.updatedAt;
+  }
+
   @FieldResolver(() => Int)
   wordCount(@Root() article: Article, @Ctx() context: Context): number {
     return contentWithheld(article, context) ? 0 : article.wordCount;

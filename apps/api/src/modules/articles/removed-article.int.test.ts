@@ -9,7 +9,7 @@ const context = useApiTestContext({ RESPONSE_CACHE_MB: '0' });
 const EVERYTHING = `query ($slug: String!) {
   article(slug: $slug) {
     slug title moderationState summary label author tags wordCount readingTimeMinutes
-    publishedAt sectionCount toc { anchor } sections { heading text }
+    publishedAt createdAt updatedAt sectionCount toc { anchor } sections { heading text }
     related { slug }
   }
 }`;
@@ -43,6 +43,8 @@ describe('a removed article', () => {
       wordCount: 0,
       readingTimeMinutes: 0,
       publishedAt: null,
+      createdAt: null,
+      updatedAt: null,
       sectionCount: 0,
       toc: [],
       sections: [],
@@ -62,6 +64,8 @@ describe('a removed article', () => {
     });
     expect(data!.article.wordCount).toBeGreaterThan(0);
     expect(data!.article.publishedAt).not.toBeNull();
+    expect(Date.parse(data!.article.createdAt)).not.toBeNaN();
+    expect(Date.parse(data!.article.updatedAt)).not.toBeNaN();
     expect(data!.article.sections.length).toBeGreaterThan(0);
   });
 
