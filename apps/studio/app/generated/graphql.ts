@@ -272,10 +272,18 @@ export type AuditLogQueryVariables = Exact<{
   after: InputMaybe<Scalars['String']['input']>;
   action: InputMaybe<Scalars['String']['input']>;
   targetId: InputMaybe<Scalars['String']['input']>;
+  actorId: InputMaybe<Scalars['String']['input']>;
+  since: InputMaybe<Scalars['DateTime']['input']>;
+  until: InputMaybe<Scalars['DateTime']['input']>;
 }>;
 
 
 export type AuditLogQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, actorName: string, actorUserId: string | null, targetType: string, targetId: string, details: Record<string, unknown>, createdAt: string } }> } };
+
+export type AuditStaffQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditStaffQuery = { staffUsers: Array<{ id: string, displayName: string, email: string }> };
 
 export type AuditArticleQueryVariables = Exact<{
   slug: Scalars['String']['input'];

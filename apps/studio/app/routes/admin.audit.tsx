@@ -6,6 +6,8 @@ import type {
   AuditArticleQueryVariables,
   AuditLogQuery,
   AuditLogQueryVariables,
+  AuditStaffQuery,
+  AuditStaffQueryVariables,
 } from '~/generated/graphql';
 import { formatDateTime } from '~/lib/format';
 import { noStore } from '~/lib/http';
@@ -16,8 +18,24 @@ const PAGE_SIZE = 50;
 type AuditEvent = AuditLogQuery['auditEvents']['edges'][number]['node'];
 
 const AUDIT_QUERY = /* GraphQL */ `
-  query AuditLog($first: Int!, $after: String, $action: String, $targetId: String) {
-    auditEvents(first: $first, after: $after, action: $action, targetId: $targetId) {
+  query AuditLog(
+    $first: Int!
+    $after: String
+    $action: String
+    $targetId: String
+    $actorId: String
+    $since: DateTime
+    $until: DateTime
+  ) {
+    auditEvents(
+      first: $first
+      after: $after
+      action: $action
+      targetId: $targetId
+      actorId: $actorId
+      since: $since
+      until: $until
+    ) {
       totalCount
       pageInfo {
         hasNextPage
@@ -38,6 +56,23 @@ const AUDIT_QUERY = /* GraphQL */ `
     }
   }
 `;
+
+const AUDIT_STAFF_QUERY = /* GraphQL */ `
+  query AuditStaff {
+    staffUsers {
+      id
+      displayName
+      email
+    }
+  }
+`;
+
+/** A day typed in a date field (YYYY-MM-DD), as the first or last instant of it in UTC. */
+function dayBound(value: string, end: boolean): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const instant = new Date(`${value}T${end ? '23:59:59.999' : '00:00:00.000'}Z`);
+  return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
+}
 
 const AUDIT_ARTICLE_QUERY = /* GraphQL */ `
   query AuditArticle($slug: String!) {
@@ -80,7 +115,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const action = (url.searchParams.get('action') ?? '').trim().slice(0, 100);
   const slug = (url.searchParams.get('article') ?? '').trim().toLowerCase();
-  const who = (url.searchParams.get('who') ?? '').trim().slice(0, 200);
+  // Who: a staff account (the API filters by its actor id, user:<id>); when: whole UTC days.
+  const who = (url.searchParams.get('who') ?? '').trim().slice(0, 100);
+  const from = (url.searchParams.get('from') ?? '').trim().slice(0, 10);
+  const to = (url.searchParams.get('to') ?? '').trim().slice(0, 10);
+  const { staffUsers } = await staff.call<AuditStaffQuery, AuditStaffQueryVariables>(
+    AUDIT_STAFF_QUERY,
+    {},
+  );
+  const people = staffUsers.map((user) => ({
+    actorId: `user:${user.id}`,
+    label: `${user.displayName} (${user.email})`,
+  }));
+  const actorId = people.some((person) => person.actorId === who) ? who : null;
   const after = url.searchParams.get('after') || null;
   let targetId: string | null = null;
   let articleTitle: string | null = null;
@@ -92,7 +139,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       : { article: null };
     if (!article) {
       return json({
-        filters: { action, slug, who },
+        filters: { action, slug, who: actorId ?? '', from, to },
+        people,
         problem: `No article has the address “${slug}”.`,
         events: [] as AuditEvent[],
         totalCount: 0,
@@ -108,13 +156,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     after,
     action: action || null,
     targetId,
+    actorId,
+    since: dayBound(from, false),
+    until: dayBound(to, true),
   });
-  // "Who" is matched here, on the page the API returned: the API filters by action and target.
-  const events = auditEvents.edges
-    .map((edge) => edge.node)
-    .filter((event) => !who || event.actorName.toLowerCase().includes(who.toLowerCase()));
+  const events = auditEvents.edges.map((edge) => edge.node);
   return json({
-    filters: { action, slug, who },
+    filters: { action, slug, who: actorId ?? '', from, to },
+    people,
     problem: null,
     events,
     totalCount: auditEvents.totalCount,
@@ -134,12 +183,14 @@ function describe(details: Record<string, unknown>): string {
 }
 
 export default function AuditPage() {
-  const { filters, problem, events, totalCount, pageInfo, articleTitle } =
+  const { filters, people, problem, events, totalCount, pageInfo, articleTitle } =
     useLoaderData<typeof loader>();
   const next = new URLSearchParams({
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.slug ? { article: filters.slug } : {}),
     ...(filters.who ? { who: filters.who } : {}),
+    ...(filters.from ? { from: filters.from } : {}),
+    ...(filters.to ? { to: filters.to } : {}),
     ...(pageInfo.endCursor ? { after: pageInfo.endCursor } : {}),
   });
   return (
@@ -168,7 +219,22 @@ export default function AuditPage() {
         </div>
         <div className="field">
           <label htmlFor="audit-who">Who</label>
-          <input id="audit-who" name="who" type="text" defaultValue={filters.who} />
+          <select id="audit-who" name="who" defaultValue={filters.who}>
+            <option value="">Anyone</option>
+            {people.map((person) => (
+              <option key={person.actorId} value={person.actorId}>
+                {person.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-from">From (UTC day)</label>
+          <input id="audit-from" name="from" type="date" defaultValue={filters.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">To (UTC day)</label>
+          <input id="audit-to" name="to" type="date" defaultValue={filters.to} />
         </div>
         <button type="submit">Filter</button>
         <Link to="/admin/audit">Clear</Link>

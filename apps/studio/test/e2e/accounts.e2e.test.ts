@@ -1,7 +1,10 @@
 import type { Browser } from 'playwright-core';
 import {
+  admin,
+  adminSession,
   createUser,
   describeInBrowser,
+  graphql,
   launchBrowser,
   newPage,
   signIn,
@@ -80,6 +83,37 @@ describeInBrowser('accounts and sessions in Studio', () => {
     const response = await page.goto(`${studioUrl}/admin/audit`);
     expect(response!.status()).toBe(403);
     expect(await page.locator('h1').textContent()).toBe('You may not do that');
+    await page.context().close();
+  });
+
+  it('filters the audit log by who acted and by day, across every page the API holds', async () => {
+    // An event by the admin (a token made through the API), and one by an editor's session.
+    const session = await adminSession();
+    const tokenName = `audit-filter-${Date.now()}`;
+    await graphql(
+      'mutation ($n: String!) { createApiToken(name: $n, role: EDITOR) { token } }',
+      { n: tokenName },
+      session,
+    );
+    const page = await newPage(browser);
+    await signIn(page);
+    await page.goto(`${studioUrl}/admin/audit`);
+    const adminOption = page.locator('#audit-who option', { hasText: admin.email });
+    await page.selectOption('#audit-who', (await adminOption.getAttribute('value'))!);
+    await Promise.all([
+      page.waitForURL(/[?&]who=user%3A/),
+      page.getByRole('button', { name: 'Filter' }).click(),
+    ]);
+    await waitForText(page.getByRole('status'), /event/);
+    const actors = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(actors.length).toBeGreaterThan(0);
+    const adminName = actors[0]!.trim();
+    expect(actors.every((actor) => actor.trim() === adminName)).toBe(true);
+    expect(await page.locator('tbody').textContent()).toContain('token.create');
+
+    // A day range that ends before today holds none of these events.
+    await page.goto(`${studioUrl}/admin/audit?to=2000-01-01`);
+    expect(await page.getByRole('status').textContent()).toMatch(/^0 events/);
     await page.context().close();
   });
 
