@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { LOG_LEVELS, parseEnvironment } from '@folio/server-kit';
-import { weakDatabasePasswordReason, weakSecretReason } from './production-secrets.js';
+import {
+  LOG_LEVELS,
+  parseEnvironment,
+  weakDatabasePasswordReason,
+  weakSecretReason,
+} from '@folio/server-kit';
 
 // The environment is read once, validated, typed and frozen; nothing else reads process.env.
 const DEVELOPMENT_REPORTER_KEY_SECRET = 'folio-development-only-reporter-key-secret';

@@ -1,7 +1,7 @@
 // The reader's one environment: what the HTTP server (./main.ts) and the Remix app
 // (app/lib/env.server.ts) read, validated once per process, typed and frozen. This list is what
 // docker-compose may set for the web service.
-import { LOG_LEVELS, parseEnvironment } from '@folio/server-kit';
+import { LOG_LEVELS, parseEnvironment, weakSecretReason } from '@folio/server-kit';
 import { z } from 'zod';
 
 export const ReaderEnvShape = z.object({
@@ -43,7 +43,8 @@ export const ReaderEnvShape = z.object({
 
 // Node refuses a header time longer than the whole request's. In production the reader must hold
 // the API's forwarding secret, and a real one: without it the API cannot trust the addresses it
-// forwards, nor let it follow content changes.
+// forwards, nor let it follow content changes. What "a real one" means is the API's rule too
+// (@folio/server-kit's weakSecretReason).
 const ReaderEnvSchema = ReaderEnvShape.superRefine((env, context) => {
   if (env.HTTP_HEADERS_TIMEOUT_SECONDS > env.HTTP_REQUEST_TIMEOUT_SECONDS)
     context.addIssue({
@@ -64,40 +65,6 @@ const ReaderEnvSchema = ReaderEnvShape.superRefine((env, context) => {
       message: reason,
     });
 });
-
-// What a secret must look like before the reader accepts it in production: the same rule as the
-// API's (apps/api/src/production-secrets.ts). A public placeholder is as good as no secret: with
-// it anyone can forge reader addresses or hold the content-change streams.
-
-/** `openssl rand -hex 16` gives 32 characters; anything shorter is refused in production. */
-export const MIN_PRODUCTION_SECRET_LENGTH = 32;
-
-/** Words that only placeholders contain. */
-const PLACEHOLDER_WORDS = [
-  'change-me',
-  'change_me',
-  'changeme',
-  'replace-me',
-  'replace_me',
-  'replaceme',
-  'placeholder',
-  'example',
-  'development-only',
-  'your-secret',
-  'secret-here',
-];
-
-/** Why `value` is not a usable production secret, or null when it is. */
-export function weakSecretReason(value: string): string | null {
-  const lowered = value.toLowerCase();
-  const word = PLACEHOLDER_WORDS.find((placeholder) => lowered.includes(placeholder));
-  if (word) return `is a placeholder (contains "${word}"); generate one: openssl rand -hex 32`;
-  if (value.length < MIN_PRODUCTION_SECRET_LENGTH)
-    return `must be at least ${MIN_PRODUCTION_SECRET_LENGTH} characters in production; generate one: openssl rand -hex 32`;
-  // "aaaa…" or "0123…" repeated passes a length check but guesses in no time.
-  if (new Set(value).size < 8) return 'has too few distinct characters to be a secret';
-  return null;
-}
 
 export type ReaderEnv = Readonly<z.infer<typeof ReaderEnvShape>>;
 

@@ -12,3 +12,9 @@ export {
 export { createLimitedServer, httpLimitsFromEnv, type HttpLimits } from './http-limits.js';
 export { drainOnSignals, type DrainOptions } from './graceful-drain.js';
 export { formatEnvIssues, parseEnvironment } from './env-errors.js';
+export {
+  MIN_PRODUCTION_SECRET_LENGTH,
+  PLACEHOLDER_WORDS,
+  weakDatabasePasswordReason,
+  weakSecretReason,
+} from './production-secrets.js';
