@@ -94,6 +94,25 @@ async function readUntilCached(url: string): Promise<Response> {
 let browser: Browser;
 let editor: string;
 
+type LogLine = Record<string, unknown>;
+
+/**
+ * The reader's log lines matching `match`, once at least `count` have arrived. Lines come
+ * through the child's stdout pipe, which can lag the HTTP answer on a loaded machine, so this
+ * waits (up to 15 s) instead of reading at once; the caller still asserts the exact count.
+ */
+async function loggedLines(
+  reader: { logs(): LogLine[] },
+  match: (line: LogLine) => boolean,
+  count: number,
+): Promise<LogLine[]> {
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    if (reader.logs().filter(match).length >= count) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return reader.logs().filter(match);
+}
+
 describeInBrowser('the reader under attack', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -280,7 +299,11 @@ describeInBrowser('the reader under attack', () => {
         });
         expect(badHost.answer).toMatch(/^HTTP\/1\.1 400 /);
 
-        const refusals = reader.logs().filter((line) => line.msg === 'cross-site request refused');
+        const refusals = await loggedLines(
+          reader,
+          (line) => line.msg === 'cross-site request refused',
+          4,
+        );
         expect(refusals).toHaveLength(4);
         expect(refusals[0]).toMatchObject({
           level: 40,
@@ -353,7 +376,7 @@ describeInBrowser('the reader under attack', () => {
         const response = await fetch(`${reader.url}/articles/${SLUG}`);
         expect(response.status).toBe(500);
         expect(await response.text()).not.toMatch(/boom|at .*\.(m?js|ts):\d+/);
-        const failures = reader.logs().filter((line) => (line.level as number) >= 50);
+        const failures = await loggedLines(reader, (line) => (line.level as number) >= 50, 1);
         expect(failures).toHaveLength(1);
         expect(failures[0]).toMatchObject({
           msg: 'request failed in Remix',
