@@ -338,7 +338,7 @@ interface StatusRow {
 function appealInstructions(available: boolean, deadline: Date, row: StatusRow): string {
   const until = deadline.toISOString().slice(0, 10);
   if (available)
-    return `If you disagree with this decision, you may appeal once, until ${until}: send your receipt and say why (the appealReport mutation, or the appeal form on this page). A moderator who did not make this decision will review it, and the outcome will appear here.`;
+    return `If you disagree with this decision, you may appeal once, until ${until}: use the appeal form on this page and say why. A moderator who did not make this decision will review it, and the outcome will appear here.`;
   if (row.appeal_status === AppealStatus.OPEN)
     return 'Your appeal is waiting for a moderator who did not make the first decision.';
   if (row.appeal_status) return 'Your appeal has been decided; this decision is final.';
