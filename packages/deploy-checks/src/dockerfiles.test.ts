@@ -208,8 +208,8 @@ describe.each(['apps/web', 'apps/studio'])('%s/Dockerfile runtime files', (app) 
       instructions.map((i) => i.getKeyword()).lastIndexOf('FROM'),
     );
     const copied = copiedFromBuild(finalStage);
-    // The reader's server is one bundle (esbuild, dist/server.js); Studio's is one module
-    // (server.mjs, importing only packages and its Remix build).
+    // Each server is one bundle (esbuild, dist/server.js), importing only packages and its
+    // Remix build.
     const start = JSON.parse(readRepoFile(`${app}/package.json`)).scripts.start as string;
     const entry = path.posix.join(app, start.split(' ').at(-1)!);
     const missing = [entry].filter(

@@ -13,8 +13,10 @@ export type Role = SessionUser['role'];
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
-    /** Set by server.mjs: the browser's address (express, behind TRUST_PROXY). */
+    /** Set by server/remix-handler.ts: the browser's address (express, behind TRUST_PROXY). */
     clientAddress?: string;
+    /** This request's id, passed on to the API so both logs name it. */
+    requestId?: string;
   }
 }
 
@@ -92,6 +94,7 @@ export async function requireStaff(
       try {
         return await apiClient().request(document, variables, {
           token,
+          requestId: context?.requestId,
           client: clientInfo(request, context),
         });
       } catch (error) {
