@@ -58,7 +58,7 @@ describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
 
   it('copies the production dependencies npm installs inside the workspace itself', () => {
     // npm nests a dependency under apps/<app>/node_modules when the root holds another version
-    // (the reader's express 4 beside the API's express 5); the image must carry those too.
+    // (Studio's diff 8, the reader's lru-cache 11); the image must carry those too.
     const nested = Object.entries(lockfile.packages).some(
       ([location, entry]) => location.startsWith(`${workspace}/node_modules/`) && !entry.dev,
     );
