@@ -22,6 +22,8 @@ export interface RequestOptions {
 export interface ClientInfo {
   address?: string;
   userAgent?: string | null;
+  /** The page's request id (server/remix-handler.ts), so the API's log lines carry it. */
+  requestId?: string;
 }
 
 export interface ApiClient {
@@ -44,6 +46,7 @@ export function createApiClient(apiUrl: string, forwardingSecret?: string): ApiC
     request: (document, variables, { client: browser, ...options } = {}) =>
       client.request(document, variables, {
         ...options,
+        requestId: options.requestId ?? browser?.requestId,
         clientAddress: browser?.address,
         userAgent: browser?.userAgent,
       }),

@@ -20,11 +20,12 @@ declare module '@remix-run/node' {
   }
 }
 
-/** Who is at the browser, as far as the API needs to know (limits, sessions list). */
+/** Who is at the browser, as far as the API needs to know (limits, sessions list, logs). */
 export function clientInfo(request: Request, context?: AppLoadContext): ClientInfo {
   return {
     address: context?.clientAddress,
     userAgent: request.headers.get('user-agent'),
+    requestId: context?.requestId,
   };
 }
 
@@ -94,7 +95,6 @@ export async function requireStaff(
       try {
         return await apiClient().request(document, variables, {
           token,
-          requestId: context?.requestId,
           client: clientInfo(request, context),
         });
       } catch (error) {
