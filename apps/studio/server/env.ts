@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 /**
  * Signs cookies when no SESSION_SECRET is given outside production. It is printed here, so it
- * is a placeholder by the shared rule ("development-only") and production refuses it.
+ * holds one of the shared rule's placeholder words, and production refuses it.
  */
 const DEV_SESSION_SECRET = 'folio-studio-development-only-session-secret';
 
