@@ -7,18 +7,25 @@ import { fileURLToPath } from 'node:url';
 import { searchQueries } from './dataset.mjs';
 import { prepareDatabase } from './database.mjs';
 import { benchOptions } from './options.mjs';
+import { checkPeerAnswers } from './peer.mjs';
 import { killChildren, stopChildren } from './processes.mjs';
 import { checkReports, machine, peakMemory, table, writeResult } from './report.mjs';
 import { startServers } from './servers.mjs';
 import { summariseProfiles } from './profile.mjs';
-import { defineWorkloads, runWorkloads } from './workloads.mjs';
+import { ARTICLE, NEWEST, defineWorkloads, runWorkloads } from './workloads.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main() {
-  const { quick, articles, timing, workloads: selected, profile } = benchOptions();
+  const { quick, articles, timing, workloads: selected, profile, peer } = benchOptions();
   const { postgres, client, sqlCalls } = await prepareDatabase(root, articles);
-  const servers = await startServers(root, postgres.url, articles, { profile });
+  // the peer only answers W1 and W2
+  const peerWanted = peer && (!selected || selected.some((id) => id === 'W1' || id === 'W2'));
+  const servers = await startServers(root, postgres.url, articles, {
+    profile,
+    peer: peerWanted,
+  });
+  if (servers.peer) await checkPeerAnswers(servers, articles, { article: ARTICLE, newest: NEWEST });
   const queries = await searchQueries(client);
   const { workloads, acknowledged, runId } = await defineWorkloads(
     servers,
@@ -29,6 +36,7 @@ async function main() {
   const rows = await runWorkloads(workloads, {
     timing,
     baselinePid: servers.baseline.pid,
+    peerPid: servers.peer?.pid,
     sqlCalls,
   });
 
@@ -42,6 +50,9 @@ async function main() {
     workloads: rows,
     reports,
     memory: peakMemory(servers),
+    peer: servers.peer
+      ? { postgraphile: servers.peer.version, node: servers.peer.node }
+      : { skipped: servers.peerError ?? (peerWanted ? 'not run' : 'not asked for') },
   };
   const file = await writeResult(root, result);
   await client.end();
