@@ -10,6 +10,7 @@ import { benchOptions } from './options.mjs';
 import { checkPeerAnswers } from './peer.mjs';
 import { killChildren, stopChildren } from './processes.mjs';
 import { checkReports, machine, peakMemory, table, writeResult } from './report.mjs';
+import { searchAlone } from './search-alone.mjs';
 import { startServers } from './servers.mjs';
 import { summariseProfiles } from './profile.mjs';
 import { ARTICLE, NEWEST, defineWorkloads, runWorkloads } from './workloads.mjs';
@@ -40,6 +41,11 @@ async function main() {
     sqlCalls,
   });
 
+  // with W5: its queries one at a time too, unloaded (the statement alone, and the API's search)
+  const alone = workloads.some((workload) => workload.id === 'W5')
+    ? await searchAlone(client, servers.api, queries)
+    : null;
+
   const reports = await checkReports(client, { acknowledged, runId });
   const result = {
     date: new Date().toISOString(),
@@ -50,6 +56,7 @@ async function main() {
     workloads: rows,
     reports,
     memory: peakMemory(servers),
+    searchAlone: alone,
     peer: servers.peer
       ? { postgraphile: servers.peer.version, node: servers.peer.node }
       : { skipped: servers.peerError ?? (peerWanted ? 'not run' : 'not asked for') },

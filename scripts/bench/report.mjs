@@ -76,7 +76,16 @@ export async function writeResult(root, result) {
   return file;
 }
 
-export function table({ articles, machine, workloads, reports, memory, timing, peer }) {
+export function table({
+  articles,
+  machine,
+  workloads,
+  reports,
+  memory,
+  timing,
+  peer,
+  searchAlone,
+}) {
   const lines = [
     `Folio benchmark: ${articles} articles x 8 sections; ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}; median of ${timing.runs} runs of ${timing.duration} s at 32 connections after a ${timing.warmup} s warm-up.`,
     peer.postgraphile
@@ -95,6 +104,12 @@ export function table({ articles, machine, workloads, reports, memory, timing, p
     '',
     `Reports (W4): ${reports.acknowledged} acknowledged to clients, ${reports.stored} of them in the database: ${reports.lost} lost, ${reports.duplicated} duplicated.`,
   );
+  if (searchAlone) {
+    const { queries, statement: s, api } = searchAlone;
+    lines.push(
+      `Search alone (W5's ${queries} queries one at a time, no other load from the bench): the statement on PostgreSQL p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms; through the uncached API p50 ${api.p50} ms, p99 ${api.p99} ms, max ${api.max} ms.`,
+    );
+  }
   lines.push('', ...memoryLines(memory, peer));
   return lines.join('\n');
 }

@@ -9,7 +9,7 @@ import { FORWARDING_SECRET } from './servers.mjs';
 
 export const ARTICLE = `query ($slug: String!) { article(slug: $slug) { slug title summary sections { heading anchor text blocks { __typename ... on Paragraph { inlines { text } } ... on List { items { text } } } } } }`;
 export const NEWEST = `{ articles(first: 20) { edges { node { slug title summary publishedAt tags sectionCount } } } }`;
-const SEARCH = `query ($q: String!) { search(query: $q, first: 20) { edges { node { anchor rank snippet { text highlighted } article { slug title } } } } }`;
+export const SEARCH = `query ($q: String!) { search(query: $q, first: 20) { edges { node { anchor rank snippet { text highlighted } article { slug title } } } } }`;
 const SUBMIT = `mutation ($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }`;
 // The hot set: the 100 most read articles, as a front page and social links make them.
 const HOT_SET = 100;
