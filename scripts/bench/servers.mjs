@@ -68,7 +68,7 @@ async function startBaseline(root, databaseUrl, page) {
 
 /**
  * @returns {Promise<Record<'api'|'apiCached'|'web'|'webCached'|'baseline', { pid: number, url: string }>
- *   & { peer?: { pid: number, url: string, node: string }, peerError?: string }>}
+ *   & { peer?: { pid: number, url: string, node: string, version: string }, peerError?: string }>}
  */
 export async function startServers(root, databaseUrl, articles, { profile, peer } = {}) {
   // --profile: the uncached servers write a .cpuprofile each when they stop
