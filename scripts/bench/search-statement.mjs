@@ -2,14 +2,38 @@
 // (apps/api/src/modules/search/search.service.ts), with its first page size and candidate cut
 // fixed (20 and 100). The baseline serves it; --search-alone times it one query at a time.
 const HEADLINE = `(setweight(to_tsvector('english', a.title), 'A') || setweight(to_tsvector('english', coalesce(a.summary, '')), 'B'))`;
+// Words on a good share of sections (ANALYZE's statistics): their body matches come from the
+// newest articles' sections rather than the body index's whole posting list.
+const BODY_WORDS_ARE_COMMON = `(
+                SELECT coalesce(count(*) > 0 AND bool_and(f.freq IS NOT NULL)
+                         AND exp(sum(ln(greatest(f.freq, 1e-9)))) * min(f.freq)
+                             * (SELECT c.reltuples FROM pg_class c WHERE c.oid = 'sections'::regclass) >= 4 * 100, false)
+                  FROM (SELECT replace(m[2], '''''', '''') AS lexeme
+                          FROM q, regexp_matches(q.q::text, '(!?)''((?:[^'']|'''')*)''', 'g') m WHERE m[1] = '') l
+                  LEFT JOIN (SELECT e.lexeme, e.freq
+                               FROM pg_stats st, unnest(st.most_common_elems::text::text[], st.most_common_elem_freqs) e(lexeme, freq)
+                              WHERE st.schemaname = current_schema() AND st.tablename = 'sections'
+                                AND st.attname = 'search_vector') f ON f.lexeme = l.lexeme)`;
 export const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS q),
+              body_words AS MATERIALIZED (SELECT ${BODY_WORDS_ARE_COMMON} AS common),
               headline_hits AS MATERIALIZED (
                 SELECT a.id, ts_rank_cd(${HEADLINE}, q.q) AS rank FROM q, articles a
                  WHERE ${HEADLINE} @@ q.q LIMIT 100),
+              common_body_hits AS MATERIALIZED (
+                SELECT b.id, b.article_id
+                  FROM q,
+                       (SELECT a.id FROM articles a
+                         WHERE (SELECT common FROM body_words) AND a.status IN ('published', 'scheduled')
+                           AND a.published_at <= now() AND a.moderation_state = 'visible'
+                         ORDER BY a.published_at DESC, a.id DESC LIMIT 2000) recent,
+                       LATERAL (SELECT s.id, s.article_id, s.search_vector FROM sections s WHERE s.article_id = recent.id OFFSET 0) b
+                 WHERE b.search_vector @@ q.q LIMIT 100),
               section_hits AS MATERIALIZED (
                 (SELECT s.id, s.article_id FROM q, sections s WHERE to_tsvector('english', coalesce(s.heading, '')) @@ q.q LIMIT 100)
                 UNION
-                (SELECT s.id, s.article_id FROM q, sections s WHERE s.search_vector @@ q.q LIMIT 100)),
+                (SELECT id, article_id FROM common_body_hits)
+                UNION
+                (SELECT s.id, s.article_id FROM q, sections s WHERE NOT (SELECT common FROM body_words) AND s.search_vector @@ q.q LIMIT 100)),
               section_ranks AS (
                 SELECT h.article_id, max(ts_rank_cd(s.search_vector, q.q)) AS rank
                   FROM q, section_hits h JOIN sections s ON s.id = h.id GROUP BY h.article_id),

@@ -19,6 +19,18 @@ export const SEARCH_QUERY_MAX_LENGTH = 200;
  * indexes, so they are always among the candidates however common the word is.
  */
 export const CANDIDATES_PER_SOURCE = 100;
+/**
+ * When the section body index is skipped (see BODY_WORDS_ARE_COMMON): how many of the newest
+ * articles, per candidate wanted, are walked instead. The walk is only chosen when it is expected
+ * to find its candidates within a small share of this window.
+ */
+const RECENT_ARTICLES_PER_CANDIDATE = 20;
+/**
+ * Testing one section's vector on the walk (fetch by article_id, then @@) costs about four times
+ * reading one entry of a GIN posting list (measured at 100,000 articles): the ratio that decides
+ * between the two paths.
+ */
+const BODY_SCAN_COST_RATIO = 4;
 const MAX_SEARCH_PAGE_SIZE = 50;
 const MAX_SEARCH_OFFSET = 1_000;
 
@@ -54,7 +66,7 @@ export class SearchService {
       this.dataSource,
       searchPageSql(),
       [query, first + 1, offset, Math.max(CANDIDATES_PER_SOURCE, offset + first + 1)],
-      { prepareAs: 'search_page_v2' },
+      { prepareAs: 'search_page_v3' },
     );
     const results = rows.map((row, index) => ({
       article: toArticle(row.article),
@@ -86,25 +98,70 @@ const HEADLINE_VECTOR = `(setweight(to_tsvector('english', a.title), 'A') ||
   setweight(to_tsvector('english', coalesce(a.summary, '')), 'B'))`;
 
 /**
- * One page of results in one statement. The candidates come from three GIN indexes, each cut
- * at $4 matches: titles and summaries, headings, and sections' own vectors (small, stored
- * inline, so matching and ranking them reads no compressed whole-article vector). An article
- * scores its title-and-summary rank plus its best section's rank (heading B > body C), so a
- * title match outranks a heading match outranks a body match. Snippets (ts_headline, the
- * expensive part) are built for the page only.
+ * Whether the words' section-body matches are better found by walking the newest articles'
+ * sections than by the body index. A GIN bitmap scan reads a word's whole posting list before
+ * the LIMIT applies: 300,000 entries for "know" at 100,000 articles. PostgreSQL's own statistics
+ * (ANALYZE's most common lexemes of sections.search_vector, with the share of sections holding
+ * each) estimate both costs: the index reads about sections x the rarest word's share entries;
+ * the walk tests about $4 / (product of the words' shares) sections. Words not among the most
+ * common, a query of no words, or no statistics yet: the index, as before. Negated words only
+ * filter, so they count for neither estimate.
+ */
+const BODY_WORDS_ARE_COMMON = `(
+  SELECT coalesce(count(*) > 0 AND bool_and(f.freq IS NOT NULL)
+           AND exp(sum(ln(greatest(f.freq, 1e-9)))) * min(f.freq)
+               * (SELECT c.reltuples FROM pg_class c WHERE c.oid = 'sections'::regclass)
+               >= ${BODY_SCAN_COST_RATIO} * $4::int, false)
+    FROM (SELECT replace(m[2], '''''', '''') AS lexeme
+            FROM q, regexp_matches(q.query::text, '(!?)''((?:[^'']|'''')*)''', 'g') m
+           WHERE m[1] = '') l
+    LEFT JOIN (
+      SELECT e.lexeme, e.freq
+        FROM pg_stats st,
+             unnest(st.most_common_elems::text::text[], st.most_common_elem_freqs) e(lexeme, freq)
+       WHERE st.schemaname = current_schema() AND st.tablename = 'sections'
+         AND st.attname = 'search_vector') f ON f.lexeme = l.lexeme)`;
+
+/**
+ * One page of results in one statement. The candidates come from three sources, each cut at
+ * $4 matches: titles and summaries (GIN), headings (GIN), and sections' own vectors (small,
+ * stored inline, so matching and ranking them reads no compressed whole-article vector): from
+ * their GIN index, or, for words on a good share of all sections, from the newest articles'
+ * sections (common_body_hits: a few hundred rows read instead of a posting list of hundreds of
+ * thousands; equally good matches rank newest first anyway). An article scores its
+ * title-and-summary rank plus its best section's rank (heading B > body C), so a title match
+ * outranks a heading match outranks a body match. Snippets (ts_headline, the expensive part)
+ * are built for the page only.
  */
 function searchPageSql(): string {
   return `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
+    body_words AS MATERIALIZED (SELECT ${BODY_WORDS_ARE_COMMON} AS common),
     headline_hits AS MATERIALIZED (
       SELECT a.id, ts_rank_cd(${HEADLINE_VECTOR}, q.query) AS rank
         FROM q, articles a
        WHERE ${HEADLINE_VECTOR} @@ q.query
        LIMIT $4),
+    common_body_hits AS MATERIALIZED (
+      SELECT b.id, b.article_id
+        FROM q,
+             (SELECT a.id FROM articles a
+               WHERE (SELECT common FROM body_words) AND ${listedCondition('a')}
+               ORDER BY a.published_at DESC, a.id DESC
+               LIMIT $4::int * ${RECENT_ARTICLES_PER_CANDIDATE}) recent,
+             -- OFFSET 0: the article's sections by article_id, each vector tested here (not a
+             -- BitmapAnd with the body index, which would read the posting list after all)
+             LATERAL (SELECT s.id, s.article_id, s.search_vector FROM sections s
+                       WHERE s.article_id = recent.id OFFSET 0) b
+       WHERE b.search_vector @@ q.query
+       LIMIT $4),
     section_hits AS MATERIALIZED (
       (SELECT s.id, s.article_id FROM q, sections s
         WHERE to_tsvector('english', coalesce(s.heading, '')) @@ q.query LIMIT $4)
       UNION
-      (SELECT s.id, s.article_id FROM q, sections s WHERE s.search_vector @@ q.query LIMIT $4)),
+      (SELECT id, article_id FROM common_body_hits)
+      UNION
+      (SELECT s.id, s.article_id FROM q, sections s
+        WHERE NOT (SELECT common FROM body_words) AND s.search_vector @@ q.query LIMIT $4)),
     section_ranks AS (
       SELECT h.article_id, max(ts_rank_cd(s.search_vector, q.query)) AS rank
         FROM q, section_hits h JOIN sections s ON s.id = h.id
