@@ -3,9 +3,9 @@
 // fixed (20 and 100). The baseline serves it; --search-alone times it one query at a time.
 const HEADLINE = `(setweight(to_tsvector('english', a.title), 'A') || setweight(to_tsvector('english', coalesce(a.summary, '')), 'B'))`;
 // Words on a good share of sections (ANALYZE's statistics): their body matches come from the
-// newest articles' sections rather than the body index's whole posting list.
+// newest articles' sections rather than the body index's whole posting list (not phrases).
 const BODY_WORDS_ARE_COMMON = `(
-                SELECT coalesce(count(*) > 0 AND bool_and(f.freq IS NOT NULL)
+                SELECT coalesce(count(*) > 0 AND bool_and(f.freq IS NOT NULL) AND (SELECT q FROM q)::text NOT LIKE '%<%>%'
                          AND exp(sum(ln(greatest(f.freq, 1e-9)))) * min(f.freq)
                              * (SELECT c.reltuples FROM pg_class c WHERE c.oid = 'sections'::regclass) >= 4 * 100, false)
                   FROM (SELECT replace(m[2], '''''', '''') AS lexeme

@@ -105,10 +105,13 @@ const HEADLINE_VECTOR = `(setweight(to_tsvector('english', a.title), 'A') ||
  * each) estimate both costs: the index reads about sections x the rarest word's share entries;
  * the walk tests about $4 / (product of the words' shares) sections. Words not among the most
  * common, a query of no words, or no statistics yet: the index, as before. Negated words only
- * filter, so they count for neither estimate.
+ * filter, so they count for neither estimate. Phrases take the index too: their words' shares
+ * say nothing of how often they stand together, and a rare phrase of common words would walk
+ * the whole window.
  */
 const BODY_WORDS_ARE_COMMON = `(
   SELECT coalesce(count(*) > 0 AND bool_and(f.freq IS NOT NULL)
+           AND (SELECT query FROM q)::text NOT LIKE '%<%>%'
            AND exp(sum(ln(greatest(f.freq, 1e-9)))) * min(f.freq)
                * (SELECT c.reltuples FROM pg_class c WHERE c.oid = 'sections'::regclass)
                >= ${BODY_SCAN_COST_RATIO} * $4::int, false)
