@@ -20,7 +20,7 @@ export const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('english', $1)
                 SELECT a.id, ts_rank_cd(${HEADLINE}, q.q) AS rank FROM q, articles a
                  WHERE ${HEADLINE} @@ q.q LIMIT 100),
               common_body_hits AS MATERIALIZED (
-                SELECT b.id, b.article_id
+                SELECT b.id, b.article_id, ts_rank_cd(b.search_vector, q.q) AS rank
                   FROM q,
                        (SELECT a.id FROM articles a
                          WHERE (SELECT common FROM body_words) AND a.status IN ('published', 'scheduled')
@@ -29,14 +29,13 @@ export const SEARCH_SQL = `WITH q AS (SELECT websearch_to_tsquery('english', $1)
                        LATERAL (SELECT s.id, s.article_id, s.search_vector FROM sections s WHERE s.article_id = recent.id OFFSET 0) b
                  WHERE b.search_vector @@ q.q LIMIT 100),
               section_hits AS MATERIALIZED (
-                (SELECT s.id, s.article_id FROM q, sections s WHERE to_tsvector('english', coalesce(s.heading, '')) @@ q.q LIMIT 100)
+                (SELECT s.id, s.article_id, ts_rank_cd(s.search_vector, q.q) AS rank FROM q, sections s WHERE to_tsvector('english', coalesce(s.heading, '')) @@ q.q LIMIT 100)
                 UNION
-                (SELECT id, article_id FROM common_body_hits)
+                (SELECT id, article_id, rank FROM common_body_hits)
                 UNION
-                (SELECT s.id, s.article_id FROM q, sections s WHERE NOT (SELECT common FROM body_words) AND s.search_vector @@ q.q LIMIT 100)),
+                (SELECT s.id, s.article_id, ts_rank_cd(s.search_vector, q.q) AS rank FROM q, sections s WHERE NOT (SELECT common FROM body_words) AND s.search_vector @@ q.q LIMIT 100)),
               section_ranks AS (
-                SELECT h.article_id, max(ts_rank_cd(s.search_vector, q.q)) AS rank
-                  FROM q, section_hits h JOIN sections s ON s.id = h.id GROUP BY h.article_id),
+                SELECT article_id, max(rank) AS rank FROM section_hits GROUP BY article_id),
               found AS (
                 SELECT coalesce(t.id, r.article_id) AS id, coalesce(t.rank, 0) + coalesce(r.rank, 0) AS rank
                   FROM headline_hits t FULL JOIN section_ranks r ON r.article_id = t.id),

@@ -145,7 +145,7 @@ function searchPageSql(): string {
        WHERE ${HEADLINE_VECTOR} @@ q.query
        LIMIT $4),
     common_body_hits AS MATERIALIZED (
-      SELECT b.id, b.article_id
+      SELECT b.id, b.article_id, ts_rank_cd(b.search_vector, q.query) AS rank
         FROM q,
              (SELECT a.id FROM articles a
                WHERE (SELECT common FROM body_words) AND ${listedCondition('a')}
@@ -157,18 +157,19 @@ function searchPageSql(): string {
                        WHERE s.article_id = recent.id OFFSET 0) b
        WHERE b.search_vector @@ q.query
        LIMIT $4),
+    -- Each source ranks the rows it already holds (no second fetch of each section by id).
     section_hits AS MATERIALIZED (
-      (SELECT s.id, s.article_id FROM q, sections s
+      (SELECT s.id, s.article_id, ts_rank_cd(s.search_vector, q.query) AS rank
+         FROM q, sections s
         WHERE to_tsvector('english', coalesce(s.heading, '')) @@ q.query LIMIT $4)
       UNION
-      (SELECT id, article_id FROM common_body_hits)
+      (SELECT id, article_id, rank FROM common_body_hits)
       UNION
-      (SELECT s.id, s.article_id FROM q, sections s
+      (SELECT s.id, s.article_id, ts_rank_cd(s.search_vector, q.query) AS rank
+         FROM q, sections s
         WHERE NOT (SELECT common FROM body_words) AND s.search_vector @@ q.query LIMIT $4)),
     section_ranks AS (
-      SELECT h.article_id, max(ts_rank_cd(s.search_vector, q.query)) AS rank
-        FROM q, section_hits h JOIN sections s ON s.id = h.id
-       GROUP BY h.article_id),
+      SELECT article_id, max(rank) AS rank FROM section_hits GROUP BY article_id),
     found AS (
       SELECT coalesce(t.id, r.article_id) AS id, coalesce(t.rank, 0) + coalesce(r.rank, 0) AS rank
         FROM headline_hits t FULL JOIN section_ranks r ON r.article_id = t.id),
