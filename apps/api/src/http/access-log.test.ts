@@ -49,7 +49,9 @@ describe('the access log', () => {
   it('writes one line per request with its id, method, path, status and time, and echoes the id', async () => {
     const { lines, written, url, server } = await serve();
     try {
-      const kept = await fetch(`${url}/id?page=2`, { headers: { [REQUEST_ID_HEADER]: 'page-123' } });
+      const kept = await fetch(`${url}/id?page=2`, {
+        headers: { [REQUEST_ID_HEADER]: 'page-123' },
+      });
       expect(kept.headers.get(REQUEST_ID_HEADER)).toBe('page-123');
       expect(await kept.text()).toBe('page-123');
       await nextLine(lines, written, 1);
@@ -64,7 +66,9 @@ describe('the access log', () => {
       // Only those fields of the request: no headers (tokens, cookies), no address.
       expect(Object.keys(lines[0]?.req ?? {}).sort()).toEqual(['id', 'method', 'url']);
 
-      const replaced = await fetch(`${url}/id`, { headers: { [REQUEST_ID_HEADER]: 'a b<script>' } });
+      const replaced = await fetch(`${url}/id`, {
+        headers: { [REQUEST_ID_HEADER]: 'a b<script>' },
+      });
       const fresh = replaced.headers.get(REQUEST_ID_HEADER);
       expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
       await nextLine(lines, written, 2);
