@@ -13,6 +13,7 @@ import { etagFor, isFresh } from './lib/etag.server';
 import { FormEchoProvider, type FormEcho } from './lib/form-echo';
 import { appLogger } from './lib/logger.server';
 import { NonceProvider } from './lib/nonce';
+import { ServerOnlyDataProvider, type ServerOnlyData } from './lib/server-only-data';
 
 const RENDER_TIMEOUT_MS = 5_000;
 export const streamTimeout = RENDER_TIMEOUT_MS;
@@ -30,7 +31,10 @@ export default async function handleRequest(
   loadContext?: AppLoadContext,
 ): Promise<Response> {
   const placeholder = randomBytes(18).toString('hex');
-  let html = await render(request, remixContext, placeholder, loadContext?.reader?.formEcho ?? {});
+  let html = await render(request, remixContext, placeholder, {
+    formEcho: loadContext?.reader?.formEcho ?? {},
+    serverOnly: loadContext?.reader?.serverOnly ?? {},
+  });
   const cacheable =
     request.method === 'GET' &&
     status === 200 &&
@@ -72,19 +76,21 @@ function render(
   request: Request,
   remixContext: EntryContext,
   nonce: string,
-  formEcho: FormEcho,
+  { formEcho, serverOnly }: { formEcho: FormEcho; serverOnly: ServerOnlyData },
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     let renderError: unknown;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <FormEchoProvider value={formEcho}>
-          <RemixServer
-            context={remixContext}
-            url={request.url}
-            abortDelay={RENDER_TIMEOUT_MS}
-            nonce={nonce}
-          />
+          <ServerOnlyDataProvider value={serverOnly}>
+            <RemixServer
+              context={remixContext}
+              url={request.url}
+              abortDelay={RENDER_TIMEOUT_MS}
+              nonce={nonce}
+            />
+          </ServerOnlyDataProvider>
         </FormEchoProvider>
       </NonceProvider>,
       {
