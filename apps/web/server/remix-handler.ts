@@ -97,7 +97,11 @@ function toFetchRequest(
   { forCache, url }: { forCache: boolean; url: string },
 ): Request {
   const controller = new AbortController();
-  res.on('close', () => controller.abort());
+  // Only a reader who left before the answer was sent aborts the work: aborting after every
+  // answer made an AbortError (a DOMException with its stack) per request for nothing.
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
   const headers = new Headers();
   for (const [name, values] of Object.entries(req.headers)) {
     if (values === undefined) continue;

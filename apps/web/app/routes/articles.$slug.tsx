@@ -177,7 +177,13 @@ export default function ArticlePage() {
       </header>
       <TableOfContents entries={article.toc} />
       {sections ? (
-        <ArticleBody key={article.slug} slug={article.slug} sections={sections} />
+        <ArticleBody
+          key={article.slug}
+          slug={article.slug}
+          sections={sections}
+          // On the server (a body the browser will keep): KeptServerHtml handles its links.
+          plainLinks={article.sections === null}
+        />
       ) : (
         <KeptServerHtml key={article.slug} className="article-body" />
       )}
