@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import {
   createHttpLogger,
+  requestLogger,
   createLimitedServer,
   createServiceLogger,
   drainOnSignals,
@@ -18,6 +19,7 @@ import { limitRequestBody } from './body-limit';
 import { followContentChanges } from './content-changes';
 import { refuseCrossSiteRequests } from './origin-check';
 import { PageCache } from './page-cache';
+import { servePublicFiles } from './public-files';
 import { sendRefusal } from './refusal-page';
 import { remixWithPageCache } from './remix-handler';
 import { readerEnv } from './env';
@@ -81,7 +83,7 @@ app.use(
   '/assets',
   express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }),
 );
-app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }));
+app.use(servePublicFiles(path.join(root, 'build/client'), { skip: 'assets', maxAge: '1h' }));
 
 // Public pages are kept in memory and replayed until the API announces a content change.
 const cache = new PageCache({ maxSizeMb: env.READER_PAGE_CACHE_MB });
@@ -103,7 +105,7 @@ app.all('/{*splat}', remixWithPageCache({ build, mode: env.NODE_ENV, cache }));
 
 // A failure nobody caught: one structured log line, and a page that says so (never a stack).
 const lastResort: ErrorRequestHandler = (error, req, res, _next) => {
-  const log = req.log ?? logger;
+  const log = requestLogger(logger, req);
   if (error?.expose && error.status >= 400 && error.status < 500) {
     log.warn({ reason: error.message }, 'request refused');
     return sendRefusal(res, error.status, {
