@@ -70,6 +70,14 @@ export const webhookOutbox = {
     await record(manager, 'report.created', `${REPORT_DATA} WHERE r.receipt = $3`, [receipt]);
   },
 
+  /** One event per report a batch filed (group commit), in one statement. */
+  async reportsCreated(manager: EntityManager, receipts: string[]): Promise<void> {
+    if (receipts.length === 0) return;
+    await record(manager, 'report.created', `${REPORT_DATA} WHERE r.receipt = ANY ($3::text[])`, [
+      receipts,
+    ]);
+  },
+
   /** One event per report a decision closed (a page-wide decision closes many at once). */
   async reportsResolved(manager: EntityManager, reportIds: string[]): Promise<void> {
     if (reportIds.length === 0) return;
