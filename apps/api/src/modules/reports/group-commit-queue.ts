@@ -25,7 +25,9 @@ export interface GroupCommitOptions<T> {
 
 export class QueueFullError extends Error {
   constructor(readonly reason: 'full' | 'closed') {
-    super(reason === 'full' ? 'the group-commit queue is full' : 'the group-commit queue is closed');
+    super(
+      reason === 'full' ? 'the group-commit queue is full' : 'the group-commit queue is closed',
+    );
   }
 }
 

@@ -149,8 +149,7 @@ export async function admitAttempts(
             flagged_at: row.flagged_at,
           }
         : null,
-    section:
-      row.section_id !== null ? { id: row.section_id, anchor: row.section_anchor! } : null,
+    section: row.section_id !== null ? { id: row.section_id, anchor: row.section_anchor! } : null,
   }));
 }
 

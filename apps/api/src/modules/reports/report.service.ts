@@ -421,10 +421,7 @@ export class ReportService {
 }
 
 /** A key already used: the same report gets its receipt back, another payload is refused. */
-function replayOf(
-  existing: NonNullable<Admission['existing']>,
-  requestHash: string,
-): Outcome {
+function replayOf(existing: NonNullable<Admission['existing']>, requestHash: string): Outcome {
   if (existing.requestHash !== requestHash) return { error: keyConflict() };
   return {
     receipt: { receipt: existing.receipt, status: existing.status, createdAt: existing.createdAt },
