@@ -151,16 +151,18 @@ export class ReportService {
   }
 
   /**
-   * One batch, one transaction: each caller is answered after its COMMIT. Should the
-   * transaction fail, nothing of it stays; the reports are then filed one by one, so a report
-   * that breaks a batch fails alone and the others are filed (or fail each with its error).
+   * One batch, one transaction: each caller is answered after its COMMIT. Should PostgreSQL
+   * refuse the transaction, nothing of it stays; the reports are then filed one by one, so a
+   * report that breaks a batch fails alone and the others are filed (or fail each with its
+   * error). When the database is away, they all fail at once: retrying each would only hold
+   * the readers longer, and they can resend with the same key.
    */
   private async commit(batch: PendingReport[]): Promise<void> {
     let outcomes: Outcome[];
     try {
       outcomes = await this.dataSource.transaction((manager) => this.fileBatch(manager, batch));
     } catch (error) {
-      if (batch.length > 1) {
+      if (batch.length > 1 && refusedByDatabase(error)) {
         for (const report of batch) await this.commit([report]);
       } else {
         batch[0]!.reject(error);
@@ -418,6 +420,17 @@ export class ReportService {
     await recordAudit(manager, null, 'article.under_review', target, details);
     return true;
   }
+}
+
+/**
+ * PostgreSQL answered with an error of the transaction itself (bad data, a deadlock, a
+ * serialization failure), rather than the connection failing or the server going away.
+ */
+function refusedByDatabase(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code;
+  return (
+    typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^(08|53|57)/.test(code) // connection exception, insufficient resources, operator intervention
+  );
 }
 
 /** A key already used: the same report gets its receipt back, another payload is refused. */
