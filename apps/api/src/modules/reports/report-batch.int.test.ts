@@ -133,6 +133,37 @@ describe('group commit of reports', () => {
     expect(db.statements.count).toBe(5);
   });
 
+  it('writes one report.created webhook event per report of a batch, in the same statements', async () => {
+    await db.dataSource.query(
+      `INSERT INTO webhook_endpoints (url, events, secret)
+       VALUES ('https://hooks.example.com/folio', '{report.created}', 'whsec_batch_test')`,
+    );
+    try {
+      db.statements.reset();
+      const answers = await oneBatch(
+        Array.from({ length: 3 }, (_, i) => [input(), `203.0.113.${i + 1}`]),
+      );
+      expect(db.statements.count).toBe(5);
+      const events = await db.dataSource.query(
+        `SELECT e.payload->'data'->'report'->>'id' AS report_id, count(d.*)::int AS deliveries
+           FROM webhook_events e JOIN webhook_deliveries d ON d.event_id = e.id
+          WHERE e.type = 'report.created' GROUP BY e.id`,
+      );
+      const ids = await db.dataSource.query(`SELECT id FROM reports WHERE receipt = ANY ($1)`, [
+        answers.map((answer) => answer.receipt),
+      ]);
+      expect(ids).toHaveLength(3);
+      expect(events.map((event: any) => event.report_id).sort()).toEqual(
+        ids.map((row: any) => row.id).sort(),
+      );
+      expect(events.every((event: any) => event.deliveries === 1)).toBe(true);
+    } finally {
+      await db.dataSource.query(
+        'TRUNCATE webhook_endpoints, webhook_events, webhook_deliveries CASCADE',
+      );
+    }
+  });
+
   it('answers replays in the same batch with the same receipt, and a changed payload with CONFLICT', async () => {
     const earlier = input({ articleSlug: 'page-two' });
     const [first] = await oneBatch([[earlier, '192.0.2.1']]);
