@@ -49,11 +49,14 @@ function reportContinuously(url: string) {
           'x-folio-reader-address': `10.${(n >> 8) & 255}.${n & 255}.1`,
           'x-folio-forwarding-secret': FORWARDING_SECRET,
         },
-      ).catch(() => null);
-      const receipt = response?.body.data?.submitReport?.receipt as string | undefined;
+      ).catch((error: Error) => ({ status: 0, body: { error: String(error) } as any }));
+      const receipt = response.body.data?.submitReport?.receipt as string | undefined;
       if (receipt) acknowledged.push(receipt);
       else {
-        refused.push(response?.body.errors?.[0]?.extensions?.code ?? 'no answer');
+        refused.push(
+          response.body.errors?.[0]?.extensions?.code ??
+            `${response.status} ${JSON.stringify(response.body).slice(0, 300)}`,
+        );
         await new Promise((resolve) => setTimeout(resolve, 100)); // no busy loop while down
       }
     }

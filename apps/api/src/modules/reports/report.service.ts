@@ -165,7 +165,7 @@ export class ReportService {
       if (batch.length > 1 && refusedByDatabase(error)) {
         for (const report of batch) await this.commit([report]);
       } else {
-        batch[0]!.reject(error);
+        for (const report of batch) report.reject(error);
       }
       return;
     }
