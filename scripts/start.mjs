@@ -113,8 +113,9 @@ async function main() {
   }
 
   // Studio signs its cookies with SESSION_SECRET; without one, a fresh secret per start (so
-  // signing in again after a restart is needed, and nothing guessable is ever used).
-  const studioServer = path.join(root, 'apps/studio/server.mjs');
+  // signing in again after a restart is needed, and nothing guessable is ever used). It serves
+  // plain http on localhost here, so its cookies are not marked Secure unless asked.
+  const studioServer = path.join(root, 'apps/studio/dist/server.js');
   if (existsSync(studioServer)) {
     run('studio', studioServer, {
       PORT: String(STUDIO_PORT),
@@ -122,6 +123,7 @@ async function main() {
       READER_URL: process.env.READER_URL ?? `http://localhost:${WEB_PORT}`,
       SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(32).toString('hex'),
       FORWARDED_ADDRESS_SECRET: forwardingSecret,
+      COOKIE_SECURE: process.env.COOKIE_SECURE ?? 'false',
     });
     await waitUntilReady(`http://127.0.0.1:${STUDIO_PORT}/health/ready`, 'Studio');
   }

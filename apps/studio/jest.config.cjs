@@ -1,7 +1,8 @@
 const { createJestConfig } = require('@folio/jest-config');
 
-// Two projects: unit tests of the helpers (cookies, CSRF, env, Markdown), and end-to-end tests
-// that drive Debian's Chromium against the real stack (embedded PostgreSQL, API, reader, Studio).
+// Two projects: unit tests of the helpers (cookies, CSRF, env, Markdown) and of the server, and
+// end-to-end tests that drive Debian's Chromium against the real stack (embedded PostgreSQL,
+// API, reader, Studio).
 module.exports = {
   // The end-to-end files share one stack and one database: run files one at a time.
   maxWorkers: 1,
@@ -9,7 +10,7 @@ module.exports = {
   projects: [
     createJestConfig({
       displayName: 'studio',
-      testMatch: ['<rootDir>/app/**/*.test.ts?(x)'],
+      testMatch: ['<rootDir>/app/**/*.test.ts?(x)', '<rootDir>/server/**/*.test.ts'],
       extra: {
         moduleNameMapper: {
           '^~/(.*)$': '<rootDir>/app/$1',

@@ -7,18 +7,26 @@ import { fileURLToPath } from 'node:url';
 import { searchQueries } from './dataset.mjs';
 import { prepareDatabase } from './database.mjs';
 import { benchOptions } from './options.mjs';
+import { checkPeerAnswers } from './peer.mjs';
 import { killChildren, stopChildren } from './processes.mjs';
 import { checkReports, machine, peakMemory, table, writeResult } from './report.mjs';
+import { searchAlone } from './search-alone.mjs';
 import { startServers } from './servers.mjs';
 import { summariseProfiles } from './profile.mjs';
-import { defineWorkloads, runWorkloads } from './workloads.mjs';
+import { ARTICLE, NEWEST, defineWorkloads, runWorkloads } from './workloads.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main() {
-  const { quick, articles, timing, workloads: selected, profile } = benchOptions();
+  const { quick, articles, timing, workloads: selected, profile, peer } = benchOptions();
   const { postgres, client, sqlCalls } = await prepareDatabase(root, articles);
-  const servers = await startServers(root, postgres.url, articles, { profile });
+  // the peer only answers W1 and W2
+  const peerWanted = peer && (!selected || selected.some((id) => id === 'W1' || id === 'W2'));
+  const servers = await startServers(root, postgres.url, articles, {
+    profile,
+    peer: peerWanted,
+  });
+  if (servers.peer) await checkPeerAnswers(servers, articles, { article: ARTICLE, newest: NEWEST });
   const queries = await searchQueries(client);
   const { workloads, acknowledged, runId } = await defineWorkloads(
     servers,
@@ -29,8 +37,15 @@ async function main() {
   const rows = await runWorkloads(workloads, {
     timing,
     baselinePid: servers.baseline.pid,
+    peerPid: servers.peer?.pid,
     sqlCalls,
   });
+
+  // with W5: its queries one at a time too, unloaded (the statement alone, and the API's search);
+  // --quick only proves that this runs
+  const alone = workloads.some((workload) => workload.id === 'W5')
+    ? await searchAlone(client, servers.api, quick ? queries.slice(0, 100) : queries)
+    : null;
 
   const reports = await checkReports(client, { acknowledged, runId });
   const result = {
@@ -42,6 +57,10 @@ async function main() {
     workloads: rows,
     reports,
     memory: peakMemory(servers),
+    searchAlone: alone,
+    peer: servers.peer
+      ? { postgraphile: servers.peer.version, node: servers.peer.node }
+      : { skipped: servers.peerError ?? (peerWanted ? 'not run' : 'not asked for') },
   };
   const file = await writeResult(root, result);
   await client.end();

@@ -78,7 +78,7 @@ export async function prepareDatabase(root, articles) {
   const client = new pg.Client({ connectionString: postgres.url });
   await client.connect();
   const started = Date.now();
-  await generateDataset(client, articles, log);
+  await generateDataset(client, postgres.url, articles, log);
   log(`dataset ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { postgres, client, sqlCalls: await statementCounter(client) };
 }

@@ -1,5 +1,6 @@
 // The command line: `npm run bench [-- --quick] [-- --articles N] [-- --workloads W1,W2]
-// [-- --profile]` (--profile: the uncached API and reader run under `node --cpu-prof`).
+// [-- --profile] [-- --no-peer]` (--profile: the uncached API and reader run under
+// `node --cpu-prof`; --no-peer: no PostGraphile, which --quick leaves out unless given --peer).
 import { parseArgs } from 'node:util';
 
 /** What this run measures, and for how long. */
@@ -12,7 +13,10 @@ export function benchOptions(argv = process.argv.slice(2)) {
       // e.g. --workloads W1,W2 for the scale run
       workloads: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      // PostGraphile 5 beside the baseline on W1 and W2 (./peer.mjs)
+      peer: { type: 'boolean' },
     },
+    allowNegative: true,
   });
   const quick = args.quick;
   return {
@@ -22,6 +26,9 @@ export function benchOptions(argv = process.argv.slice(2)) {
     // run each, not a median of three; its figures are never read.
     timing: quick ? { warmup: 1, duration: 2, runs: 1 } : { warmup: 3, duration: 10, runs: 3 },
     workloads: args.workloads?.split(',').map((id) => id.trim()),
+    // Off for --quick (CI): its first run downloads Node 22 and PostGraphile (about 60 MB), and
+    // CI's quick bench only proves the scripts still run.
+    peer: args.peer ?? !quick,
     // where the CPU profiles go: one folder per run
     profile: args.profile
       ? `bench/profiles/${new Date().toISOString().replace(/[:.]/g, '-')}`

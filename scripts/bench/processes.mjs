@@ -22,16 +22,20 @@ export async function waitReady(url, child, name) {
   throw new Error(`${name} did not become ready`);
 }
 
-/** Runs a Node script with extra environment; `ipc` forks it so it can message when ready. */
-export function start(script, env, { ipc = false, nodeArgs = [] } = {}) {
-  const child = (ipc ? fork : spawn)(
-    ipc ? script : process.execPath,
-    ipc ? [] : [...nodeArgs, script],
-    {
-      env: { ...process.env, ...env },
-      stdio: ipc ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'],
-    },
-  );
+/**
+ * Runs a Node script with extra environment; `ipc` forks it so it can message when ready;
+ * `execPath` runs it on another Node (the peer's Node 22).
+ */
+export function start(
+  script,
+  env,
+  { ipc = false, nodeArgs = [], execPath = process.execPath } = {},
+) {
+  const child = (ipc ? fork : spawn)(ipc ? script : execPath, ipc ? [] : [...nodeArgs, script], {
+    execPath,
+    env: { ...process.env, ...env },
+    stdio: ipc ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'],
+  });
   children.push(child);
   return child;
 }

@@ -23,14 +23,36 @@ export async function checkReports(client, { acknowledged, runId }) {
   };
 }
 
-export function peakMemory({ api, apiCached, web, webCached, baseline }) {
+export function peakMemory({ api, apiCached, web, webCached, baseline, peer }) {
   return {
     apiPeakRssMb: peakRssMb(api.pid),
     cachedApiPeakRssMb: peakRssMb(apiCached.pid),
     webPeakRssMb: peakRssMb(web.pid),
     cachedWebPeakRssMb: peakRssMb(webCached.pid),
     baselinePeakRssMb: peakRssMb(baseline.pid),
+    peerPeakRssMb: peer ? peakRssMb(peer.pid) : null,
   };
+}
+
+/** One line per server: its peak RSS over the whole run. */
+function memoryLines(memory, peer) {
+  const servers = [
+    ['API, uncached', memory.apiPeakRssMb],
+    ['API, response cache', memory.cachedApiPeakRssMb],
+    ['reader, uncached', memory.webPeakRssMb],
+    ['reader, page cache', memory.cachedWebPeakRssMb],
+    ['baseline', memory.baselinePeakRssMb],
+    [`PostGraphile (peer)`, memory.peerPeakRssMb],
+  ];
+  return [
+    'Peak RSS per server (VmHWM, over the whole run):',
+    '',
+    ...servers.map(([name, mb]) =>
+      mb === null || mb === undefined
+        ? `- ${name}: not run (${peer.skipped})`
+        : `- ${name}: ${mb} MB`,
+    ),
+  ];
 }
 
 export function machine() {
@@ -54,24 +76,41 @@ export async function writeResult(root, result) {
   return file;
 }
 
-export function table({ articles, machine, workloads, reports, memory, timing }) {
+export function table({
+  articles,
+  machine,
+  workloads,
+  reports,
+  memory,
+  timing,
+  peer,
+  searchAlone,
+}) {
   const lines = [
     `Folio benchmark: ${articles} articles x 8 sections; ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}; median of ${timing.runs} runs of ${timing.duration} s at 32 connections after a ${timing.warmup} s warm-up.`,
+    peer.postgraphile
+      ? `Peer: PostGraphile ${peer.postgraphile} on Node ${peer.node}, same database, W1 and W2 only.`
+      : `Peer (PostGraphile): not run (${peer.skipped}).`,
     '',
-    '| workload | req/s | p50 ms | p99 ms | non-2xx | SQL/req | CPU ms/req | baseline req/s | ours / baseline |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| workload | req/s | p50 ms | p99 ms | non-2xx | SQL/req | CPU ms/req | baseline req/s | ours / baseline | PostGraphile req/s | PostGraphile CPU ms/req | ours / PostGraphile |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
-  for (const { id, name, ours, baseline, ratio } of workloads) {
+  for (const { id, name, ours, baseline, ratio, peer: theirs, peerRatio } of workloads) {
     lines.push(
-      `| ${id} ${name} | ${ours.rps} | ${ours.p50} | ${ours.p99} | ${ours.non2xx} | ${ours.sqlPerRequest ?? 'n/a'} | ${ours.cpuMsPerRequest} | ${baseline?.rps ?? '—'} | ${ratio ?? '—'} |`,
+      `| ${id} ${name} | ${ours.rps} | ${ours.p50} | ${ours.p99} | ${ours.non2xx} | ${ours.sqlPerRequest ?? 'n/a'} | ${ours.cpuMsPerRequest} | ${baseline?.rps ?? '—'} | ${ratio ?? '—'} | ${theirs?.rps ?? '—'} | ${theirs?.cpuMsPerRequest ?? '—'} | ${peerRatio ?? '—'} |`,
     );
   }
-  lines.push(
-    '',
-    `Reports (W4): ${reports.acknowledged} acknowledged to clients, ${reports.stored} of them in the database: ${reports.lost} lost, ${reports.duplicated} duplicated.`,
-  );
-  lines.push(
-    `Peak RSS: API ${memory.apiPeakRssMb} MB (with its cache ${memory.cachedApiPeakRssMb} MB), reader ${memory.webPeakRssMb} MB (with its cache ${memory.cachedWebPeakRssMb} MB); baseline ${memory.baselinePeakRssMb} MB.`,
-  );
+  lines.push('');
+  if (workloads.some((row) => row.id === 'W4'))
+    lines.push(
+      `Reports (W4): ${reports.acknowledged} acknowledged to clients, ${reports.stored} of them in the database: ${reports.lost} lost, ${reports.duplicated} duplicated.`,
+    );
+  if (searchAlone) {
+    const { queries, statement: s, api } = searchAlone;
+    lines.push(
+      `Search alone (W5's ${queries} queries one at a time, no other load from the bench): the statement on PostgreSQL p50 ${s.p50} ms, p99 ${s.p99} ms, max ${s.max} ms; through the uncached API p50 ${api.p50} ms, p99 ${api.p99} ms, max ${api.max} ms.`,
+    );
+  }
+  lines.push('', ...memoryLines(memory, peer));
   return lines.join('\n');
 }

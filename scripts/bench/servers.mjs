@@ -3,6 +3,8 @@
 // the other runs as deployed, with the API's response cache and the reader's page cache.
 import path from 'node:path';
 import { benchSlug } from './dataset.mjs';
+import { log } from './options.mjs';
+import { startPeer } from './peer.mjs';
 import { freePort, start, waitReady } from './processes.mjs';
 
 export const FORWARDING_SECRET = 'bench-forwarding-secret-0123456789';
@@ -64,8 +66,11 @@ async function startBaseline(root, databaseUrl, page) {
   return { pid: child.pid, url: `http://127.0.0.1:${port}` };
 }
 
-/** @returns {Promise<Record<'api'|'apiCached'|'web'|'webCached'|'baseline', { pid: number, url: string }>>} */
-export async function startServers(root, databaseUrl, articles, { profile } = {}) {
+/**
+ * @returns {Promise<Record<'api'|'apiCached'|'web'|'webCached'|'baseline', { pid: number, url: string }>
+ *   & { peer?: { pid: number, url: string, node: string, version: string }, peerError?: string }>}
+ */
+export async function startServers(root, databaseUrl, articles, { profile, peer } = {}) {
   // --profile: the uncached servers write a .cpuprofile each when they stop
   const profiled = (name) =>
     profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(root, profile, name)}`] : [];
@@ -82,5 +87,16 @@ export async function startServers(root, databaseUrl, articles, { profile } = {}
   // The baseline serves the page the reader renders, byte for byte.
   const page = await (await fetch(`${web.url}/articles/${benchSlug(1, articles)}`)).text();
   const baseline = await startBaseline(root, databaseUrl, page);
-  return { api, apiCached, web, webCached, baseline };
+  const servers = { api, apiCached, web, webCached, baseline };
+  if (peer) {
+    // A peer that cannot be fetched or started (offline, no registry) costs its columns, not
+    // the run: the table says why.
+    try {
+      servers.peer = await startPeer(root, databaseUrl);
+    } catch (error) {
+      servers.peerError = String(error.message ?? error).split('\n')[0];
+      log(`!!! PostGraphile (the peer) is not part of this run: ${servers.peerError}`);
+    }
+  }
+  return servers;
 }

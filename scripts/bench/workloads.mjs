@@ -1,13 +1,15 @@
-// Step 3: the workloads (W1-W5), each against Folio and, where one exists, the baseline.
+// Step 3: the workloads (W1-W5), each against Folio and, where one exists, the baseline (and
+// for W1 and W2 the peer, PostGraphile 5, when it runs).
 import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 import { benchSlug } from './dataset.mjs';
 import { measure } from './load.mjs';
+import { PEER_ARTICLE, PEER_NEWEST } from './peer.mjs';
 import { log } from './options.mjs';
 import { FORWARDING_SECRET } from './servers.mjs';
 
-const ARTICLE = `query ($slug: String!) { article(slug: $slug) { slug title summary sections { heading anchor text blocks { __typename ... on Paragraph { inlines { text } } ... on List { items { text } } } } } }`;
-const NEWEST = `{ articles(first: 20) { edges { node { slug title summary publishedAt tags sectionCount } } } }`;
-const SEARCH = `query ($q: String!) { search(query: $q, first: 20) { edges { node { anchor rank snippet { text highlighted } article { slug title } } } } }`;
+export const ARTICLE = `query ($slug: String!) { article(slug: $slug) { slug title summary sections { heading anchor text blocks { __typename ... on Paragraph { inlines { text } } ... on List { items { text } } } } } }`;
+export const NEWEST = `{ articles(first: 20) { edges { node { slug title summary publishedAt tags sectionCount } } } }`;
+export const SEARCH = `query ($q: String!) { search(query: $q, first: 20) { edges { node { anchor rank snippet { text highlighted } article { slug title } } } } }`;
 const SUBMIT = `mutation ($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }`;
 // The hot set: the 100 most read articles, as a front page and social links make them.
 const HOT_SET = 100;
@@ -18,7 +20,7 @@ const HOT_SET = 100;
  *   acknowledged: every receipt a client got back from W4; each must be in the database.
  */
 export async function defineWorkloads(servers, articles, selected, queries) {
-  const { api, apiCached, web, webCached, baseline } = servers;
+  const { api, apiCached, web, webCached, baseline, peer } = servers;
   // One request counter across workloads, so each request asks for another article.
   let n = 0;
   const graphqlRequest = (query, variables) => ({
@@ -110,6 +112,7 @@ export async function defineWorkloads(servers, articles, selected, queries) {
       pids: [api.pid],
       ours: graphqlWorkload(api.url, ARTICLE, (i) => ({ slug: anySlug(i) })),
       base: baselineArticle(anySlug),
+      peer: peer && graphqlWorkload(peer.url, PEER_ARTICLE, (i) => ({ slug: anySlug(i) })),
     },
     {
       id: 'W1c',
@@ -124,6 +127,7 @@ export async function defineWorkloads(servers, articles, selected, queries) {
       pids: [api.pid],
       ours: graphqlWorkload(api.url, NEWEST, () => ({})),
       base: { url: `${baseline.url}/newest` },
+      peer: peer && graphqlWorkload(peer.url, PEER_NEWEST, () => ({})),
     },
     {
       id: 'W2c',
@@ -182,8 +186,8 @@ export async function defineWorkloads(servers, articles, selected, queries) {
   return { workloads, acknowledged, runId };
 }
 
-/** Measures each workload, then its baseline; one row per workload. */
-export async function runWorkloads(workloads, { timing, baselinePid, sqlCalls }) {
+/** Measures each workload, then its baseline, then the peer; one row per workload. */
+export async function runWorkloads(workloads, { timing, baselinePid, peerPid, sqlCalls }) {
   const rows = [];
   for (const workload of workloads) {
     log(`${workload.id} ${workload.name}`);
@@ -191,12 +195,17 @@ export async function runWorkloads(workloads, { timing, baselinePid, sqlCalls })
     const base = workload.base
       ? await measure(workload.base, { ...timing, pids: [baselinePid], sqlCalls })
       : null;
+    const peer = workload.peer
+      ? await measure(workload.peer, { ...timing, pids: [peerPid], sqlCalls })
+      : null;
     rows.push({
       id: workload.id,
       name: workload.name,
       ours,
       baseline: base,
       ratio: base ? Number((ours.rps / base.rps).toFixed(2)) : null,
+      peer,
+      peerRatio: peer ? Number((ours.rps / peer.rps).toFixed(2)) : null,
     });
   }
   return rows;

@@ -58,7 +58,7 @@ describe.each(IMAGES)('$dockerfile', ({ dockerfile, workspace }) => {
 
   it('copies the production dependencies npm installs inside the workspace itself', () => {
     // npm nests a dependency under apps/<app>/node_modules when the root holds another version
-    // (the reader's express 4 beside the API's express 5); the image must carry those too.
+    // (Studio's diff 8, the reader's lru-cache 11); the image must carry those too.
     const nested = Object.entries(lockfile.packages).some(
       ([location, entry]) => location.startsWith(`${workspace}/node_modules/`) && !entry.dev,
     );
@@ -208,8 +208,8 @@ describe.each(['apps/web', 'apps/studio'])('%s/Dockerfile runtime files', (app) 
       instructions.map((i) => i.getKeyword()).lastIndexOf('FROM'),
     );
     const copied = copiedFromBuild(finalStage);
-    // The reader's server is one bundle (esbuild, dist/server.js); Studio's is one module
-    // (server.mjs, importing only packages and its Remix build).
+    // Each server is one bundle (esbuild, dist/server.js), importing only packages and its
+    // Remix build.
     const start = JSON.parse(readRepoFile(`${app}/package.json`)).scripts.start as string;
     const entry = path.posix.join(app, start.split(' ').at(-1)!);
     const missing = [entry].filter(

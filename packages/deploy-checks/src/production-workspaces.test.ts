@@ -53,7 +53,7 @@ describe('keep-production-workspaces.mjs', () => {
     expect(kept).not.toContain('packages/jest-config');
   });
 
-  it('keeps Studio with the content model and the shared rendering, not the reader or the API', () => {
+  it('keeps Studio with the content model, the shared rendering and server plumbing, not the reader or the API', () => {
     const { kept } = keep('@folio/studio');
     expect(kept).toEqual(
       expect.arrayContaining([
@@ -61,6 +61,7 @@ describe('keep-production-workspaces.mjs', () => {
         'packages/ui',
         'packages/content',
         'packages/contract',
+        'packages/server-kit',
       ]),
     );
     expect(kept).not.toContain('apps/web');

@@ -1,5 +1,6 @@
-// Process plumbing shared by Folio's servers (the API, the reader, and Studio to come), so each
-// is written once: logs, request ids, HTTP limits, graceful drain, environment errors.
+// Process plumbing shared by Folio's servers (the API, the reader and Studio), so each is
+// written once: logs, request ids, HTTP limits, graceful drain, environment errors, and the
+// keep-alive GraphQL client the reader and Studio call the API with.
 export { assignRequestId } from './request-id.js';
 export { createHttpLogger, type HttpLoggerOptions } from './http-logger.js';
 export {
@@ -18,3 +19,12 @@ export {
   weakDatabasePasswordReason,
   weakSecretReason,
 } from './production-secrets.js';
+export {
+  ApiRequestError,
+  ApiUnavailableError,
+  createGraphqlClient,
+  type GraphqlClient,
+  type GraphqlClientOptions,
+  type GraphqlErrorShape,
+  type GraphqlRequestOptions,
+} from './graphql-client.js';

@@ -4,7 +4,7 @@ import {
   weakSecretReason,
 } from './production-secrets.js';
 
-describe('weakSecretReason (the production-secret rule the API and the reader share)', () => {
+describe('weakSecretReason (the production-secret rule the API, the reader and Studio share)', () => {
   it('accepts a generated secret', () => {
     expect(weakSecretReason('b81e4d07c2a95f3e6d18a4c07b92e5f1d3a6c840')).toBeNull();
   });

@@ -1,8 +1,8 @@
 // What a secret must look like before a production process accepts it. A public placeholder
 // (one a README, an example file or an old compose default printed) is as good as no secret:
-// with it anyone can forge reader addresses or hold the content-change streams. Written once
-// here so the API's and the reader's environments (apps/api/src/env.ts, apps/web/server/env.ts)
-// apply the same rule.
+// with it anyone can forge reader addresses, hold the content-change streams or sign Studio's
+// session cookies. Written once here so the API's, the reader's and Studio's environments
+// (apps/api/src/env.ts, apps/web/server/env.ts, apps/studio/server/env.ts) apply the same rule.
 
 /** `openssl rand -hex 16` gives 32 characters; anything shorter is refused in production. */
 export const MIN_PRODUCTION_SECRET_LENGTH = 32;

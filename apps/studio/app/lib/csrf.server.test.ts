@@ -2,7 +2,7 @@ import { createCsrfCookie } from './cookies.server';
 import { createCsrf, CSRF_FIELD, CsrfError } from './csrf.server';
 import { parseEnv } from './env.server';
 
-const env = parseEnv({ SESSION_SECRET: 'c'.repeat(40) });
+const env = parseEnv({ NODE_ENV: 'development', SESSION_SECRET: 'c'.repeat(40) });
 const csrf = createCsrf(createCsrfCookie(env));
 
 function post(cookie: string | null, headers: Record<string, string> = {}) {

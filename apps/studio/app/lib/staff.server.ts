@@ -13,16 +13,19 @@ export type Role = SessionUser['role'];
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
-    /** Set by server.mjs: the browser's address (express, behind TRUST_PROXY). */
+    /** Set by server/remix-handler.ts: the browser's address (express, behind TRUST_PROXY). */
     clientAddress?: string;
+    /** This request's id, passed on to the API so both logs name it. */
+    requestId?: string;
   }
 }
 
-/** Who is at the browser, as far as the API needs to know (limits, sessions list). */
+/** Who is at the browser, as far as the API needs to know (limits, sessions list, logs). */
 export function clientInfo(request: Request, context?: AppLoadContext): ClientInfo {
   return {
     address: context?.clientAddress,
     userAgent: request.headers.get('user-agent'),
+    requestId: context?.requestId,
   };
 }
 

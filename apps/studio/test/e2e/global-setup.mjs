@@ -76,6 +76,7 @@ export default async function globalSetup() {
   }
   for (const built of [
     'apps/studio/build/server/index.js',
+    'apps/studio/dist/server.js',
     'apps/web/build/server/index.js',
     'apps/api/dist/main.js',
   ]) {
@@ -119,7 +120,7 @@ export default async function globalSetup() {
     PUBLIC_URL: webUrl,
     LOG_LEVEL: 'warn',
   });
-  const studio = start(path.join(studioDir, 'server.mjs'), {
+  const studio = start(path.join(studioDir, 'dist/server.js'), {
     NODE_ENV: 'production',
     PORT: String(studioPort),
     HOST: '127.0.0.1',

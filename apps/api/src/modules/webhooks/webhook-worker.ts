@@ -54,6 +54,7 @@ export class WebhookWorker {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  private readonly released = new WeakSet<PoolClient>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -82,8 +83,19 @@ export class WebhookWorker {
     this.listener = null;
     if (client) {
       await client.query(`UNLISTEN ${WEBHOOK_DELIVERIES_CHANNEL}`).catch(() => undefined);
-      client.release();
+      this.releaseListener(client);
     }
+  }
+
+  /**
+   * Gives the listening connection back exactly once. When the database goes away as the
+   * process stops (Ctrl-C on `npm start` stops both), the connection's error event and stop()
+   * both reach here, and pg throws on a second release.
+   */
+  private releaseListener(client: PoolClient, error?: Error): void {
+    if (this.released.has(client)) return;
+    this.released.add(client);
+    client.release(error);
   }
 
   /** Claims and delivers one batch of due deliveries; returns how many it handled. */
@@ -131,7 +143,7 @@ export class WebhookWorker {
         // The poll still finds everything; only the prompt wake-up is lost until a reconnect.
         this.logger.warn({ err: error }, 'webhook notifications lost; polling');
         if (this.listener === client) this.listener = null;
-        client.release(error);
+        this.releaseListener(client, error);
         if (!this.stopped) setTimeout(() => void this.listen(), this.options.pollMs).unref();
       });
       await client.query(`LISTEN ${WEBHOOK_DELIVERIES_CHANNEL}`);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 import pino from 'pino';
+import { Client, type Pool } from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { Webhook } from 'standardwebhooks';
 import { useApiTestContext } from '../../../test/api-test-context.js';
 import { TEST_FORWARDING_SECRET } from '../../../test/test-api.js';
@@ -600,5 +602,34 @@ describe('restarts', () => {
     expect(second.headers['webhook-id']).toBe(first.headers['webhook-id']);
     expect(verified(secret, second).type).toBe('article.published');
     receiver.releaseHeld();
+  });
+  it('stops cleanly when the database drops its listening connection as the process stops', async () => {
+    // npm start's Ctrl-C stops PostgreSQL and the API together: the connection the worker
+    // listened on breaks after stop() has handed it back, and a second release used to throw.
+    const pool = (context.db.dataSource.driver as PostgresDriver).master as Pool;
+    const stopping = worker();
+    await stopping.start();
+    await stopping.stop();
+    const before = pool.totalCount;
+    // Looked up from a connection of its own: the pool would lend out the very one we look for.
+    const admin = new Client(pool.options);
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity
+          WHERE datname = current_database() AND query LIKE 'UNLISTEN%'`,
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [
+        rows.map((row) => row.pid),
+      ]);
+    } finally {
+      await admin.end();
+    }
+    // The pool notices the broken idle connection and drops it; nothing is thrown meanwhile.
+    for (let waited = 0; pool.totalCount >= before && waited < 30_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(pool.totalCount).toBeLessThan(before);
   });
 });
