@@ -1,3 +1,4 @@
+import { REQUEST_ID_HEADER } from '@folio/contract';
 import { useApiTestContext } from '../test/api-test-context.js';
 
 const context = useApiTestContext({ NODE_ENV: 'production' });
@@ -21,6 +22,18 @@ describe('HTTP boundary', () => {
         },
       ],
     });
+  });
+
+  it("keeps the caller's request id on a GraphQL answer, and gives one to a request without", async () => {
+    const query = JSON.stringify({ query: '{ articles(first: 1) { edges { cursor } } }' });
+    const kept = await post(query, {
+      'content-type': 'application/json',
+      [REQUEST_ID_HEADER]: 'page-42',
+    });
+    expect(kept.status).toBe(200);
+    expect(kept.headers.get(REQUEST_ID_HEADER)).toBe('page-42');
+    const fresh = await post(query);
+    expect(fresh.headers.get(REQUEST_ID_HEADER)).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('refuses a simple cross-site form post (CSRF prevention)', async () => {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import type {
   ActionFunctionArgs,
   AppLoadContext,
@@ -7,30 +6,31 @@ import type {
   LoaderFunctionArgs,
 } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
-import { renderToPipeableStream } from 'react-dom/server';
+import { renderToString } from 'react-dom/server';
 import { contentSecurityPolicy, nonceFor } from './lib/csp.server';
 import { etagFor, isFresh } from './lib/etag.server';
 import { FormEchoProvider, type FormEcho } from './lib/form-echo';
 import { appLogger } from './lib/logger.server';
 import { NonceProvider } from './lib/nonce';
-
-const RENDER_TIMEOUT_MS = 5_000;
-export const streamTimeout = RENDER_TIMEOUT_MS;
+import { ServerOnlyDataProvider, type ServerOnlyData } from './lib/server-only-data';
 
 /**
  * Renders the whole page before answering: pages are small, and a complete body lets public
  * pages carry an ETag and answer 304 to a client (or CDN) that already holds them. The page is
  * rendered with a random placeholder where the CSP nonce goes, then the nonce is filled in.
  */
-export default async function handleRequest(
+export default function handleRequest(
   request: Request,
   status: number,
   headers: Headers,
   remixContext: EntryContext,
   loadContext?: AppLoadContext,
-): Promise<Response> {
+): Response {
   const placeholder = randomBytes(18).toString('hex');
-  let html = await render(request, remixContext, placeholder, loadContext?.reader?.formEcho ?? {});
+  let html = render(request, remixContext, placeholder, {
+    formEcho: loadContext?.reader?.formEcho ?? {},
+    serverOnly: loadContext?.reader?.serverOnly ?? {},
+  });
   const cacheable =
     request.method === 'GET' &&
     status === 200 &&
@@ -68,42 +68,25 @@ export function handleError(
   );
 }
 
+/**
+ * renderToString, not a stream: the page is sent whole anyway (see above), no route defers
+ * data (nothing suspends), and a stream added a PassThrough, its chunks to join, and a timer
+ * per request that kept the render alive for seconds after it finished.
+ */
 function render(
   request: Request,
   remixContext: EntryContext,
   nonce: string,
-  formEcho: FormEcho,
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let renderError: unknown;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <FormEchoProvider value={formEcho}>
-          <RemixServer
-            context={remixContext}
-            url={request.url}
-            abortDelay={RENDER_TIMEOUT_MS}
-            nonce={nonce}
-          />
-        </FormEchoProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        onAllReady() {
-          const chunks: Buffer[] = [];
-          const body = new PassThrough();
-          body.on('data', (chunk: Buffer) => chunks.push(chunk));
-          body.on('end', () =>
-            renderError ? reject(renderError) : resolve(Buffer.concat(chunks).toString('utf8')),
-          );
-          pipe(body);
-        },
-        onShellError: reject,
-        onError(error: unknown) {
-          renderError = error;
-        },
-      },
-    );
-    setTimeout(abort, RENDER_TIMEOUT_MS + 1000);
-  });
+  { formEcho, serverOnly }: { formEcho: FormEcho; serverOnly: ServerOnlyData },
+): string {
+  // React's stream writes the doctype before a root <html>; renderToString does not.
+  return `<!DOCTYPE html>${renderToString(
+    <NonceProvider value={nonce}>
+      <FormEchoProvider value={formEcho}>
+        <ServerOnlyDataProvider value={serverOnly}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </ServerOnlyDataProvider>
+      </FormEchoProvider>
+    </NonceProvider>,
+  )}`;
 }

@@ -18,6 +18,7 @@ import { limitRequestBody } from './body-limit';
 import { followContentChanges } from './content-changes';
 import { refuseCrossSiteRequests } from './origin-check';
 import { PageCache } from './page-cache';
+import { servePublicFiles } from './public-files';
 import { sendRefusal } from './refusal-page';
 import { remixWithPageCache } from './remix-handler';
 import { readerEnv } from './env';
@@ -81,7 +82,7 @@ app.use(
   '/assets',
   express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }),
 );
-app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }));
+app.use(servePublicFiles(path.join(root, 'build/client'), { skip: 'assets', maxAge: '1h' }));
 
 // Public pages are kept in memory and replayed until the API announces a content change.
 const cache = new PageCache({ maxSizeMb: env.READER_PAGE_CACHE_MB });

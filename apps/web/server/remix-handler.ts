@@ -31,7 +31,7 @@ export function remixWithPageCache({
     try {
       const startedUnder = cache.generation;
       const response = await handle(new Request(new URL(key, origin)), {
-        reader: { clientAddress: '127.0.0.1', requestId: randomUUID() },
+        reader: { clientAddress: '127.0.0.1', requestId: randomUUID(), documentRequest: true },
       });
       cache.store(key, response, Buffer.from(await response.arrayBuffer()), startedUnder);
     } catch {
@@ -56,7 +56,12 @@ export function remixWithPageCache({
       const forCache = key !== null && cache.usable;
       const request = toFetchRequest(req, res, { forCache, url: key ?? req.originalUrl });
       const response = await handle(request, {
-        reader: { clientAddress: req.ip ?? '127.0.0.1', requestId: res.locals.requestId },
+        reader: {
+          clientAddress: req.ip ?? '127.0.0.1',
+          requestId: res.locals.requestId,
+          // Remix answers ?_data requests with loader data alone (client-side navigation).
+          documentRequest: !new URL(request.url).searchParams.has('_data'),
+        },
       });
       const body = Buffer.from(await response.arrayBuffer());
       const stored =
@@ -92,7 +97,11 @@ function toFetchRequest(
   { forCache, url }: { forCache: boolean; url: string },
 ): Request {
   const controller = new AbortController();
-  res.on('close', () => controller.abort());
+  // Only a reader who left before the answer was sent aborts the work: aborting after every
+  // answer made an AbortError (a DOMException with its stack) per request for nothing.
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
   const headers = new Headers();
   for (const [name, values] of Object.entries(req.headers)) {
     if (values === undefined) continue;

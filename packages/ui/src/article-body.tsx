@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import type { SectionFieldsFragment } from './generated/graphql.js';
 import { BlockView } from './block-view.js';
 
@@ -20,6 +21,13 @@ export interface ArticleBodyProps {
   reportLinks?: boolean;
   /** A moderator's view: this section is marked as the one readers reported. */
   highlightAnchor?: string | null;
+  /**
+   * Render the report links as the HTML a Remix <Link> renders, without rendering a <Link>:
+   * for a body the browser keeps as server HTML (the reader's article page), where client-side
+   * navigation is handed to Remix by the page itself. A <Link> per section (its hooks resolve
+   * and match the path) was a good share of the page's server render.
+   */
+  plainLinks?: boolean;
 }
 
 /** The sections in order; each headed one is a landmark with its own "Report this section". */
@@ -28,6 +36,7 @@ export function ArticleBody({
   sections,
   reportLinks = true,
   highlightAnchor = null,
+  plainLinks = false,
 }: ArticleBodyProps) {
   return (
     <div className="article-body">
@@ -54,19 +63,32 @@ export function ArticleBody({
           ))}
           {reportLinks ? (
             <p className="section-report">
-              <Link
+              <ReportLink
                 to={`/articles/${slug}/report?section=${encodeURIComponent(section.anchor)}`}
-                rel="nofollow"
+                plain={plainLinks}
               >
                 Report this section
                 <span className="visually-hidden">
                   {section.heading ? `: ${section.heading}` : ''}
                 </span>
-              </Link>
+              </ReportLink>
             </p>
           ) : null}
         </section>
       ))}
     </div>
+  );
+}
+
+function ReportLink({ to, plain, children }: { to: string; plain: boolean; children: ReactNode }) {
+  // data-discover: what <Link> adds for Remix's route discovery, which reads it from the DOM.
+  return plain ? (
+    <a rel="nofollow" data-discover="true" href={to}>
+      {children}
+    </a>
+  ) : (
+    <Link to={to} rel="nofollow">
+      {children}
+    </Link>
   );
 }

@@ -113,6 +113,12 @@ describe('ArticleBody and TableOfContents', () => {
     expect(html.match(/Report this section/g)).toHaveLength(2);
   });
 
+  it('renders plain report links as the same HTML as Remix links', () => {
+    const html = render(<ArticleBody slug="sea" sections={sections} />);
+    expect(html).toContain('data-discover="true"');
+    expect(render(<ArticleBody slug="sea" sections={sections} plainLinks />)).toBe(html);
+  });
+
   it('leaves out the report links for previews, and marks a reported section for moderators', () => {
     const html = render(
       <ArticleBody slug="sea" sections={sections} reportLinks={false} highlightAnchor="tides" />,

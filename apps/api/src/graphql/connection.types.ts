@@ -60,6 +60,22 @@ export function ConnectionType<TNode extends object>(name: string, nodeType: Cla
   return ConnectionClass;
 }
 
+/**
+ * An edge whose cursor is encoded only if a client selects it: a list page reads 20 nodes and
+ * most clients never ask for their cursors (the reader pages with pageInfo.endCursor).
+ */
+class LazyEdge<TNode> implements Edge<TNode> {
+  #cursor: string | undefined;
+  constructor(
+    readonly node: TNode,
+    private readonly cursorOf: (node: TNode) => string,
+  ) {}
+  get cursor(): string {
+    this.#cursor ??= this.cursorOf(this.node);
+    return this.#cursor;
+  }
+}
+
 /** Builds the connection from one extra row fetched past the page to learn hasNextPage. */
 export function toConnection<TNode>(
   rows: TNode[],
@@ -68,7 +84,7 @@ export function toConnection<TNode>(
   cursorOf: (node: TNode) => string,
 ): Connection<TNode> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ cursor: cursorOf(node), node }));
+  const edges = page.map((node) => new LazyEdge(node, cursorOf));
   let counted: Promise<number> | undefined;
   return {
     edges,
@@ -82,8 +98,12 @@ export function toConnection<TNode>(
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: false,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
   };
 }

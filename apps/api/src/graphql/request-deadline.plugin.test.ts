@@ -51,4 +51,49 @@ describe('the request deadline', () => {
     expect(ran).toEqual(['a', 'b', 'c', 'd']);
     expect(result.errors).toBeUndefined();
   });
+
+  it('stops fields inside lists too, on every server sharing the schema', async () => {
+    // Two servers over one schema object: the fields are guarded once, each request by its
+    // own server's deadline and clock.
+    const nested = buildSdlSchema('type Query { items: [Item!] } type Item { name: String }');
+    let clock = 0;
+    const names: string[] = [];
+    const rootValue = {
+      items: () =>
+        ['x', 'y', 'z'].map((name) => ({
+          name: () => {
+            names.push(name);
+            clock += 400;
+            return name;
+          },
+        })),
+    };
+    for (const deadlineMs of [500, 10_000]) {
+      clock = 0;
+      names.length = 0;
+      const server = new ApolloServer({
+        schema: nested,
+        rootValue,
+        plugins: [requestDeadlinePlugin(deadlineMs, () => clock)],
+      });
+      await server.start();
+      try {
+        const response = await server.executeOperation({ query: '{ items { name } }' });
+        if (response.body.kind !== 'single') throw new Error('expected a single result');
+        const { data, errors } = response.body.singleResult;
+        if (deadlineMs === 500) {
+          expect(names).toEqual(['x', 'y']);
+          expect(data).toEqual({ items: [{ name: 'x' }, { name: 'y' }, { name: null }] });
+          expect(errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
+            [['items', 2, 'name'], 'REQUEST_TIMEOUT'],
+          ]);
+        } else {
+          expect(names).toEqual(['x', 'y', 'z']);
+          expect(errors).toBeUndefined();
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+  });
 });

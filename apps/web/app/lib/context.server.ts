@@ -1,6 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node';
 import { apiClient, type ApiClient } from './api.server';
 import type { FormEcho } from './form-echo';
+import type { ServerOnlyData } from './server-only-data';
 
 /** What the express server (server/main.ts) hands every loader and action. */
 export interface ReaderRequestContext {
@@ -10,6 +11,13 @@ export interface ReaderRequestContext {
   api?: ApiClient;
   /** Set by an action that refused a form, for the page rendered after it (lib/form-echo). */
   formEcho?: FormEcho;
+  /**
+   * True when the server renders this request as a whole page (not a client's ?_data fetch),
+   * so loaders may keep what only the HTML needs out of their data (lib/server-only-data).
+   */
+  documentRequest?: boolean;
+  /** Filled by loaders of a document request, read by entry.server (lib/server-only-data). */
+  serverOnly?: ServerOnlyData;
 }
 
 declare module '@remix-run/node' {
@@ -34,4 +42,15 @@ function randomId(): string {
 /** Hands text to the page rendered after this action, outside its data (see lib/form-echo). */
 export function echoToPage(context: AppLoadContext, echo: FormEcho): void {
   if (context.reader) context.reader.formEcho = echo;
+}
+
+/**
+ * Keeps `value` out of the loader's data when the server renders the whole page, and returns
+ * true; false (the caller puts it in its data) for a client's data fetch, or with no context.
+ */
+export function keepOutOfPageData(context: AppLoadContext, key: string, value: unknown): boolean {
+  const reader = context.reader;
+  if (!reader?.documentRequest) return false;
+  reader.serverOnly = { ...reader.serverOnly, [key]: value };
+  return true;
 }

@@ -15,9 +15,11 @@ import {
 } from '@folio/ui';
 import { ArticleCard, ARTICLE_CARD_FRAGMENT, TagList } from '~/components/article-card';
 import type { ArticlePageQuery, ArticlePageQueryVariables } from '~/generated/graphql';
-import { readerContext } from '~/lib/context.server';
+import { KeptServerHtml } from '~/components/kept-server-html';
+import { keepOutOfPageData, readerContext } from '~/lib/context.server';
 import { env } from '~/lib/env.server';
 import { formatDate } from '~/lib/format';
+import { useServerOnlyData } from '~/lib/server-only-data';
 import {
   apiFailure,
   cacheHeaders,
@@ -80,15 +82,22 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     });
   }
   const { PUBLIC_URL, SITE_NAME } = env();
+  // The body is rendered on the server and kept by the browser as HTML: only a client-side
+  // navigation, which has no HTML to keep, gets it as data.
+  const { sections, ...rest } = article;
+  const bodyKept = keepOutOfPageData(context, ARTICLE_BODY, sections);
   return json(
     {
-      article,
+      article: { ...rest, sections: bodyKept ? null : sections },
       canonicalUrl: new URL(`/articles/${article.slug}`, PUBLIC_URL).href,
       siteName: SITE_NAME,
     },
     { headers: { 'Cache-Control': PUBLIC_CACHE } },
   );
 }
+
+const ARTICLE_BODY = 'article-body';
+type Sections = NonNullable<ArticlePageQuery['article']>['sections'];
 
 export const headers: HeadersFunction = cacheHeaders;
 
@@ -130,6 +139,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export default function ArticlePage() {
   const { article } = useLoaderData<typeof loader>();
+  const keptBody = useServerOnlyData<Sections>(ARTICLE_BODY);
+  // Server: from the load context. Browser: from the data after a client-side navigation;
+  // otherwise the server's HTML is kept.
+  const sections = article.sections ?? keptBody;
   return (
     <article className="article" aria-labelledby="article-title">
       {article.moderationState === 'UNDER_REVIEW' ? (
@@ -163,7 +176,17 @@ export default function ArticlePage() {
         {article.tags.length > 0 ? <TagList tags={article.tags} /> : null}
       </header>
       <TableOfContents entries={article.toc} />
-      <ArticleBody slug={article.slug} sections={article.sections} />
+      {sections ? (
+        <ArticleBody
+          key={article.slug}
+          slug={article.slug}
+          sections={sections}
+          // On the server (a body the browser will keep): KeptServerHtml handles its links.
+          plainLinks={article.sections === null}
+        />
+      ) : (
+        <KeptServerHtml key={article.slug} className="article-body" />
+      )}
       <footer className="article-footer">
         <p>
           <Link to={`/articles/${article.slug}/report`} rel="nofollow">

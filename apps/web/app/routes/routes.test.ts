@@ -84,6 +84,22 @@ describe('article page loader', () => {
     const response = (await load('tides', fakeApi(() => article()).context)) as Response;
     expect(response.headers.get('Cache-Control')).toBe('public, no-cache');
   });
+
+  it('keeps the body out of a whole page’s data, and sends it to a client-side navigation', async () => {
+    const sections = [{ id: 's1', anchor: 'high', heading: 'High', blocks: [] }];
+    const answer = () => ({ article: { ...article().article, sections } });
+
+    const page = fakeApi(answer).context;
+    page.reader!.documentRequest = true;
+    const pageData = await ((await load('tides', page)) as Response).json();
+    expect(pageData.article.sections).toBeNull();
+    expect(page.reader!.serverOnly).toEqual({ 'article-body': sections });
+
+    const navigation = fakeApi(answer).context;
+    const navigationData = await ((await load('tides', navigation)) as Response).json();
+    expect(navigationData.article.sections).toEqual(sections);
+    expect(navigation.reader!.serverOnly).toBeUndefined();
+  });
 });
 
 describe('report form action', () => {

@@ -298,6 +298,8 @@ describe('articles(first, after, tag)', () => {
       expect(errors).toBeUndefined();
       expect(data!.articles.totalCount).toBe(7);
       seen.push(...data!.articles.edges.map((edge: any) => edge.node.slug));
+      // Edge cursors (encoded only when selected) are the ones pageInfo hands out.
+      expect(data!.articles.pageInfo.endCursor).toBe(data!.articles.edges.at(-1).cursor);
       if (!data!.articles.pageInfo.hasNextPage) break;
       after = data!.articles.pageInfo.endCursor;
     }
