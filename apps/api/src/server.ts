@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { CONTENT_CHANGES_ACK_PATH, CONTENT_CHANGES_PATH, ErrorCode } from '@folio/contract';
+import { createHttpLogger } from '@folio/server-kit';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Env } from './env.js';
@@ -17,7 +18,6 @@ import { queryLimitsPlugin } from './graphql/query-limits.plugin.js';
 import { requestDeadlinePlugin } from './graphql/request-deadline.plugin.js';
 import { buildFolioSchema, createModuleContext, type SchemaEnv } from './app-modules.js';
 import type { Logger } from './logger.js';
-import { accessLog } from './http/access-log.js';
 import { clientAddress } from './http/forwarded-identity.js';
 import type { Clock } from './modules/moderation/clock.js';
 
@@ -103,7 +103,7 @@ export async function createServer({
   // GraphQL answers POSTs: an ETag (a hash of every response body) would never be used.
   app.set('etag', false);
   // The reader passes its request id on, so one page's logs line up across both services.
-  app.use(accessLog({ logger, ignore: (req) => req.url?.startsWith('/health') ?? false }));
+  app.use(createHttpLogger({ logger, ignore: (req) => req.url?.startsWith('/health') ?? false }));
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });

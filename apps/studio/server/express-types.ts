@@ -5,7 +5,7 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Locals {
-      /** This request's id (from pino-http, see @folio/server-kit), for log lines and the API. */
+      /** This request's id (from @folio/server-kit's createHttpLogger), for log lines and the API. */
       requestId: string;
     }
   }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import {
   createHttpLogger,
+  requestLogger,
   createLimitedServer,
   createServiceLogger,
   drainOnSignals,
@@ -69,7 +70,7 @@ app.all('/{*splat}', remixHandler({ build, mode: env.NODE_ENV }));
 
 // A failure nobody caught: one structured log line, and a plain answer (never a stack).
 const lastResort: ErrorRequestHandler = (error, req, res, _next) => {
-  const log = req.log ?? logger;
+  const log = requestLogger(logger, req);
   if (res.headersSent) {
     log.error({ err: error }, 'response failed after it started');
     res.destroy();

@@ -9,7 +9,7 @@ declare global {
       rawBody?: Buffer;
     }
     interface Locals {
-      /** This request's id (from pino-http, see @folio/server-kit), for log lines and the API. */
+      /** This request's id (from @folio/server-kit's createHttpLogger), for log lines and the API. */
       requestId: string;
     }
   }

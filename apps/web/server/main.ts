@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import {
   createHttpLogger,
+  requestLogger,
   createLimitedServer,
   createServiceLogger,
   drainOnSignals,
@@ -104,7 +105,7 @@ app.all('/{*splat}', remixWithPageCache({ build, mode: env.NODE_ENV, cache }));
 
 // A failure nobody caught: one structured log line, and a page that says so (never a stack).
 const lastResort: ErrorRequestHandler = (error, req, res, _next) => {
-  const log = req.log ?? logger;
+  const log = requestLogger(logger, req);
   if (error?.expose && error.status >= 400 && error.status < 500) {
     log.warn({ reason: error.message }, 'request refused');
     return sendRefusal(res, error.status, {

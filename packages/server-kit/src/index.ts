@@ -2,7 +2,12 @@
 // written once: logs, request ids, HTTP limits, graceful drain, environment errors, and the
 // keep-alive GraphQL client the reader and Studio call the API with.
 export { assignRequestId } from './request-id.js';
-export { createHttpLogger, type HttpLoggerOptions } from './http-logger.js';
+export {
+  createHttpLogger,
+  requestLogger,
+  type HttpLogger,
+  type HttpLoggerOptions,
+} from './http-logger.js';
 export {
   createServiceLogger,
   LOG_LEVELS,

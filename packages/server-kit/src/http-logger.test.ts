@@ -1,11 +1,10 @@
 import { EventEmitter, once } from 'node:events';
-import { request as httpRequest, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { REQUEST_ID_HEADER } from '@folio/contract';
-import express from 'express';
 import { pino } from 'pino';
-import { accessLog, type IdentifiedRequest } from './access-log.js';
+import { createHttpLogger } from './http-logger.js';
 
 type Line = Record<string, unknown> & { req?: { id: string; method: string; url: string } };
 
@@ -24,18 +23,27 @@ function capturedLogger(level: string) {
 
 async function serve(level = 'info') {
   const captured = capturedLogger(level);
-  const app = express();
-  app.use(accessLog({ logger: captured.logger, ignore: (req) => req.url === '/health' }));
-  app.get('/health', (_req, res) => void res.json({ status: 'ok' }));
-  app.get('/id', (req, res) => void res.send((req as IdentifiedRequest).id));
-  app.get('/broken', (_req, res) => void res.status(500).send('no'));
-  const hanging = new EventEmitter();
-  app.get('/hang', (req) => {
-    hanging.emit('request');
-    // never answers: the client gives up first
-    req.on('close', () => undefined);
+  const httpLogger = createHttpLogger({
+    logger: captured.logger,
+    ignore: (req) => req.url === '/health',
   });
-  const server: Server = app.listen(0, '127.0.0.1');
+  const hanging = new EventEmitter();
+  // A bare node:http server: the access log is the same middleware in express (API, reader,
+  // Studio) and outside it.
+  const server: Server = createServer((req, res) => {
+    httpLogger(req, res);
+    const path = req.url?.split('?')[0];
+    if (path === '/health') res.end('{"status":"ok"}');
+    else if (path === '/id') res.end(String(req.id));
+    else if (path === '/broken') {
+      res.statusCode = 500;
+      res.end('no');
+    } else if (path === '/hang') {
+      // never answers: the client gives up first
+      hanging.emit('request');
+    }
+  });
+  server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { ...captured, url, server, hanging };
