@@ -110,6 +110,9 @@ export type SchemaEnv = Pick<
   | 'REPORT_BURST_SECONDS'
   | 'REPORT_REPORTERS_PER_NETWORK_MAX'
   | 'REPORT_AUTO_HIDE_PER_HOUR'
+  | 'REPORT_BATCH_MAX'
+  | 'REPORT_QUEUE_MAX'
+  | 'REPORT_BATCHES_IN_FLIGHT'
   | 'NODE_ENV'
   | 'WEBHOOK_ALLOW_PRIVATE'
 > &
@@ -143,6 +146,11 @@ function createContainer(
         autoHidesPerHour: env.REPORT_AUTO_HIDE_PER_HOUR,
       },
       clock,
+      {
+        maxBatch: env.REPORT_BATCH_MAX,
+        maxQueue: env.REPORT_QUEUE_MAX,
+        maxInFlight: env.REPORT_BATCHES_IN_FLIGHT,
+      },
     );
     closers.push(() => reports.close());
     instances.set(ArticleResolver, new ArticleResolver(new ArticleService(dataSource)));
@@ -188,7 +196,7 @@ function createContainer(
 
 export interface FolioSchema {
   schema: GraphQLSchema;
-  /** Releases what the services hold beyond the data source (the rate limiter's pool). */
+  /** Releases what the services hold beyond the data source (commits the queued reports). */
   close(): Promise<void>;
 }
 

@@ -43,6 +43,12 @@ export const EnvShape = z.object({
   REPORT_REPORTERS_PER_NETWORK_MAX: z.coerce.number().min(1).default(2),
   /** Pages hidden automatically per hour, site-wide; beyond it pages are only flagged. */
   REPORT_AUTO_HIDE_PER_HOUR: z.coerce.number().int().min(0).default(10),
+  /** Group commit: reports filed in one transaction at most (1 turns batching off). */
+  REPORT_BATCH_MAX: z.coerce.number().int().min(1).max(1_000).default(100),
+  /** Reports waiting for a transaction at most; past it a report is refused (RATE_LIMITED). */
+  REPORT_QUEUE_MAX: z.coerce.number().int().min(1).max(100_000).default(2_000),
+  /** Transactions of reports committing at the same time at most (each holds a connection). */
+  REPORT_BATCHES_IN_FLIGHT: z.coerce.number().int().min(1).max(100).default(2),
   /** Comma-separated read replicas: reads go there, writes and transactions to DATABASE_URL. */
   DATABASE_READ_URLS: z
     .string()

@@ -116,14 +116,14 @@ describe('submitReport', () => {
     expect(await reportCount()).toBe(1);
   });
 
-  it('files a new report in four statements on the main pool, with or without a section', async () => {
+  it('files a new report in five statements, rate limit included, with or without a section', async () => {
     for (const input of [reportInput(), reportInput({ sectionAnchor: 'section-1' })]) {
       context.db.statements.reset();
       const { errors } = await context.api.query(SUBMIT, { input });
       expect(errors).toBeUndefined();
-      // BEGIN, lock the page (and find the section and its moderation state), insert and count
-      // the networks the threshold counts, the webhook outbox (one statement), COMMIT; the rate
-      // limiter's point is taken first, on its own pool.
+      // BEGIN, charge the rate limit and lock the page (finding the section and its moderation
+      // state), insert and count the networks the threshold counts, the webhook outbox (one
+      // statement), COMMIT.
       expect(context.db.statements.count).toBe(5);
     }
   });
@@ -224,7 +224,7 @@ describe('rate limit per reporter', () => {
     expect(await reportCount()).toBe(1);
   });
 
-  it('charges refused attempts, and refuses an attempt over the limit before any statement', async () => {
+  it('charges refused attempts, and refuses an attempt over the limit in the charging statement', async () => {
     const reader = fromReader('203.0.113.61');
     for (let i = 0; i < 5; i++) {
       const refused = await context.api.query(
@@ -237,8 +237,9 @@ describe('rate limit per reporter', () => {
     context.db.statements.reset();
     const over = await context.api.query(SUBMIT, { input: reportInput() }, reader);
     expect(over.errors![0]!.extensions!.code).toBe('RATE_LIMITED');
-    // No BEGIN, no lock: the limiter (on its own pool) answered before the main pool was used.
-    expect(context.db.statements.count).toBe(0);
+    // BEGIN, the statement that charges the attempt (and would lock the page had it been
+    // within its limit), COMMIT: no insert, no count, no outbox.
+    expect(context.db.statements.count).toBe(3);
     expect(await reportCount()).toBe(0);
   });
 

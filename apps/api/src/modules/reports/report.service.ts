@@ -1,13 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Pool } from 'pg';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, RateLimitedError } from '../../errors/api-errors.js';
 import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { ModerationState } from '../articles/article-status.js';
-import { publishedCondition } from '../articles/article.queries.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { webhookOutbox } from '../webhooks/webhook-outbox.js';
+import { GroupCommitQueue, QueueFullError } from './group-commit-queue.js';
+import {
+  admitAttempts,
+  fileReports,
+  type Admission,
+  type Filed,
+  type NewReport,
+} from './report-batch.store.js';
 import { ModerationAction, ReportReason, ReportStatus } from './report-enums.js';
 import { Report } from './report.entity.js';
 import type { SubmitReportInput } from './report.inputs.js';
@@ -21,8 +26,6 @@ import { PageEvent, PageState, transition } from '../moderation/moderation-state
 import {
   autoHidesSince,
   flagPage,
-  PAGE_MODERATION_COLUMNS,
-  PAGE_MODERATION_JOIN,
   storeTransition,
   toPageModeration,
   type PageModeration,
@@ -34,53 +37,68 @@ export interface ReportPolicy extends ReviewPolicy {
   rateWindowSeconds: number;
 }
 
+/** How reports are grouped into transactions (see group-commit-queue.ts). */
+export interface ReportBatching {
+  /** Reports per transaction at most. */
+  maxBatch: number;
+  /** Reports waiting for a transaction at most; past it a submission is refused at once. */
+  maxQueue: number;
+  /** Transactions of reports committing at the same time at most. */
+  maxInFlight: number;
+  /** Runs a flush later (the next turn of the event loop); tests fire it themselves. */
+  schedule?: (flush: () => void) => void;
+  /**
+   * The rate limiter's time: the system clock, as rate-limiter-flexible used, even when
+   * moderation runs on a test's manual clock (its windows are real minutes).
+   */
+  limiterClock?: Clock;
+}
+
+export const DEFAULT_REPORT_BATCHING: ReportBatching = {
+  maxBatch: 100,
+  maxQueue: 2_000,
+  maxInFlight: 2,
+};
+
 const RECEIPT = /^R-[0-9A-Z]{10}$/;
 const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford: no I, L, O, U
 const HOUR_MS = 3_600_000;
+/** The rate limiter's keys, as rate-limiter-flexible prefixed them (windows carry on). */
+const LIMITER_PREFIX = 'report:';
 
-interface Target {
-  id: string;
-  moderation_state: ModerationState;
-  auto_hidden: boolean | null;
-  cleared_at: Date | null;
-  flagged_at: Date | null;
-  section_id: string | null;
-  section_anchor: string | null;
+/** A submission waiting for its batch's commit. */
+interface PendingReport {
+  input: SubmitReportInput;
+  reporter: ReporterIdentity;
+  details: string;
+  requestHash: string;
+  /** When it was submitted: the report's time, for windows and bursts. */
+  submittedAt: Date;
+  /** Refused once charged (the limit counts every attempt): nothing is filed for it. */
+  invalid: BadUserInputError | null;
+  resolve(receipt: ReportReceipt): void;
+  reject(error: unknown): void;
 }
 
-interface Inserted {
-  receipt: string;
-  status: ReportStatus;
-  created_at: Date;
-  networks: number;
-  reporters: number;
-  first_report_at: Date;
-}
+type Outcome = { receipt: ReportReceipt } | { error: Error };
 
 export class ReportService {
-  private readonly limiter: RateLimiterPostgres;
-  /**
-   * The rate limiter's own small pool: the limiter is consulted before the report's
-   * transaction, and sharing the main pool could let a flood of refused attempts starve it.
-   */
-  private readonly limiterPool: Pool;
+  private readonly queue: GroupCommitQueue<PendingReport>;
+  private readonly limiterClock: Clock;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly policy: ReportPolicy,
     private readonly clock: Clock = systemClock,
+    batching: ReportBatching = DEFAULT_REPORT_BATCHING,
   ) {
-    const mainPool = (dataSource.driver as unknown as { master: Pool }).master;
-    this.limiterPool = new Pool({ ...mainPool.options, max: 3 });
-    this.limiterPool.on('error', () => {}); // an idle client lost with the server; the pool replaces it
-    this.limiter = new RateLimiterPostgres({
-      storeClient: this.limiterPool,
-      storeType: 'pool',
-      tableName: 'rate_limits',
-      tableCreated: true, // by our migration
-      keyPrefix: 'report',
-      points: policy.rateLimit,
-      duration: policy.rateWindowSeconds,
+    this.limiterClock = batching.limiterClock ?? systemClock;
+    this.queue = new GroupCommitQueue<PendingReport>({
+      commit: (batch) => this.commit(batch),
+      maxBatch: batching.maxBatch,
+      maxQueue: batching.maxQueue,
+      maxInFlight: batching.maxInFlight,
+      schedule: batching.schedule,
     });
   }
 
@@ -89,106 +107,200 @@ export class ReportService {
    * it comes later or at the same moment (the unique key decides). Every attempt, refused or
    * replayed included, is charged to the reporter first: only an attempt within its limit may
    * take the page's row lock.
+   *
+   * Reports are filed in batches (group commit): this resolves only once the transaction
+   * holding this report has committed, so a receipt is never given for a report that a crash
+   * could still lose.
    */
-  async submit(input: SubmitReportInput, reporter: ReporterIdentity): Promise<ReportReceipt> {
-    await this.consumeRateLimit(reporter.reporterKey);
+  submit(input: SubmitReportInput, reporter: ReporterIdentity): Promise<ReportReceipt> {
     const details = input.details?.trim() ?? '';
-    if (input.reason === ReportReason.OTHER && details === '') {
-      throw new BadUserInputError('details are required when the reason is OTHER.', 'details');
-    }
-    const requestHash = hashRequest(input, details);
-    const now = this.clock.now();
-    // Four statements on the main pool for a report that changes nothing else: BEGIN, lock the
-    // page (and find the section and its moderation state), insert and count what the
-    // threshold counts, COMMIT. Replays, mistakes and a reached threshold cost more.
-    return this.dataSource.transaction(async (manager) => {
-      // Locks the page: its reports are counted one at a time, so the threshold is exact.
-      const [target]: Target[] = await manager.query(
-        `SELECT ${PAGE_MODERATION_COLUMNS}, s.id AS section_id, s.anchor AS section_anchor
-           FROM articles a
-           ${PAGE_MODERATION_JOIN}
-           LEFT JOIN sections s ON s.article_id = a.id AND s.anchor = $2
-          WHERE a.slug = $1 AND ${publishedCondition('a')}
-            FOR NO KEY UPDATE OF a`,
-        [input.articleSlug, input.sectionAnchor ?? null],
-      );
-      const missing =
-        !target || target.moderation_state === ModerationState.REMOVED
-          ? new BadUserInputError(
-              `There is no published article "${input.articleSlug}" to report.`,
-              'articleSlug',
-            )
-          : input.sectionAnchor && !target.section_id
-            ? new BadUserInputError(
-                `The article has no section "${input.sectionAnchor}".`,
-                'sectionAnchor',
-              )
-            : null;
-      if (!target || missing) {
-        // The same report filed before the page or section went away keeps its receipt.
-        const replay = await this.replayed(manager, input.idempotencyKey, requestHash);
-        if (replay) return replay;
-        throw missing;
-      }
-      const page = toPageModeration(target);
-      const windowStart = new Date(now.getTime() - this.policy.windowSeconds * 1000);
-      // The count runs after the lock was granted, so it sees every report committed before.
-      // It counts open reports filed within the window and after a moderator last cleared the
-      // page, from networks that had not reported the page before that decision.
-      const [row]: Inserted[] = await manager.query(
-        `WITH inserted AS (
-           INSERT INTO reports (receipt, article_id, section_id, section_anchor, reason, details,
-                                contact_email, reporter_key, network_key, idempotency_key,
-                                request_hash, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-           ON CONFLICT (idempotency_key) DO NOTHING
-           RETURNING receipt, status, created_at, reporter_key, network_key),
-         counted AS (
-           SELECT r.reporter_key, r.network_key, r.created_at FROM reports r
-            WHERE r.article_id = $2 AND r.status IN ('open', 'triaged') AND r.created_at > $13
-           UNION ALL
-           SELECT reporter_key, network_key, created_at FROM inserted),
-         fresh AS (
-           SELECT * FROM counted c
-            WHERE $14::timestamptz IS NULL OR (c.created_at > $14 AND NOT EXISTS (
-              SELECT 1 FROM reports p
-               WHERE p.article_id = $2 AND p.network_key = c.network_key AND p.created_at <= $14)))
-         SELECT inserted.receipt, inserted.status, inserted.created_at,
-                (SELECT count(DISTINCT network_key)::int FROM fresh) AS networks,
-                (SELECT count(DISTINCT reporter_key)::int FROM fresh) AS reporters,
-                (SELECT min(created_at) FROM fresh) AS first_report_at
-           FROM inserted`,
-        [
-          newReceipt(),
-          target.id,
-          target.section_id,
-          target.section_anchor,
-          input.reason,
+    const invalid =
+      input.reason === ReportReason.OTHER && details === ''
+        ? new BadUserInputError('details are required when the reason is OTHER.', 'details')
+        : null;
+    return new Promise<ReportReceipt>((resolve, reject) => {
+      try {
+        this.queue.enqueue({
+          input,
+          reporter,
           details,
-          input.contactEmail ?? null,
-          reporter.reporterKey,
-          reporter.networkKey,
-          input.idempotencyKey,
-          requestHash,
-          now,
-          windowStart,
-          page.clearedAt,
-        ],
-      );
-      if (!row) {
-        // This key was used before, or by a request at the same moment: answer as it did.
-        const replayed = await this.replayed(manager, input.idempotencyKey, requestHash);
-        if (replayed) return replayed;
-        throw new Error('idempotency key conflict without a stored report');
+          requestHash: hashRequest(input, details),
+          submittedAt: this.clock.now(),
+          invalid,
+          resolve,
+          reject,
+        });
+      } catch (error) {
+        if (!(error instanceof QueueFullError)) throw error;
+        // Shed load before it reaches the database: the reader retries in a moment.
+        reject(
+          new RateLimitedError(
+            error.reason === 'full'
+              ? 'Too many reports are being filed right now. Try again in a few seconds.'
+              : 'The server is restarting. Try again in a few seconds.',
+            5,
+          ),
+        );
       }
-      await webhookOutbox.reportCreated(manager, row.receipt);
-      if (page.state === PageState.VISIBLE) await this.applyThreshold(manager, page, row, now);
-      return { receipt: row.receipt, status: row.status, createdAt: row.created_at };
     });
   }
 
+  /** Commits what was submitted (on SIGTERM, before the pool closes), then takes no more. */
   close(): Promise<void> {
-    return this.limiterPool.end();
+    return this.queue.close();
+  }
+
+  /**
+   * One batch, one transaction: each caller is answered after its COMMIT. Should PostgreSQL
+   * refuse the transaction, nothing of it stays; the reports are then filed one by one, so a
+   * report that breaks a batch fails alone and the others are filed (or fail each with its
+   * error). When the database is away, they all fail at once: retrying each would only hold
+   * the readers longer, and they can resend with the same key.
+   */
+  private async commit(batch: PendingReport[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await this.dataSource.transaction((manager) => this.fileBatch(manager, batch));
+    } catch (error) {
+      if (batch.length > 1 && refusedByDatabase(error)) {
+        for (const report of batch) await this.commit([report]);
+      } else {
+        for (const report of batch) report.reject(error);
+      }
+      return;
+    }
+    batch.forEach((report, i) => {
+      const outcome = outcomes[i]!;
+      if ('receipt' in outcome) report.resolve(outcome.receipt);
+      else report.reject(outcome.error);
+    });
+  }
+
+  /**
+   * Five statements for a batch of new reports, whatever its size: BEGIN, admit (rate limit,
+   * replays, page locks), file (insert and threshold counts), the webhook outbox, COMMIT.
+   * Replays lost to another process, and a reached threshold, cost more.
+   */
+  private async fileBatch(manager: EntityManager, batch: PendingReport[]): Promise<Outcome[]> {
+    const nowMs = this.limiterClock.now().getTime();
+    const admissions = await admitAttempts(
+      manager,
+      batch.map((report) => ({
+        limiterKey: LIMITER_PREFIX + report.reporter.reporterKey,
+        articleSlug: report.input.articleSlug,
+        sectionAnchor: report.input.sectionAnchor ?? null,
+        idempotencyKey: report.input.idempotencyKey,
+      })),
+      { points: this.policy.rateLimit, windowMs: this.policy.rateWindowSeconds * 1000 },
+      nowMs,
+    );
+    const outcomes: Outcome[] = new Array(batch.length);
+    const pages = new Map<string, PageModeration>();
+    /** The first report of each idempotency key this batch files, by key. */
+    const filing = new Map<string, number>();
+    /** Later reports of a key being filed: answered as replays of the first. */
+    const followers: number[] = [];
+    const toFile: NewReport[] = [];
+    batch.forEach((report, i) => {
+      const admission = admissions[i]!;
+      const key = report.input.idempotencyKey;
+      if (admission.used > this.policy.rateLimit) {
+        outcomes[i] = { error: this.rateLimited(admission.expire - nowMs) };
+      } else if (report.invalid) {
+        outcomes[i] = { error: report.invalid };
+      } else if (admission.existing) {
+        outcomes[i] = replayOf(admission.existing, report.requestHash);
+      } else if (filing.has(key)) {
+        followers.push(i);
+      } else {
+        const { page, section } = admission;
+        const missing =
+          !page || page.moderation_state === ModerationState.REMOVED
+            ? new BadUserInputError(
+                `There is no published article "${report.input.articleSlug}" to report.`,
+                'articleSlug',
+              )
+            : report.input.sectionAnchor && !section
+              ? new BadUserInputError(
+                  `The article has no section "${report.input.sectionAnchor}".`,
+                  'sectionAnchor',
+                )
+              : null;
+        if (!page || missing) {
+          outcomes[i] = { error: missing! };
+          return;
+        }
+        const moderation = toPageModeration(page);
+        pages.set(page.id, moderation);
+        filing.set(key, i);
+        toFile.push({
+          receipt: newReceipt(),
+          articleId: page.id,
+          sectionId: section?.id ?? null,
+          sectionAnchor: section?.anchor ?? null,
+          reason: report.input.reason,
+          details: report.details,
+          contactEmail: report.input.contactEmail ?? null,
+          reporterKey: report.reporter.reporterKey,
+          networkKey: report.reporter.networkKey,
+          idempotencyKey: key,
+          requestHash: report.requestHash,
+          createdAt: report.submittedAt,
+          clearedAt: moderation.clearedAt,
+        });
+      }
+    });
+    if (toFile.length === 0) return fillFollowers(outcomes, followers, batch, filing);
+
+    const filed = await fileReports(manager, toFile, this.policy.windowSeconds);
+    const byKey = new Map(filed.map((report) => [report.idempotencyKey, report]));
+    for (const [key, i] of filing) {
+      const report = byKey.get(key);
+      if (report) {
+        outcomes[i] = {
+          receipt: { receipt: report.receipt, status: report.status, createdAt: report.createdAt },
+        };
+        continue;
+      }
+      // Another process stored this key meanwhile: answer as it did.
+      const replayed = await this.replayed(manager, key, batch[i]!.requestHash).catch(
+        (error: Error) => ({ error }),
+      );
+      if (replayed === null) throw new Error('idempotency key conflict without a stored report');
+      outcomes[i] = 'error' in replayed ? replayed : { receipt: replayed };
+    }
+    await webhookOutbox.reportsCreated(
+      manager,
+      filed.map((report) => report.receipt),
+    );
+    await this.applyThresholds(manager, pages, filed, toFile);
+    return fillFollowers(outcomes, followers, batch, filing);
+  }
+
+  /**
+   * For each page still visible, the batch's reports are weighed one after another, as if filed
+   * one at a time: the first that reaches the threshold hides or flags the page, and the rest
+   * find it hidden or flagged.
+   */
+  private async applyThresholds(
+    manager: EntityManager,
+    pages: Map<string, PageModeration>,
+    filed: Filed[],
+    toFile: NewReport[],
+  ): Promise<void> {
+    const pageOf = new Map(toFile.map((report) => [report.idempotencyKey, report.articleId]));
+    const byPage = new Map<string, Filed[]>();
+    for (const report of filed) {
+      const articleId = pageOf.get(report.idempotencyKey)!;
+      byPage.set(articleId, [...(byPage.get(articleId) ?? []), report]);
+    }
+    for (const [articleId, reports] of byPage) {
+      const page = pages.get(articleId)!;
+      if (page.state !== PageState.VISIBLE) continue;
+      for (const report of reports) {
+        if (await this.applyThreshold(manager, page, report)) break;
+      }
+    }
   }
 
   /** A report's public status, with its decision, reasons and appeal once there are any. */
@@ -250,49 +362,41 @@ export class ReportService {
   ): Promise<ReportReceipt | null> {
     const existing = await manager.findOne(Report, { where: { idempotencyKey } });
     if (!existing) return null;
-    if (existing.requestHash !== requestHash) {
-      throw new ConflictError(
-        'This idempotencyKey was already used for a different report; use a new key.',
-      );
-    }
+    if (existing.requestHash !== requestHash) throw keyConflict();
     return { receipt: existing.receipt, status: existing.status, createdAt: existing.createdAt };
   }
 
-  private async consumeRateLimit(reporter: string): Promise<void> {
-    try {
-      await this.limiter.consume(reporter);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfterSeconds = Math.ceil(rejection.msBeforeNext / 1000);
-      throw new RateLimitedError(
-        `Too many reports: at most ${this.policy.rateLimit} every ${Math.round(this.policy.rateWindowSeconds / 60)} minutes. Try again in ${retryAfterSeconds} seconds.`,
-        retryAfterSeconds,
-      );
-    }
+  private rateLimited(msBeforeNext: number): RateLimitedError {
+    const retryAfterSeconds = Math.ceil(Math.max(msBeforeNext, 0) / 1000);
+    return new RateLimitedError(
+      `Too many reports: at most ${this.policy.rateLimit} every ${Math.round(this.policy.rateWindowSeconds / 60)} minutes. Try again in ${retryAfterSeconds} seconds.`,
+      retryAfterSeconds,
+    );
   }
 
   /**
    * Enough networks with counted reports put the page under review by themselves, unless the
    * signal looks like a brigade: then the page is flagged for moderators and stays listed.
+   * Says whether it did either (the page's later reports in the batch then change nothing).
    */
   private async applyThreshold(
     manager: EntityManager,
     page: PageModeration,
-    counts: Inserted,
-    now: Date,
-  ): Promise<void> {
+    counts: Filed,
+  ): Promise<boolean> {
+    const now = counts.createdAt;
     const verdict = await reviewVerdict(
       {
         networks: counts.networks,
         reporters: counts.reporters,
-        firstReportAt: counts.first_report_at,
+        firstReportAt: counts.firstReportAt,
         now,
         flagged: page.flaggedAt !== null,
         autoHidesLastHour: () => autoHidesSince(manager, new Date(now.getTime() - HOUR_MS)),
       },
       this.policy,
     );
-    if (verdict.kind === 'none') return;
+    if (verdict.kind === 'none') return false;
     const details = {
       networks: counts.networks,
       reporters: counts.reporters,
@@ -305,7 +409,7 @@ export class ReportService {
         ...details,
         signal: verdict.reason,
       });
-      return;
+      return true;
     }
     await storeTransition(
       manager,
@@ -314,7 +418,50 @@ export class ReportService {
       now,
     );
     await recordAudit(manager, null, 'article.under_review', target, details);
+    return true;
   }
+}
+
+/**
+ * PostgreSQL answered with an error of the transaction itself (bad data, a deadlock, a
+ * serialization failure), rather than the connection failing or the server going away.
+ */
+function refusedByDatabase(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code;
+  return (
+    typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^(08|53|57)/.test(code) // connection exception, insufficient resources, operator intervention
+  );
+}
+
+/** A key already used: the same report gets its receipt back, another payload is refused. */
+function replayOf(existing: NonNullable<Admission['existing']>, requestHash: string): Outcome {
+  if (existing.requestHash !== requestHash) return { error: keyConflict() };
+  return {
+    receipt: { receipt: existing.receipt, status: existing.status, createdAt: existing.createdAt },
+  };
+}
+
+function keyConflict(): ConflictError {
+  return new ConflictError(
+    'This idempotencyKey was already used for a different report; use a new key.',
+  );
+}
+
+/** Reports that repeated a key another report of the batch filed get that report's answer. */
+function fillFollowers(
+  outcomes: Outcome[],
+  followers: number[],
+  batch: PendingReport[],
+  filing: Map<string, number>,
+): Outcome[] {
+  for (const i of followers) {
+    const first = filing.get(batch[i]!.input.idempotencyKey)!;
+    outcomes[i] =
+      batch[first]!.requestHash === batch[i]!.requestHash
+        ? outcomes[first]!
+        : { error: keyConflict() };
+  }
+  return outcomes;
 }
 
 interface StatusRow {

@@ -39,6 +39,10 @@ export class SignInLimiter {
     this.byAccount = new RateLimiterPostgres({
       ...common,
       tableCreated: true, // by our migration
+      // Every five minutes, deletes the table's rows that expired over an hour ago: the sign-in
+      // windows and the report windows (reports/report-batch.store.ts shares the table and its
+      // expire column), so one-time reporters' rows do not pile up. Off by default for Postgres.
+      clearExpiredByTimeout: true,
       keyPrefix: 'signin_account',
       points: limits.failuresPerAccount,
       duration: limits.lockoutMinutes * 60,

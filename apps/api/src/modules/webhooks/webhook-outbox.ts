@@ -66,8 +66,12 @@ export const webhookOutbox = {
     if (state === 'removed') await record(manager, 'article.removed', ARTICLE_DATA, [articleId]);
   },
 
-  async reportCreated(manager: EntityManager, receipt: string): Promise<void> {
-    await record(manager, 'report.created', `${REPORT_DATA} WHERE r.receipt = $3`, [receipt]);
+  /** One event per report a batch filed (reports are filed by group commit). */
+  async reportsCreated(manager: EntityManager, receipts: string[]): Promise<void> {
+    if (receipts.length === 0) return;
+    await record(manager, 'report.created', `${REPORT_DATA} WHERE r.receipt = ANY ($3::text[])`, [
+      receipts,
+    ]);
   },
 
   /** One event per report a decision closed (a page-wide decision closes many at once). */

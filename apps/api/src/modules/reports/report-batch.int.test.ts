@@ -1,0 +1,292 @@
+import { randomUUID } from 'node:crypto';
+import { createArticle } from '../../../test/factories.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { ManualClock } from '../moderation/clock.js';
+import { ReportReason } from './report-enums.js';
+import type { SubmitReportInput } from './report.inputs.js';
+import { ReportService, type ReportPolicy } from './report.service.js';
+import { reporterIdentity } from './reporter-identity.js';
+
+// Group commit, driven at the service with a flush trigger the test fires itself: every
+// submission made before `flush.fire()` lands in the same batch, on any machine, at any speed.
+
+const SECRET = 'batch-test-reporter-key-secret';
+const POLICY: ReportPolicy = {
+  rateLimit: 5,
+  rateWindowSeconds: 600,
+  threshold: 3,
+  windowSeconds: 86_400,
+  burstSeconds: 600,
+  reportersPerNetworkMax: 2,
+  autoHidesPerHour: 10,
+};
+
+/** A flush trigger that runs only when the test says so. */
+class ManualFlush {
+  private readonly waiting: Array<() => void> = [];
+  readonly schedule = (flush: () => void) => void this.waiting.push(flush);
+  fire(): void {
+    for (const flush of this.waiting.splice(0)) flush();
+  }
+}
+
+let db: TestDatabase;
+let clock: ManualClock;
+let flush: ManualFlush;
+let service: ReportService;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db?.drop();
+});
+beforeEach(async () => {
+  await db.reset();
+  for (const title of ['Page one', 'Page two', 'Page three'])
+    await createArticle(db.dataSource, { title });
+  clock = new ManualClock();
+  flush = new ManualFlush();
+  service = new ReportService(db.dataSource, POLICY, clock, {
+    maxBatch: 100,
+    maxQueue: 100,
+    maxInFlight: 1,
+    schedule: flush.schedule,
+  });
+});
+afterEach(async () => {
+  flush.fire();
+  await service.close();
+});
+
+const input = (overrides: Partial<SubmitReportInput> = {}): SubmitReportInput => ({
+  articleSlug: 'page-one',
+  reason: ReportReason.SPAM,
+  idempotencyKey: randomUUID(),
+  ...overrides,
+});
+
+/** Submits every report now, fires one flush, and waits for all answers. */
+async function oneBatch(submissions: Array<[SubmitReportInput, string]>) {
+  const answers = submissions.map(([report, address]) =>
+    service.submit(report, reporterIdentity(address, SECRET)).then(
+      (receipt) => ({ receipt: receipt.receipt, code: null }),
+      (error: { extensions?: { code?: string }; message: string }) => ({
+        receipt: null,
+        code: error.extensions?.code ?? error.message,
+      }),
+    ),
+  );
+  flush.fire();
+  return Promise.all(answers);
+}
+
+const storedReports = async () =>
+  (await db.dataSource.query(`SELECT receipt, idempotency_key FROM reports`)) as Array<{
+    receipt: string;
+    idempotency_key: string;
+  }>;
+
+const pageState = async (slug = 'page-one') =>
+  (
+    await db.dataSource.query(
+      `SELECT a.moderation_state, m.flag_reason FROM articles a
+         LEFT JOIN article_moderation m ON m.article_id = a.id WHERE a.slug = $1`,
+      [slug],
+    )
+  )[0] as { moderation_state: string; flag_reason: string | null };
+
+describe('group commit of reports', () => {
+  it('files 50 concurrent reports in one transaction of five statements, each once', async () => {
+    const pages = ['page-one', 'page-two', 'page-three'];
+    const submissions = Array.from(
+      { length: 50 },
+      (_, i) =>
+        [
+          input({ articleSlug: pages[i % 3]!, sectionAnchor: i % 2 ? 'section-1' : null }),
+          `198.51.100.${i + 1}`,
+        ] as [SubmitReportInput, string],
+    );
+    // 50 readers of one network: one voice, under the review threshold (crossing it costs the
+    // page's flag or hide and its audit event on top, see below).
+    db.statements.reset();
+    const answers = await oneBatch(submissions);
+
+    // BEGIN, admit (rate limit, replays, page locks), file (insert and counts), outbox, COMMIT.
+    expect(db.statements.count).toBe(5);
+    expect(answers.every((answer) => answer.code === null)).toBe(true);
+    const receipts = answers.map((answer) => answer.receipt);
+    expect(new Set(receipts).size).toBe(50);
+    const stored = await storedReports();
+    expect(stored.map((row) => row.receipt).sort()).toEqual([...receipts].sort());
+    expect(stored.map((row) => row.idempotency_key).sort()).toEqual(
+      submissions.map(([report]) => report.idempotencyKey).sort(),
+    );
+  });
+
+  it('costs the same five statements for 5 reports as for 50', async () => {
+    db.statements.reset();
+    const answers = await oneBatch(
+      Array.from({ length: 5 }, (_, i) => [input(), `203.0.113.${i + 1}`]),
+    );
+    expect(answers.every((answer) => answer.code === null)).toBe(true);
+    expect(db.statements.count).toBe(5);
+  });
+
+  it('writes one report.created webhook event per report of a batch, in the same statements', async () => {
+    await db.dataSource.query(
+      `INSERT INTO webhook_endpoints (url, events, secret)
+       VALUES ('https://hooks.example.com/folio', '{report.created}', 'whsec_batch_test')`,
+    );
+    try {
+      db.statements.reset();
+      const answers = await oneBatch(
+        Array.from({ length: 3 }, (_, i) => [input(), `203.0.113.${i + 1}`]),
+      );
+      expect(db.statements.count).toBe(5);
+      const events = await db.dataSource.query(
+        `SELECT e.payload->'data'->'report'->>'id' AS report_id, count(d.*)::int AS deliveries
+           FROM webhook_events e JOIN webhook_deliveries d ON d.event_id = e.id
+          WHERE e.type = 'report.created' GROUP BY e.id`,
+      );
+      const ids = await db.dataSource.query(`SELECT id FROM reports WHERE receipt = ANY ($1)`, [
+        answers.map((answer) => answer.receipt),
+      ]);
+      expect(ids).toHaveLength(3);
+      expect(events.map((event: any) => event.report_id).sort()).toEqual(
+        ids.map((row: any) => row.id).sort(),
+      );
+      expect(events.every((event: any) => event.deliveries === 1)).toBe(true);
+    } finally {
+      await db.dataSource.query(
+        'TRUNCATE webhook_endpoints, webhook_events, webhook_deliveries CASCADE',
+      );
+    }
+  });
+
+  it('answers replays in the same batch with the same receipt, and a changed payload with CONFLICT', async () => {
+    const earlier = input({ articleSlug: 'page-two' });
+    const [first] = await oneBatch([[earlier, '192.0.2.1']]);
+    const earlierReceipt = first!.receipt;
+    const same = input();
+    const answers = await oneBatch([
+      [same, '203.0.113.1'],
+      [same, '203.0.113.2'], // the same report again, from another reader, at the same moment
+      [{ ...same, reason: ReportReason.COPYRIGHT }, '203.0.113.3'], // the key with another payload
+      [earlier, '203.0.113.4'], // a key filed in an earlier batch
+    ]);
+    expect(answers[0]!.receipt).toMatch(/^R-[0-9A-Z]{10}$/);
+    expect(answers.map((answer) => answer.code)).toEqual([null, null, 'CONFLICT', null]);
+    expect(answers[1]!.receipt).toBe(answers[0]!.receipt);
+    expect(answers[3]!.receipt).toBe(earlierReceipt);
+    expect((await storedReports()).length).toBe(2);
+  });
+
+  it('refuses the sixth report of one reporter in a batch, and charges every attempt', async () => {
+    const reporter = '203.0.113.9';
+    const replay = input();
+    const answers = await oneBatch([
+      [replay, reporter],
+      ...Array.from({ length: 4 }, (): [SubmitReportInput, string] => [input(), reporter]),
+      [input(), reporter],
+      [input(), '198.51.100.9'], // another reporter in the same batch is not affected
+    ]);
+    expect(answers.map((answer) => answer.code)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      'RATE_LIMITED',
+      null,
+    ]);
+    expect((await storedReports()).length).toBe(6);
+    // Replays and refused attempts are charged too: this reporter stays refused.
+    const again = await oneBatch([
+      [replay, reporter],
+      [input({ articleSlug: 'no-such-page' }), reporter],
+    ]);
+    expect(again.map((answer) => answer.code)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+  });
+
+  it('hides a page once when its third network reports within the same batch', async () => {
+    await oneBatch([[input(), '203.0.113.1']]);
+    clock.advance(20 * 60_000);
+    await oneBatch([[input(), '198.51.100.1']]);
+    clock.advance(20 * 60_000);
+    const answers = await oneBatch([
+      [input(), '192.0.2.1'], // the third network: the threshold is reached here
+      [input(), '2001:db8:5::1'],
+      [input(), '100.64.0.1'],
+      [input({ articleSlug: 'page-two' }), '100.64.9.1'],
+    ]);
+    expect(answers.every((answer) => answer.code === null)).toBe(true);
+    expect(await pageState()).toEqual({ moderation_state: 'under_review', flag_reason: null });
+    expect((await pageState('page-two')).moderation_state).toBe('visible');
+    const audit = await db.dataSource.query(`SELECT action, details FROM audit_events`);
+    // One decision, counted at the report that crossed: three networks, not five.
+    expect(audit).toEqual([
+      { action: 'article.under_review', details: { networks: 3, reporters: 3, threshold: 3 } },
+    ]);
+  });
+
+  it('flags, once, a burst of networks arriving in one batch', async () => {
+    await oneBatch(
+      Array.from({ length: 6 }, (_, i): [SubmitReportInput, string] => [input(), `10.${i}.0.1`]),
+    );
+    expect(await pageState()).toEqual({ moderation_state: 'visible', flag_reason: 'burst' });
+    const audit = await db.dataSource.query(`SELECT action, details FROM audit_events`);
+    expect(audit).toEqual([
+      {
+        action: 'article.flagged',
+        details: { networks: 3, reporters: 3, threshold: 3, signal: 'burst' },
+      },
+    ]);
+  });
+
+  it('files the others when one report breaks the batch, and fails that one alone', async () => {
+    const answers = await oneBatch([
+      [input(), '203.0.113.1'],
+      // Past the API's input rules (they refuse NUL bytes): PostgreSQL refuses it, failing
+      // the batch's transaction, which is then filed report by report.
+      [input({ reason: ReportReason.OTHER, details: 'nul \u0000 byte' }), '203.0.113.2'],
+      [input(), '203.0.113.3'],
+    ]);
+    expect(answers[0]!.code).toBeNull();
+    expect(answers[1]!.code).not.toBeNull();
+    expect(answers[2]!.code).toBeNull();
+    expect((await storedReports()).map((row) => row.receipt).sort()).toEqual(
+      [answers[0]!.receipt, answers[2]!.receipt].sort(),
+    );
+  });
+
+  it('refuses submissions past the queue cap at once, storing nothing for them', async () => {
+    await service.close();
+    service = new ReportService(db.dataSource, POLICY, clock, {
+      maxBatch: 100,
+      maxQueue: 3,
+      maxInFlight: 1,
+      schedule: flush.schedule,
+    });
+    const answers = await oneBatch(
+      Array.from({ length: 4 }, (_, i): [SubmitReportInput, string] => [input(), `10.0.${i}.1`]),
+    );
+    expect(answers.map((answer) => answer.code)).toEqual([null, null, null, 'RATE_LIMITED']);
+    expect((await storedReports()).length).toBe(3);
+  });
+
+  it('commits what was queued before closing, and refuses what comes after', async () => {
+    const queued = [input(), input()].map((report, i) =>
+      service.submit(report, reporterIdentity(`10.1.${i}.1`, SECRET)),
+    );
+    // No flush fired: closing alone must commit them, before the pool may close.
+    await service.close();
+    const receipts = await Promise.all(queued);
+    expect((await storedReports()).map((row) => row.receipt).sort()).toEqual(
+      receipts.map((receipt) => receipt.receipt).sort(),
+    );
+    await expect(
+      service.submit(input(), reporterIdentity('10.2.0.1', SECRET)),
+    ).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+  });
+});
