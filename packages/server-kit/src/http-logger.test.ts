@@ -35,6 +35,11 @@ async function serve(level = 'info') {
     const path = req.url?.split('?')[0];
     if (path === '/health') res.end('{"status":"ok"}');
     else if (path === '/id') res.end(String(req.id));
+    else if (path === '/mounted/graphql') {
+      // what express does for a sub-app mounted at a path: the handler sees the rest of it
+      req.url = '/';
+      res.end('{}');
+    }
     else if (path === '/broken') {
       res.statusCode = 500;
       res.end('no');
@@ -81,6 +86,17 @@ describe('the access log', () => {
       expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
       await nextLine(lines, written, 2);
       expect(lines[1]?.req?.id).toBe(fresh);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('logs the path the client asked for, not the one a mounted handler saw', async () => {
+    const { lines, written, url, server } = await serve();
+    try {
+      await (await fetch(`${url}/mounted/graphql?x=1`)).text();
+      await nextLine(lines, written, 1);
+      expect(lines[0]?.req?.url).toBe('/mounted/graphql?x=1');
     } finally {
       server.close();
     }

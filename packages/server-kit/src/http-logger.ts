@@ -32,11 +32,14 @@ export function createHttpLogger({ logger, ignore }: HttpLoggerOptions): HttpLog
     req.id = assignRequestId(req, res);
     if (ignore?.(req) !== true) {
       const started = Date.now();
+      // As the request came: express rewrites req.url inside a mounted app (Apollo at /graphql
+      // sees "/"), and by the time the response closes it has not been put back.
+      const url = req.url;
       // 'close' comes once per response: after it is sent, or when the client went away first.
       res.once('close', () => {
         if (!logger.isLevelEnabled('info')) return;
         const line = {
-          req: { id: req.id, method: req.method, url: req.url },
+          req: { id: req.id, method: req.method, url },
           res: { statusCode: res.statusCode },
           responseTime: Date.now() - started,
         };
