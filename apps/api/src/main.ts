@@ -25,8 +25,8 @@ async function main(): Promise<void> {
   }
   if (env.SEED_CONTENT_DIR) await seedIfEmpty(dataSource, env.SEED_CONTENT_DIR, logger);
 
-  const { app, lifecycle, closeStreams, stop } = await createServer({ dataSource, env, logger });
-  const server: Server = createLimitedServer(app, httpLimitsFromEnv(env)).listen(
+  const { handler, lifecycle, closeStreams, stop } = await createServer({ dataSource, env, logger });
+  const server: Server = createLimitedServer(handler, httpLimitsFromEnv(env)).listen(
     env.PORT,
     env.HOST,
   );

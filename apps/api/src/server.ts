@@ -1,9 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
-import { CONTENT_CHANGES_ACK_PATH, CONTENT_CHANGES_PATH, ErrorCode } from '@folio/contract';
+import { CONTENT_CHANGES_ACK_PATH, CONTENT_CHANGES_PATH } from '@folio/contract';
 import { createHttpLogger } from '@folio/server-kit';
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { RequestListener } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { Env } from './env.js';
 import { ContentChangeListener } from './cache/content-change-listener.js';
@@ -19,9 +19,12 @@ import { requestDeadlinePlugin } from './graphql/request-deadline.plugin.js';
 import { buildFolioSchema, createModuleContext, type SchemaEnv } from './app-modules.js';
 import type { Logger } from './logger.js';
 import { clientAddress } from './http/forwarded-identity.js';
+import { createFrontHandler } from './http/front-handler.js';
+import { createGraphQLHandler } from './http/graphql-handler.js';
+import { BODY_LIMIT, writeHttpFailure } from './http/json-errors.js';
 import type { Clock } from './modules/moderation/clock.js';
 
-export const BODY_LIMIT = '100kb';
+export { BODY_LIMIT };
 
 export type ServerEnv = Pick<
   Env,
@@ -38,6 +41,9 @@ export interface ServerDeps {
 }
 
 export interface FolioServer {
+  /** What the HTTP server runs: /graphql on Node's request and response, the rest via `app`. */
+  handler: RequestListener;
+  /** Health, content changes and 404s; never /graphql. */
   app: Express;
   apollo: ApolloServer<Context>;
   /** On SIGTERM: readiness answers 503 so load balancers stop sending traffic. */
@@ -48,7 +54,7 @@ export interface FolioServer {
   stop(): Promise<void>;
 }
 
-/** The express app with Apollo mounted at /graphql. It never listens by itself. */
+/** The API's request handler (Apollo at /graphql, express for the rest). It never listens by itself. */
 export async function createServer({
   dataSource,
   env,
@@ -102,8 +108,6 @@ export async function createServer({
   app.disable('x-powered-by');
   // GraphQL answers POSTs: an ETag (a hash of every response body) would never be used.
   app.set('etag', false);
-  // The reader passes its request id on, so one page's logs line up across both services.
-  app.use(createHttpLogger({ logger, ignore: (req) => req.url?.startsWith('/health') ?? false }));
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -121,19 +125,27 @@ export async function createServer({
   });
   app.get(CONTENT_CHANGES_PATH, changeStream.subscribe);
   app.post(CONTENT_CHANGES_ACK_PATH, express.json({ limit: '1kb' }), changeStream.acknowledge);
-  app.use(
-    '/graphql',
-    express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => ({
-        ...(await moduleContext(req)),
-        clientAddress: clientAddress(req, env.FORWARDED_ADDRESS_SECRET),
-        contentVersion: contentVersion.current,
-      }),
-    }),
-  );
   app.use(jsonErrors(logger));
+  const graphql = createGraphQLHandler({
+    apollo,
+    logger,
+    context: async (req): Promise<Context> => ({
+      ...(await moduleContext(req)),
+      clientAddress: clientAddress(req, env.FORWARDED_ADDRESS_SECRET),
+      contentVersion: contentVersion.current,
+    }),
+  });
+  const handler = createFrontHandler({
+    // The reader passes its request id on, so one page's logs line up across both services.
+    httpLogger: createHttpLogger({
+      logger,
+      ignore: (req) => req.url?.startsWith('/health') ?? false,
+    }),
+    graphql,
+    rest: app,
+  });
   return {
+    handler,
     app,
     apollo,
     lifecycle,
@@ -149,24 +161,5 @@ export async function createServer({
 
 /** Body-parser and other HTTP-level failures as JSON, with their status (413, 400, 415). */
 function jsonErrors(logger: Logger): ErrorRequestHandler {
-  return (error, _req, res, _next) => {
-    const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
-    if (status === 500) logger.error({ err: error }, 'unhandled HTTP error');
-    const message =
-      status === 413
-        ? `Request body too large; the limit is ${BODY_LIMIT}.`
-        : status === 500
-          ? 'Internal server error'
-          : String(error.message ?? 'Bad request');
-    res.status(status).json({
-      errors: [
-        {
-          message,
-          extensions: {
-            code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST,
-          },
-        },
-      ],
-    });
-  };
+  return (error, _req, res, _next) => writeHttpFailure(res, error, logger);
 }

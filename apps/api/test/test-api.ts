@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import pino, { type Logger } from 'pino';
 import { parseEnv, type Env } from '../src/env.js';
 import { createServer } from '../src/server.js';
@@ -43,14 +43,14 @@ export async function startTestApi(
   clock?: Clock,
   logger: Logger = pino({ level: 'silent' }),
 ): Promise<TestApi> {
-  const { app, stop } = await createServer({
+  const { handler, stop } = await createServer({
     dataSource: db.dataSource,
     env: testEnv(overrides),
     logger,
     clock,
   });
   const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    const listening = createHttpServer(handler).listen(0, '127.0.0.1', () => resolve(listening));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
