@@ -142,6 +142,32 @@ describe('hostile operations', () => {
     });
   });
 
+  it('refuses the same operation each time it comes, and judges each request by its own variables', async () => {
+    // The analysis is planned once per parsed operation: a refusal must not be forgotten on the
+    // second request, nor one request's variables decide for the next.
+    const costly = { query: '{ articles(first: 1000000) { edges { node { title } } } }' };
+    for (let i = 0; i < 2; i++)
+      await expectRefused(costly, {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        message: /Query cost limit of 25000 exceeded/,
+      });
+    const paged = 'query ($n: Int) { articles(first: $n) { edges { node { title } } } }';
+    expect((await context.api.query(paged, { n: 2 })).errors).toBeUndefined();
+    await expectRefused(
+      { query: paged, variables: { n: 1_000_000 } },
+      { code: 'GRAPHQL_VALIDATION_FAILED', message: /Query cost limit of 25000 exceeded/ },
+    );
+    const long = await context.api.query('query ($s: String!) { article(slug: $s) { title } }', {
+      s: 'x'.repeat(5_000),
+    });
+    expect(long.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const fine = await context.api.query('query ($s: String!) { article(slug: $s) { title } }', {
+      s: 'target',
+    });
+    expect(fine).toMatchObject({ status: 200, data: { article: { title: 'Target' } } });
+    expect((await context.api.query(paged, { n: 2 })).errors).toBeUndefined();
+  });
+
   it('refuses unknown enum values and extra input fields (no mass assignment)', async () => {
     await expectRefused(
       {

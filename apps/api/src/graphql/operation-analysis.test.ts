@@ -1,5 +1,6 @@
 import {
   parse,
+  print,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -105,5 +106,35 @@ describe('the cost of an operation, with its variables', () => {
     const query = `query ($no: Boolean!) { a: articles(first: 100) @include(if: $no) { edges { node { title } } } }`;
     expect(analyze(query, { no: false }).cost).toBe(0);
     expect(analyze(query, { no: true }).cost).toBeGreaterThan(100);
+  });
+
+  it("plans a parsed operation once and applies each request's variables to it", () => {
+    // Apollo hands back the same parsed document for the same query string: its plan is reused,
+    // and nothing a request's variables decide may be carried over to the next request.
+    const document = parse(
+      `query ($n: Int, $big: Boolean!, $q: String!) {
+         articles(first: $n) { edges { node { ...Card } } }
+         more: articles(first: 100) @include(if: $big) { edges { node { ...Card } } }
+         search(query: $q) { totalCount }
+       }
+       fragment Card on Article { title related(first: 2) { title } }`,
+    );
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    const fragments = { Card: document.definitions[1] as FragmentDefinitionNode };
+    const run = (variables: Record<string, unknown>) =>
+      analyzeOperation(schema, operation, fragments, variables);
+    const small = run({ n: 1, big: false, q: 'first' });
+    const large = run({ n: 50, big: true, q: 'second' });
+    const smallAgain = run({ n: 1, big: false, q: 'first' });
+    expect(large.cost).toBeGreaterThan(small.cost * 50);
+    expect(smallAgain).toEqual(small);
+    const searchValues = (analysis: typeof small) =>
+      analysis.arguments
+        .filter((use) => use.coordinate === 'Query.search')
+        .map((use) => use.values);
+    expect(searchValues(small)).toEqual([{ query: 'first' }]);
+    expect(searchValues(large)).toEqual([{ query: 'second' }]);
+    // Freshly parsed, the same operation costs the same: the plan changes nothing.
+    expect(analyze(print(document), { n: 50, big: true, q: 'second' }).cost).toBe(large.cost);
   });
 });
