@@ -8,7 +8,7 @@ import { buildGraphQLSchema, printSortedSchema as printSorted } from './graphql/
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './graphql/context.js';
 import { Article } from './modules/articles/article.entity.js';
-import { createLoaders } from './modules/articles/article.loaders.js';
+import { createLoaders, type Loaders } from './modules/articles/article.loaders.js';
 import { ArticleResolver } from './modules/articles/article.resolver.js';
 import { ArticleService } from './modules/articles/article.service.js';
 import { AuditEvent } from './modules/audit/audit-event.entity.js';
@@ -18,6 +18,7 @@ import { ApiToken } from './modules/auth/api-token.entity.js';
 import { ApiTokenResolver } from './modules/auth/api-token.resolver.js';
 import { ApiTokenService } from './modules/auth/api-token.service.js';
 import { authChecker } from './modules/auth/auth-checker.js';
+import type { Viewer } from './modules/auth/viewer.js';
 import { userAgentOf, viewerOf } from './modules/auth/request-viewer.js';
 import { ArticleRevision } from './modules/editorial/article-revision.entity.js';
 import { EditorialResolver } from './modules/editorial/editorial.resolver.js';
@@ -216,24 +217,68 @@ export async function printSortedSchema(): Promise<string> {
   return printSorted((await buildFolioSchema(null)).schema);
 }
 
-/** The parts of a request's context the modules own (see graphql/context.ts). */
-export type ModuleContext = Pick<Context, 'viewer' | 'userAgent' | 'loaders'>;
+/** What every request's context shares: the database, and how the HTTP edge finds an address. */
+interface ContextServices {
+  dataSource: DataSource;
+  /** The reader's address (see http/forwarded-identity.ts). */
+  clientAddress: (req: IncomingMessage) => string;
+}
+
+/**
+ * One request's context. What only some requests need is made on first use: the batching
+ * loaders (most reads are one SQL document and use none), the User-Agent (staff sessions), the
+ * client's address (reports' rate limits). Reading an article makes none of them.
+ */
+class RequestContext {
+  viewer: Viewer | null = null;
+  private madeLoaders: Loaders | undefined;
+  private foundUserAgent: string | null | undefined;
+  private foundAddress: string | undefined;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly services: ContextServices,
+    readonly contentVersion: number,
+  ) {
+    // Read while the connection is surely open: Node remembers it, and a socket that closed
+    // before anyone asked could no longer say whose it was.
+    void req.socket.remoteAddress;
+  }
+
+  get loaders(): Loaders {
+    return (this.madeLoaders ??= createLoaders(this.services.dataSource));
+  }
+
+  get userAgent(): string | null {
+    if (this.foundUserAgent === undefined) this.foundUserAgent = userAgentOf(this.req);
+    return this.foundUserAgent;
+  }
+
+  get clientAddress(): string {
+    return (this.foundAddress ??= this.services.clientAddress(this.req));
+  }
+}
 
 /**
  * Per request: the viewer (auth and staff, from the Authorization header: an API token or a
- * staff session; a bad bearer is refused), the User-Agent staff sessions record, and fresh
- * batching loaders (articles). The HTTP edge adds what it knows itself (the address, the
- * content version).
+ * staff session; a bad bearer is refused), the User-Agent staff sessions record, batching
+ * loaders (articles), the address and the content version the request arrived at. Without an
+ * Authorization header (every reader) it is made at once, without a promise or a lookup.
  */
-export function createModuleContext(
+export function createRequestContext(
   deps: SchemaDeps & { env: StaffEnv },
-): (req: IncomingMessage) => Promise<ModuleContext> {
+  clientAddress: (req: IncomingMessage) => string,
+): (req: IncomingMessage, contentVersion: number) => Context | Promise<Context> {
   const { dataSource, env, clock = systemClock } = deps;
   const tokens = new ApiTokenService(dataSource);
   const sessions = new SessionService(dataSource, sessionPolicy(env), clock);
-  return async (req) => ({
-    viewer: await viewerOf(req, tokens, sessions),
-    userAgent: userAgentOf(req),
-    loaders: createLoaders(dataSource),
-  });
+  const services: ContextServices = { dataSource, clientAddress };
+  return (req, contentVersion) => {
+    const context = new RequestContext(req, services, contentVersion);
+    if (req.headers.authorization === undefined) return context;
+    return viewerOf(req, tokens, sessions).then((viewer) => {
+      context.viewer = viewer;
+      return context;
+    });
+  };
 }

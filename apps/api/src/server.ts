@@ -16,7 +16,7 @@ import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
 import type { Context } from './graphql/context.js';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin.js';
 import { requestDeadlinePlugin } from './graphql/request-deadline.plugin.js';
-import { buildFolioSchema, createModuleContext, type SchemaEnv } from './app-modules.js';
+import { buildFolioSchema, createRequestContext, type SchemaEnv } from './app-modules.js';
 import type { Logger } from './logger.js';
 import { clientAddress } from './http/forwarded-identity.js';
 import { createFrontHandler } from './http/front-handler.js';
@@ -100,7 +100,9 @@ export async function createServer({
     validationRules: [...armor.validationRules],
   });
   await apollo.start();
-  const moduleContext = createModuleContext({ dataSource, env, clock });
+  const requestContext = createRequestContext({ dataSource, env, clock }, (req) =>
+    clientAddress(req, env.FORWARDED_ADDRESS_SECRET),
+  );
 
   const lifecycle = { shuttingDown: false };
 
@@ -129,11 +131,7 @@ export async function createServer({
   const graphql = createGraphQLHandler({
     apollo,
     logger,
-    context: async (req): Promise<Context> => ({
-      ...(await moduleContext(req)),
-      clientAddress: clientAddress(req, env.FORWARDED_ADDRESS_SECRET),
-      contentVersion: contentVersion.current,
-    }),
+    context: (req) => requestContext(req, contentVersion.current),
   });
   const handler = createFrontHandler({
     // The reader passes its request id on, so one page's logs line up across both services.

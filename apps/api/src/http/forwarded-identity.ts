@@ -27,7 +27,16 @@ export function fromReaderSite(req: IncomingMessage, forwardingSecret: string): 
   return typeof secret === 'string' && sameSecret(secret, forwardingSecret);
 }
 
+const digest = (value: string) => createHash('sha256').update(value).digest();
+/** The expected secret's digest, made once rather than on every request that carries one. */
+const expectedDigests = new Map<string, Buffer>();
+
 function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
+  let wanted = expectedDigests.get(expected);
+  if (wanted === undefined) {
+    wanted = digest(expected);
+    // Configured secrets: one or two per process, never a client's value.
+    if (expectedDigests.size < 16) expectedDigests.set(expected, wanted);
+  }
+  return timingSafeEqual(digest(given), wanted);
 }
