@@ -1,4 +1,6 @@
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Context } from './context.js';
 
 /**
  * Limits every operation must pass before any resolver runs: depth (fragments included),
@@ -15,7 +17,7 @@ export const QUERY_LIMITS = {
 } as const;
 
 export function createArmor(production: boolean) {
-  return new ApolloArmor({
+  const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth, flattenFragments: true },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     // Tokens are counted by graphql-js's own parser (Apollo's parseOptions.maxTokens), which
@@ -25,7 +27,29 @@ export function createArmor(production: boolean) {
     // Cost is estimated with the operation's variables by query-limits.plugin.ts; armor's
     // estimate reads literal arguments only, so `first: $n` would slip past it.
     costLimit: { enabled: false },
-    // "Did you mean…?" hints reveal the schema; keep them while developing only.
-    blockFieldSuggestion: { enabled: production },
+    // Hidden by hideFieldSuggestions below (armor's plugin does the same with a listener
+    // allocated per request).
+    blockFieldSuggestion: { enabled: false },
   }).protect();
+  return {
+    validationRules: armor.validationRules,
+    // "Did you mean…?" hints reveal the schema; keep them while developing only.
+    plugins: [...armor.plugins, ...(production ? [hideFieldSuggestions()] : [])],
+  };
+}
+
+/** graphql-armor's block-field-suggestions for Apollo (same mask), with one listener for all. */
+function hideFieldSuggestions(): ApolloServerPlugin<Context> {
+  const mask = '[Suggestion hidden]';
+  const listener: GraphQLRequestListener<Context> = {
+    async didEncounterErrors({ errors }) {
+      for (const error of errors)
+        (error as { message: string }).message = error.message.replace(/Did you mean ".+"/g, mask);
+    },
+  };
+  return {
+    async requestDidStart() {
+      return listener;
+    },
+  };
 }

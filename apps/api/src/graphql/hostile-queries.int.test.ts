@@ -196,6 +196,9 @@ describe('hostile operations', () => {
     );
     const response = await context.api.query('{ artcles { totalCount } }');
     expect(response.errors![0]!.message).not.toMatch(/Did you mean/);
+    expect(response.errors![0]!.message).toBe(
+      'Cannot query field "artcles" on type "Query". [Suggestion hidden]?',
+    );
   });
 
   it('refuses a wrong content type (CSRF prevention)', async () => {
