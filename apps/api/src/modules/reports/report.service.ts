@@ -234,7 +234,7 @@ export class ReportService {
         pages.set(page.id, moderation);
         filing.set(key, i);
         toFile.push({
-          receipt: newReceipt(),
+          receipt: '',
           articleId: page.id,
           sectionId: section?.id ?? null,
           sectionAnchor: section?.anchor ?? null,
@@ -251,6 +251,7 @@ export class ReportService {
       }
     });
     if (toFile.length === 0) return fillFollowers(outcomes, followers, batch, filing);
+    newReceipts(toFile.length).forEach((receipt, i) => (toFile[i]!.receipt = receipt));
 
     const filed = await fileReports(manager, toFile, this.policy.windowSeconds);
     const byKey = new Map(filed.map((report) => [report.idempotencyKey, report]));
@@ -504,7 +505,12 @@ function hashRequest(input: SubmitReportInput, details: string): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
-function newReceipt(): string {
-  const bytes = randomBytes(10);
-  return `R-${Array.from(bytes, (byte) => RECEIPT_ALPHABET[byte % 32]).join('')}`;
+/** Receipts for a batch, from one draw of randomness (10 random characters each). */
+function newReceipts(count: number): string[] {
+  const bytes = randomBytes(10 * count);
+  return Array.from({ length: count }, (_, i) => {
+    let receipt = 'R-';
+    for (let j = i * 10; j < i * 10 + 10; j++) receipt += RECEIPT_ALPHABET[bytes[j]! % 32];
+    return receipt;
+  });
 }
