@@ -276,3 +276,27 @@ export async function fileReports(
     firstReportAt: row.first_report_at,
   }));
 }
+
+/**
+ * Flags pages for moderators, as the moderation store's `flagPage` does one page at a time:
+ * the page's flag set (or moved) to `at` with its reason. In page id order, so two batches
+ * flagging the same pages cannot deadlock each other.
+ */
+export async function flagPages(
+  manager: EntityManager,
+  flags: Array<{ articleId: string; reason: string; at: Date }>,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO article_moderation (article_id, flagged_at, flag_reason)
+     SELECT article_id, flagged_at, flag_reason
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS t(article_id, flagged_at, flag_reason)
+      ORDER BY article_id
+     ON CONFLICT (article_id) DO UPDATE SET flagged_at = EXCLUDED.flagged_at,
+                                           flag_reason = EXCLUDED.flag_reason`,
+    [
+      flags.map((flag) => flag.articleId),
+      flags.map((flag) => flag.at),
+      flags.map((flag) => flag.reason),
+    ],
+  );
+}
