@@ -179,7 +179,8 @@ export class ReportService {
   /**
    * Five statements for a batch of new reports, whatever its size: BEGIN, admit (rate limit,
    * replays, page locks), file (insert and threshold counts), the webhook outbox, COMMIT.
-   * Replays lost to another process, and a reached threshold, cost more.
+   * Replays lost to another process cost more; flagged pages one statement for the batch and
+   * one per distinct audit event, usually one (storeFlags); a page put under review its own.
    */
   private async fileBatch(manager: EntityManager, batch: PendingReport[]): Promise<Outcome[]> {
     const nowMs = this.limiterClock.now().getTime();
