@@ -68,7 +68,7 @@ describe('scripts/server-runtime.mjs (what npm start and the bench apply)', () =
     const env = serverRuntimeEnv({ ...own, NODE_OPTIONS: '--max-semi-space-size=64' });
     // variables already set are not overridden; Node takes the last of repeated flags
     for (const name of names) expect(env[name]).toBeUndefined();
-    expect(env.NODE_OPTIONS.split(' ').at(-1)).toBe('--max-semi-space-size=64');
+    expect(env.NODE_OPTIONS?.split(' ').at(-1)).toBe('--max-semi-space-size=64');
   });
 
   it('keeps the young generation at the configured size on this Node', () => {
