@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Paired A/B runs of the uncached API and reader under two ways of starting them (environment,
-// Node flags, Node version): `node scripts/bench/ab.mjs --a 'node=20' --b 'node=24
-// MALLOC_ARENA_MAX=2' [--pairs 6] [--seconds 8] [--articles 2000] [--workloads W1,W2,W3,W4]`.
-// A variant is space-separated tokens: `node=<major or version>`, `NAME=value` (environment;
-// `NAME=` unsets it) and `--flag` (a Node flag). Each pair starts a fresh API and reader per
+// Node flags, Node version): `node scripts/bench/ab.mjs --a='node=20' --b='node=24'
+// [--pairs 6] [--seconds 8] [--articles 2000] [--workloads W1,W2,W3,W4]` (`--a=...` with the
+// equals sign when the variant starts with a dash). A variant is space-separated tokens:
+// `node=<major or version>`, `NAME=value` (environment; `NAME=` unsets it) and `--flag` (a Node
+// flag), on top of the runtime every server ships with (../server-runtime.json; `NODE_OPTIONS=`
+// and `MALLOC_ARENA_MAX=` measure without it). Each pair starts a fresh API and reader per
 // variant (alternating which goes first), runs the same load on each, and records CPU ms per
 // request and peak RSS (VmHWM) with the anonymous/file split of /proc/<pid>/smaps_rollup; the
 // summary gives the paired B/A medians and how many pairs agreed. For levers on a shared
