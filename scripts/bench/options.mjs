@@ -2,7 +2,8 @@
 // [-- --profile] [-- --no-peer] [-- --node 24] [-- --duration S --runs N]` (--profile: the uncached API and reader run under
 // `node --cpu-prof`; --no-peer: no PostGraphile, which --quick leaves out unless given --peer;
 // --node: every measured server, ours, the baseline and the peer, runs on that Node, a major
-// such as 24 (the images' Node) or an exact version, fetched from the npm registry into .cache/).
+// such as 24 (the images' Node, the default except with --quick), an exact version, or
+// `current` (the Node running the bench); fetched from the npm registry into .cache/).
 import { parseArgs } from 'node:util';
 
 /** What this run measures, and for how long. */
@@ -17,7 +18,7 @@ export function benchOptions(argv = process.argv.slice(2)) {
       profile: { type: 'boolean', default: false },
       // PostGraphile 5 beside the baseline on W1 and W2 (./peer.mjs)
       peer: { type: 'boolean' },
-      // the Node the servers run on; by default the one running the bench
+      // the Node the servers run on: 24 (the images') unless --quick; `current` for this one
       node: { type: 'string' },
       // shorter measured runs for paired comparisons (e.g. --duration 5 --runs 1)
       duration: { type: 'string' },
@@ -43,7 +44,11 @@ export function benchOptions(argv = process.argv.slice(2)) {
     // Off for --quick (CI): its first run downloads Node 22 and PostGraphile (about 60 MB), and
     // CI's quick bench only proves the scripts still run.
     peer: args.peer ?? !quick,
-    node: args.node,
+    // Servers are measured on the Node production runs (the images' node:24): Node 20, which
+    // runs the repo's tools, is past its end of life, and V8 12 spends 25-50% less CPU per
+    // request on the same code (README, "Round three: memory"). --quick (CI) stays on the
+    // running Node so CI downloads nothing; `--node current` does the same for a full run.
+    node: args.node === 'current' ? undefined : (args.node ?? (quick ? undefined : '24')),
     // where the CPU profiles go: one folder per run
     profile: args.profile
       ? `bench/profiles/${new Date().toISOString().replace(/[:.]/g, '-')}`
