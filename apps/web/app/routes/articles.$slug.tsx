@@ -4,18 +4,19 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import {
   ArticleBody,
   BLOCK_FRAGMENT,
   INLINE_FRAGMENT,
   SECTION_FRAGMENT,
   TableOfContents,
-  TOC_FRAGMENT,
+  type TocFieldsFragment,
 } from '@folio/ui';
 import { ArticleCard, ARTICLE_CARD_FRAGMENT, TagList } from '~/components/article-card';
 import type { ArticlePageQuery, ArticlePageQueryVariables } from '~/generated/graphql';
 import { KeptServerHtml } from '~/components/kept-server-html';
+import { SiteLink } from '~/components/site-link';
 import { keepOutOfPageData, readerContext } from '~/lib/context.server';
 import { env } from '~/lib/env.server';
 import { formatDate } from '~/lib/format';
@@ -31,7 +32,6 @@ import {
 const ARTICLE_PAGE_QUERY = /* GraphQL */ `
   query ArticlePage($slug: String!) {
     article(slug: $slug) {
-      id
       slug
       title
       summary
@@ -42,9 +42,6 @@ const ARTICLE_PAGE_QUERY = /* GraphQL */ `
       updatedAt
       readingTimeMinutes
       moderationState
-      toc {
-        ...TocFields
-      }
       sections {
         ...SectionFields
       }
@@ -53,7 +50,6 @@ const ARTICLE_PAGE_QUERY = /* GraphQL */ `
       }
     }
   }
-  ${TOC_FRAGMENT}
   ${SECTION_FRAGMENT}
   ${BLOCK_FRAGMENT}
   ${INLINE_FRAGMENT}
@@ -86,20 +82,34 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   // navigation, which has no HTML to keep, gets it as data.
   const { sections, ...rest } = article;
   const bodyKept = keepOutOfPageData(context, ARTICLE_BODY, sections);
-  return json(
-    {
-      article: { ...rest, sections: bodyKept ? null : sections },
-      canonicalUrl: new URL(`/articles/${article.slug}`, PUBLIC_URL).href,
-      siteName: SITE_NAME,
-    },
-    { headers: { 'Cache-Control': PUBLIC_CACHE } },
-  );
+  const data = {
+    article: { ...rest, toc: tableOfContents(sections), sections: bodyKept ? null : sections },
+    canonicalUrl: new URL(`/articles/${article.slug}`, PUBLIC_URL).href,
+    siteName: SITE_NAME,
+  };
+  // A page rendered here takes the data as it is (its Cache-Control comes from `headers`):
+  // a json() Response would be serialised by this loader only for Remix to parse it back
+  // before rendering. A client's data fetch is answered with the Response itself.
+  return bodyKept ? data : json(data, { headers: { 'Cache-Control': PUBLIC_CACHE } });
 }
 
 const ARTICLE_BODY = 'article-body';
+
+/**
+ * The page's table of contents, from the sections it has anyway (the API's `toc` field is the
+ * same rule: one entry per headed section, in order), rather than asking the API for a second
+ * list of the same anchors and headings.
+ */
+function tableOfContents(sections: Sections): TocFieldsFragment[] {
+  return sections.flatMap(({ anchor, heading }) => (heading ? [{ anchor, heading }] : []));
+}
 type Sections = NonNullable<ArticlePageQuery['article']>['sections'];
 
-export const headers: HeadersFunction = cacheHeaders;
+/** The loader's Cache-Control, or a thrown response's; a rendered page's data carries none. */
+export const headers: HeadersFunction = (args) =>
+  args.errorHeaders || args.loaderHeaders.has('Cache-Control')
+    ? cacheHeaders(args)
+    : { 'Cache-Control': PUBLIC_CACHE };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [];
@@ -189,9 +199,9 @@ export default function ArticlePage() {
       )}
       <footer className="article-footer">
         <p>
-          <Link to={`/articles/${article.slug}/report`} rel="nofollow">
+          <SiteLink to={`/articles/${article.slug}/report`} rel="nofollow">
             Report this page
-          </Link>
+          </SiteLink>
         </p>
         {article.related.length > 0 ? (
           <section className="related" aria-labelledby="related-title">

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node';
 import { ApiRequestError, ApiUnavailableError, type ApiClient } from '~/lib/api.server';
 import { action as reportAction } from './articles.$slug_.report';
-import { loader as articleLoader } from './articles.$slug';
+import { headers as articleHeaders, loader as articleLoader } from './articles.$slug';
 
 /** A stand-in API client answering with canned data, recording what it was asked. */
 function fakeApi(answer: (document: string, variables: unknown) => unknown) {
@@ -80,9 +80,36 @@ describe('article page loader', () => {
     expect(response.status).toBe(503);
   });
 
+  it('lists the headed sections as the table of contents, without asking the API for one', async () => {
+    const sections = [
+      { id: 's1', anchor: 'intro', heading: null, blocks: [] },
+      { id: 's2', anchor: 'high', heading: 'High', blocks: [] },
+      { id: 's3', anchor: 'low', heading: 'Low', blocks: [] },
+    ];
+    const { calls, context } = fakeApi(() => ({
+      article: { ...article().article, toc: undefined, sections },
+    }));
+    context.reader!.documentRequest = true;
+    const data = (await load('tides', context)) as { article: { toc: unknown } };
+    expect(data.article.toc).toEqual([
+      { anchor: 'high', heading: 'High' },
+      { anchor: 'low', heading: 'Low' },
+    ]);
+    expect(calls[0]!.document).not.toMatch(/\btoc\b/);
+  });
+
   it('lets shared caches keep the page and revalidate it in the background', async () => {
     const response = (await load('tides', fakeApi(() => article()).context)) as Response;
     expect(response.headers.get('Cache-Control')).toBe('public, no-cache');
+    // A rendered page's data carries no headers: the route's own say the same.
+    const none = new Headers();
+    expect(articleHeaders({ loaderHeaders: none, parentHeaders: none } as never)).toEqual({
+      'Cache-Control': 'public, no-cache',
+    });
+    // A thrown 404 keeps its own (none): nobody caches it as a page.
+    expect(
+      articleHeaders({ loaderHeaders: none, parentHeaders: none, errorHeaders: none } as never),
+    ).toEqual({});
   });
 
   it('keeps the body out of a whole page’s data, and sends it to a client-side navigation', async () => {
@@ -91,7 +118,9 @@ describe('article page loader', () => {
 
     const page = fakeApi(answer).context;
     page.reader!.documentRequest = true;
-    const pageData = await ((await load('tides', page)) as Response).json();
+    // Handed to the render as it is: no Response to serialise and parse back.
+    const pageData = (await load('tides', page)) as { article: { sections: unknown } };
+    expect(pageData).not.toBeInstanceOf(Response);
     expect(pageData.article.sections).toBeNull();
     expect(page.reader!.serverOnly).toEqual({ 'article-body': sections });
 
