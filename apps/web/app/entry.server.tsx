@@ -7,24 +7,17 @@ import type {
 } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToString } from 'react-dom/server';
-import { contentSecurityPolicy, publicPageTags, randomNonce } from './lib/csp.server';
-import { isFresh } from './lib/etag.server';
+import { contentSecurityPolicy, nonceFor } from './lib/csp.server';
+import { etagFor, isFresh } from './lib/etag.server';
 import { FormEchoProvider, type FormEcho } from './lib/form-echo';
 import { appLogger } from './lib/logger.server';
 import { NonceProvider } from './lib/nonce';
 import { ServerOnlyDataProvider, type ServerOnlyData } from './lib/server-only-data';
 
 /**
- * Where the CSP nonce goes while a page renders: random per process, so it is never guessed,
- * and the same for every page, so a public page's nonce and ETag can be hashed from the page
- * as rendered (./lib/csp.server) without first taking a per-request placeholder back out.
- */
-const NONCE_PLACEHOLDER = `nonce-${randomBytes(18).toString('hex')}`;
-
-/**
  * Renders the whole page before answering: pages are small, and a complete body lets public
  * pages carry an ETag and answer 304 to a client (or CDN) that already holds them. The page is
- * rendered with a placeholder where the CSP nonce goes, then the nonce is filled in.
+ * rendered with a random placeholder where the CSP nonce goes, then the nonce is filled in.
  */
 export default function handleRequest(
   request: Request,
@@ -33,7 +26,8 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext?: AppLoadContext,
 ): Response {
-  const rendered = render(request, remixContext, NONCE_PLACEHOLDER, {
+  const placeholder = randomBytes(18).toString('hex');
+  let html = render(request, remixContext, placeholder, {
     formEcho: loadContext?.reader?.formEcho ?? {},
     serverOnly: loadContext?.reader?.serverOnly ?? {},
   });
@@ -41,14 +35,13 @@ export default function handleRequest(
     request.method === 'GET' &&
     status === 200 &&
     /\bpublic\b/.test(headers.get('Cache-Control') ?? '');
-  const { nonce, etag } = cacheable
-    ? publicPageTags(rendered)
-    : { nonce: randomNonce(), etag: null };
-  const html = rendered.replaceAll(NONCE_PLACEHOLDER, nonce);
+  const nonce = nonceFor(html.replaceAll(placeholder, ''), cacheable);
+  html = html.replaceAll(placeholder, nonce);
 
   headers.set('Content-Type', 'text/html; charset=utf-8');
   headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
-  if (etag) {
+  if (cacheable) {
+    const etag = etagFor(html);
     headers.set('ETag', etag);
     if (isFresh(request, etag)) return new Response(null, { status: 304, headers });
   }

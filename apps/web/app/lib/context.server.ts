@@ -51,12 +51,17 @@ export function echoToPage(context: AppLoadContext, echo: FormEcho): void {
 }
 
 /**
- * Keeps `value` out of the loader's data when the server renders the whole page, and returns
- * true; false (the caller puts it in its data) for a client's data fetch, or with no context.
+ * Keeps what `value()` makes out of the loader's data when the server renders the whole page,
+ * and returns true; false (the caller puts its data in) for a client's data fetch, or with no
+ * context, without calling `value`.
  */
-export function keepOutOfPageData(context: AppLoadContext, key: string, value: unknown): boolean {
+export function keepOutOfPageData(
+  context: AppLoadContext,
+  key: string,
+  value: () => unknown,
+): boolean {
   const reader = context.reader;
   if (!reader?.documentRequest) return false;
-  reader.serverOnly = { ...reader.serverOnly, [key]: value };
+  reader.serverOnly = { ...reader.serverOnly, [key]: value() };
   return true;
 }

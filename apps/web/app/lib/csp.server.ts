@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Content-Security-Policy for rendered pages. Scripts run only with the page's nonce.
@@ -10,22 +10,10 @@ import { createHmac, randomBytes } from 'node:crypto';
  */
 const processSecret = randomBytes(32);
 
-/** A private page's nonce: fresh every time. */
-export function randomNonce(): string {
-  return randomBytes(16).toString('base64');
-}
-
-/**
- * A public page's nonce and ETag, both from one keyed hash of the page as rendered with the
- * process's nonce placeholder: equal pages give equal tags, and the page's bytes are hashed
- * once (an ETag hashed from the finished page was a second pass over it).
- */
-export function publicPageTags(content: string): { nonce: string; etag: string } {
-  const mac = createHmac('sha256', processSecret).update(content).digest();
-  return {
-    nonce: mac.subarray(0, 18).toString('base64'),
-    etag: `W/"${mac.toString('base64url')}"`,
-  };
+export function nonceFor(content: string, cacheable: boolean): string {
+  if (!cacheable) return randomBytes(16).toString('base64');
+  const digest = createHash('sha256').update(content).digest();
+  return createHmac('sha256', processSecret).update(digest).digest('base64').slice(0, 24);
 }
 
 export function contentSecurityPolicy(nonce: string): string {

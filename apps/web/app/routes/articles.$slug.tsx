@@ -7,6 +7,7 @@ import {
 import { useLoaderData } from '@remix-run/react';
 import {
   ArticleBody,
+  articleBodyHtml,
   BLOCK_FRAGMENT,
   INLINE_FRAGMENT,
   SECTION_FRAGMENT,
@@ -79,18 +80,18 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   }
   const { PUBLIC_URL, SITE_NAME } = env();
   // The body is rendered on the server and kept by the browser as HTML: only a client-side
-  // navigation, which has no HTML to keep, gets it as data.
+  // navigation, which has no HTML to keep, gets it as data. Never hydrated, it is rendered as
+  // HTML text by articleBodyHtml (the same bytes as <ArticleBody plainLinks>), not by React.
   const { sections, ...rest } = article;
-  const bodyKept = keepOutOfPageData(context, ARTICLE_BODY, sections);
+  const bodyKept = keepOutOfPageData(context, ARTICLE_BODY, () =>
+    articleBodyHtml(article.slug, sections),
+  );
   const data = {
     article: { ...rest, toc: tableOfContents(sections), sections: bodyKept ? null : sections },
     canonicalUrl: new URL(`/articles/${article.slug}`, PUBLIC_URL).href,
     siteName: SITE_NAME,
   };
-  // A page rendered here takes the data as it is (its Cache-Control comes from `headers`):
-  // a json() Response would be serialised by this loader only for Remix to parse it back
-  // before rendering. A client's data fetch is answered with the Response itself.
-  return bodyKept ? data : json(data, { headers: { 'Cache-Control': PUBLIC_CACHE } });
+  return json(data, { headers: { 'Cache-Control': PUBLIC_CACHE } });
 }
 
 const ARTICLE_BODY = 'article-body';
@@ -105,11 +106,7 @@ function tableOfContents(sections: Sections): TocFieldsFragment[] {
 }
 type Sections = NonNullable<ArticlePageQuery['article']>['sections'];
 
-/** The loader's Cache-Control, or a thrown response's; a rendered page's data carries none. */
-export const headers: HeadersFunction = (args) =>
-  args.errorHeaders || args.loaderHeaders.has('Cache-Control')
-    ? cacheHeaders(args)
-    : { 'Cache-Control': PUBLIC_CACHE };
+export const headers: HeadersFunction = cacheHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [];
@@ -149,10 +146,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export default function ArticlePage() {
   const { article } = useLoaderData<typeof loader>();
-  const keptBody = useServerOnlyData<Sections>(ARTICLE_BODY);
-  // Server: from the load context. Browser: from the data after a client-side navigation;
-  // otherwise the server's HTML is kept.
-  const sections = article.sections ?? keptBody;
+  // Server: the body's HTML, from the load context. Browser: the sections, from the data after
+  // a client-side navigation; otherwise the server's HTML is kept.
+  const keptBodyHtml = useServerOnlyData<string>(ARTICLE_BODY);
   return (
     <article className="article" aria-labelledby="article-title">
       {article.moderationState === 'UNDER_REVIEW' ? (
@@ -186,13 +182,14 @@ export default function ArticlePage() {
         {article.tags.length > 0 ? <TagList tags={article.tags} /> : null}
       </header>
       <TableOfContents entries={article.toc} />
-      {sections ? (
-        <ArticleBody
+      {article.sections ? (
+        <ArticleBody key={article.slug} slug={article.slug} sections={article.sections} />
+      ) : keptBodyHtml !== undefined ? (
+        // The element KeptServerHtml keeps in the browser (which also handles its links).
+        <div
           key={article.slug}
-          slug={article.slug}
-          sections={sections}
-          // On the server (a body the browser will keep): KeptServerHtml handles its links.
-          plainLinks={article.sections === null}
+          className="article-body"
+          dangerouslySetInnerHTML={{ __html: keptBodyHtml }}
         />
       ) : (
         <KeptServerHtml key={article.slug} className="article-body" />
