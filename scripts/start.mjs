@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serverRuntimeEnv } from './server-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -47,7 +48,8 @@ function run(name, script, env) {
   if (stopping) return null;
   const child = spawn(process.execPath, [script], {
     cwd: root,
-    env: { ...process.env, ...env },
+    // the runtime settings the images carry too (server-runtime.mjs): malloc arenas, young generation
+    env: { ...process.env, ...serverRuntimeEnv(), ...env },
     stdio: 'inherit',
   });
   children.add(child);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { searchQueries } from './dataset.mjs';
 import { prepareDatabase } from './database.mjs';
+import { nodeVersion } from './node-binary.mjs';
 import { benchOptions } from './options.mjs';
 import { checkPeerAnswers } from './peer.mjs';
 import { killChildren, stopChildren } from './processes.mjs';
@@ -18,13 +19,16 @@ import { ARTICLE, NEWEST, defineWorkloads, runWorkloads } from './workloads.mjs'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main() {
-  const { quick, articles, timing, workloads: selected, profile, peer } = benchOptions();
+  const { quick, articles, timing, workloads: selected, profile, peer, node } = benchOptions();
+  // checked before the dataset is built: a wrong --node fails at once
+  const serversNode = node ? nodeVersion(node) : process.version.slice(1);
   const { postgres, client, sqlCalls } = await prepareDatabase(root, articles);
   // the peer only answers W1 and W2
   const peerWanted = peer && (!selected || selected.some((id) => id === 'W1' || id === 'W2'));
   const servers = await startServers(root, postgres.url, articles, {
     profile,
     peer: peerWanted,
+    node: serversNode,
   });
   if (servers.peer) await checkPeerAnswers(servers, articles, { article: ARTICLE, newest: NEWEST });
   const queries = await searchQueries(client);
@@ -54,6 +58,7 @@ async function main() {
     quick,
     timing,
     machine: machine(),
+    serversNode,
     workloads: rows,
     reports,
     memory: peakMemory(servers),

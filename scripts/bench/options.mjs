@@ -1,6 +1,8 @@
 // The command line: `npm run bench [-- --quick] [-- --articles N] [-- --workloads W1,W2]
-// [-- --profile] [-- --no-peer]` (--profile: the uncached API and reader run under
-// `node --cpu-prof`; --no-peer: no PostGraphile, which --quick leaves out unless given --peer).
+// [-- --profile] [-- --no-peer] [-- --node 24] [-- --duration S --runs N]` (--profile: the uncached API and reader run under
+// `node --cpu-prof`; --no-peer: no PostGraphile, which --quick leaves out unless given --peer;
+// --node: every measured server, ours, the baseline and the peer, runs on that Node, a major
+// such as 24 (the images' Node) or an exact version, fetched from the npm registry into .cache/).
 import { parseArgs } from 'node:util';
 
 /** What this run measures, and for how long. */
@@ -15,20 +17,33 @@ export function benchOptions(argv = process.argv.slice(2)) {
       profile: { type: 'boolean', default: false },
       // PostGraphile 5 beside the baseline on W1 and W2 (./peer.mjs)
       peer: { type: 'boolean' },
+      // the Node the servers run on; by default the one running the bench
+      node: { type: 'string' },
+      // shorter measured runs for paired comparisons (e.g. --duration 5 --runs 1)
+      duration: { type: 'string' },
+      runs: { type: 'string' },
     },
     allowNegative: true,
   });
   const quick = args.quick;
+  for (const name of ['duration', 'runs', 'articles'])
+    if (args[name] !== undefined && !(Number(args[name]) > 0))
+      throw new Error(`--${name} ${args[name]}: expected a positive number`);
   return {
     quick,
     articles: Number(args.articles ?? (quick ? 500 : 10_000)),
     // --quick (CI) proves every workload still runs and answers as expected: one short measured
     // run each, not a median of three; its figures are never read.
-    timing: quick ? { warmup: 1, duration: 2, runs: 1 } : { warmup: 3, duration: 10, runs: 3 },
+    timing: {
+      ...(quick ? { warmup: 1, duration: 2, runs: 1 } : { warmup: 3, duration: 10, runs: 3 }),
+      ...(args.duration && { duration: Number(args.duration) }),
+      ...(args.runs && { runs: Number(args.runs) }),
+    },
     workloads: args.workloads?.split(',').map((id) => id.trim()),
     // Off for --quick (CI): its first run downloads Node 22 and PostGraphile (about 60 MB), and
     // CI's quick bench only proves the scripts still run.
     peer: args.peer ?? !quick,
+    node: args.node,
     // where the CPU profiles go: one folder per run
     profile: args.profile
       ? `bench/profiles/${new Date().toISOString().replace(/[:.]/g, '-')}`

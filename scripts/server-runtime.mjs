@@ -1,0 +1,25 @@
+// How every Folio server process is started, in one place: `npm start` (scripts/start.mjs) and
+// the bench (scripts/bench/servers.mjs) apply it, and the images set the same in their runtime
+// stage's ENV (apps/*/Dockerfile; packages/deploy-checks holds them to server-runtime.json).
+// Why each setting, with the figures: README "Benchmark", "Round three: memory".
+import { readFileSync } from 'node:fs';
+
+/** @type {{ env: Record<string, string>, nodeOptions: string[] }} */
+export const SERVER_RUNTIME = JSON.parse(
+  readFileSync(new URL('./server-runtime.json', import.meta.url), 'utf8'),
+);
+
+/**
+ * The environment a server starts with on top of `base`: the runtime's variables unless `base`
+ * sets them already, and its Node flags ahead of any NODE_OPTIONS in `base` (later flags win, so
+ * an operator's own NODE_OPTIONS still has the last word).
+ */
+export function serverRuntimeEnv(base = process.env) {
+  const env = {};
+  for (const [name, value] of Object.entries(SERVER_RUNTIME.env))
+    if (base[name] === undefined) env[name] = value;
+  env.NODE_OPTIONS = [...SERVER_RUNTIME.nodeOptions, base.NODE_OPTIONS ?? '']
+    .filter(Boolean)
+    .join(' ');
+  return env;
+}
