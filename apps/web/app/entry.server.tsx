@@ -45,6 +45,11 @@ export default function handleRequest(
     headers.set('ETag', etag);
     if (isFresh(request, etag)) return new Response(null, { status: 304, headers });
   }
+  // Served by our express handler: the page is handed over as a string (see renderedPage).
+  if (loadContext?.reader) {
+    loadContext.reader.renderedPage = html;
+    return new Response(null, { status, headers });
+  }
   return new Response(html, { status, headers });
 }
 

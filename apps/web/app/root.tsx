@@ -1,6 +1,5 @@
 import type { LinksFunction, MetaFunction } from '@remix-run/node';
 import {
-  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -12,6 +11,8 @@ import {
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import stylesheet from '@folio/ui/reader.css?url';
+import { SiteLink } from './components/site-link';
+import { SiteSearchForm } from './components/site-search-form';
 import { useNonce } from './lib/nonce';
 
 export const links: LinksFunction = () => [
@@ -46,10 +47,10 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <header className="site-header">
           <div className="site-header-inner">
-            <Link to="/" className="site-name">
+            <SiteLink to="/" className="site-name">
               Folio
-            </Link>
-            <Form method="get" action="/search" role="search" className="site-search">
+            </SiteLink>
+            <SiteSearchForm>
               <label htmlFor="site-search-q" className="visually-hidden">
                 Search articles
               </label>
@@ -61,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 maxLength={200}
               />
               <button type="submit">Search</button>
-            </Form>
+            </SiteSearchForm>
           </div>
         </header>
         <main id="main" tabIndex={-1}>
@@ -69,7 +70,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>
-            <Link to="/feed.xml">RSS feed</Link> · Content is published with Folio.
+            <SiteLink to="/feed.xml">RSS feed</SiteLink> · Content is published with Folio.
           </p>
         </footer>
         <ScrollRestoration nonce={nonce} />

@@ -49,7 +49,10 @@ function canonicalPath(pathname: string, lowercaseSegment: number | undefined): 
 /** Remix's client navigations ask for one route's data with ?_data=<route id>. */
 const REMIX_DATA_PARAM = '_data';
 
-/** Remix's route manifest (lazy route discovery): computed on demand, never kept here. */
+/**
+ * Remix's route manifest endpoint (lazy route discovery, now off: pages load the whole manifest
+ * as a file). A browser still holding a page from before may ask; it is never kept here.
+ */
 const UNCACHED_PATHS = new Set(['/__manifest']);
 
 /**

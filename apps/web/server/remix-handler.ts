@@ -8,6 +8,7 @@ import type {
   RequestHandler,
   Response as ExpressResponse,
 } from 'express';
+import type { ReaderRequestContext } from '../app/lib/context.server';
 import type { CachedPage, CacheHit, PageCache } from './page-cache';
 import { ifNoneMatchIncludes } from './if-none-match';
 import { pageCacheKey } from './page-cache-key';
@@ -30,10 +31,13 @@ export function remixWithPageCache({
     refreshing.add(key);
     try {
       const startedUnder = cache.generation;
-      const response = await handle(new Request(new URL(key, origin)), {
-        reader: { clientAddress: '127.0.0.1', requestId: randomUUID(), documentRequest: true },
-      });
-      cache.store(key, response, Buffer.from(await response.arrayBuffer()), startedUnder);
+      const reader: ReaderRequestContext = {
+        clientAddress: '127.0.0.1',
+        requestId: randomUUID(),
+        documentRequest: true,
+      };
+      const response = await handle(new Request(new URL(key, origin)), { reader });
+      cache.store(key, response, await bodyOf(response, reader, 'GET'), startedUnder);
     } catch {
       // The stale page stays until it expires; the next reader's request tries again.
     } finally {
@@ -55,15 +59,14 @@ export function remixWithPageCache({
       const startedUnder = cache.generation;
       const forCache = key !== null && cache.usable;
       const request = toFetchRequest(req, res, { forCache, url: key ?? req.originalUrl });
-      const response = await handle(request, {
-        reader: {
-          clientAddress: req.ip ?? '127.0.0.1',
-          requestId: res.locals.requestId,
-          // Remix answers ?_data requests with loader data alone (client-side navigation).
-          documentRequest: !new URL(request.url).searchParams.has('_data'),
-        },
-      });
-      const body = Buffer.from(await response.arrayBuffer());
+      const reader: ReaderRequestContext = {
+        clientAddress: req.ip ?? '127.0.0.1',
+        requestId: res.locals.requestId,
+        // Remix answers ?_data requests with loader data alone (client-side navigation).
+        documentRequest: !new URL(request.url).searchParams.has('_data'),
+      };
+      const response = await handle(request, { reader });
+      const body = await bodyOf(response, reader, req.method);
       const stored =
         req.method === 'GET' && key !== null
           ? cache.store(key, response, body, startedUnder)
@@ -76,6 +79,21 @@ export function remixWithPageCache({
       next(error);
     }
   };
+}
+
+/**
+ * The response's body: a page entry.server rendered is handed over as a string (no body on
+ * the Response); anything else (data, redirects, resource routes) is read from the Response.
+ * Remix answers HEAD with a Response of its own, without a body: so do we.
+ */
+async function bodyOf(
+  response: Response,
+  reader: ReaderRequestContext,
+  method: string,
+): Promise<Buffer> {
+  if (reader.renderedPage !== undefined && method !== 'HEAD' && response.body === null)
+    return Buffer.from(reader.renderedPage);
+  return Buffer.from(await response.arrayBuffer());
 }
 
 function originOf(req: ExpressRequest): string {

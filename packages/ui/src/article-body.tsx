@@ -25,7 +25,8 @@ export interface ArticleBodyProps {
    * Render the report links as the HTML a Remix <Link> renders, without rendering a <Link>:
    * for a body the browser keeps as server HTML (the reader's article page), where client-side
    * navigation is handed to Remix by the page itself. A <Link> per section (its hooks resolve
-   * and match the path) was a good share of the page's server render.
+   * and match the path) was a good share of the page's server render. The reader now sends
+   * articleBodyHtml's text for that body, tested byte for byte against this render.
    */
   plainLinks?: boolean;
 }

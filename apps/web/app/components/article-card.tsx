@@ -1,6 +1,6 @@
-import { Link } from '@remix-run/react';
 import type { ArticleCardFieldsFragment } from '~/generated/graphql';
 import { formatDate } from '~/lib/format';
+import { SiteLink } from './site-link';
 
 export const ARTICLE_CARD_FRAGMENT = /* GraphQL */ `
   fragment ArticleCardFields on Article {
@@ -27,7 +27,7 @@ export function ArticleCard({
     <article className="card">
       {article.label ? <p className="label">{article.label}</p> : null}
       <Heading className="card-title">
-        <Link to={`/articles/${article.slug}`}>{article.title}</Link>
+        <SiteLink to={`/articles/${article.slug}`}>{article.title}</SiteLink>
       </Heading>
       {article.summary ? <p className="summary">{article.summary}</p> : null}
       <p className="meta">
@@ -47,7 +47,7 @@ export function TagList({ tags }: { tags: readonly string[] }) {
     <ul className="tags" aria-label="Tags">
       {tags.map((tag) => (
         <li key={tag}>
-          <Link to={`/tags/${encodeURIComponent(tag)}`}>#{tag}</Link>
+          <SiteLink to={`/tags/${encodeURIComponent(tag)}`}>#{tag}</SiteLink>
         </li>
       ))}
     </ul>

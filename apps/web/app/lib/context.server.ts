@@ -18,6 +18,12 @@ export interface ReaderRequestContext {
   documentRequest?: boolean;
   /** Filled by loaders of a document request, read by entry.server (lib/server-only-data). */
   serverOnly?: ServerOnlyData;
+  /**
+   * Set by entry.server: the page it rendered, which the express handler sends as it is. The
+   * Response entry.server returns then has no body: a string body becomes a web stream that
+   * the handler would read back into bytes, for every page.
+   */
+  renderedPage?: string;
 }
 
 declare module '@remix-run/node' {
@@ -45,12 +51,17 @@ export function echoToPage(context: AppLoadContext, echo: FormEcho): void {
 }
 
 /**
- * Keeps `value` out of the loader's data when the server renders the whole page, and returns
- * true; false (the caller puts it in its data) for a client's data fetch, or with no context.
+ * Keeps what `value()` makes out of the loader's data when the server renders the whole page,
+ * and returns true; false (the caller puts its data in) for a client's data fetch, or with no
+ * context, without calling `value`.
  */
-export function keepOutOfPageData(context: AppLoadContext, key: string, value: unknown): boolean {
+export function keepOutOfPageData(
+  context: AppLoadContext,
+  key: string,
+  value: () => unknown,
+): boolean {
   const reader = context.reader;
   if (!reader?.documentRequest) return false;
-  reader.serverOnly = { ...reader.serverOnly, [key]: value };
+  reader.serverOnly = { ...reader.serverOnly, [key]: value() };
   return true;
 }

@@ -4,18 +4,20 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import {
   ArticleBody,
+  articleBodyHtml,
   BLOCK_FRAGMENT,
   INLINE_FRAGMENT,
   SECTION_FRAGMENT,
   TableOfContents,
-  TOC_FRAGMENT,
+  type TocFieldsFragment,
 } from '@folio/ui';
 import { ArticleCard, ARTICLE_CARD_FRAGMENT, TagList } from '~/components/article-card';
 import type { ArticlePageQuery, ArticlePageQueryVariables } from '~/generated/graphql';
 import { KeptServerHtml } from '~/components/kept-server-html';
+import { SiteLink } from '~/components/site-link';
 import { keepOutOfPageData, readerContext } from '~/lib/context.server';
 import { env } from '~/lib/env.server';
 import { formatDate } from '~/lib/format';
@@ -31,7 +33,6 @@ import {
 const ARTICLE_PAGE_QUERY = /* GraphQL */ `
   query ArticlePage($slug: String!) {
     article(slug: $slug) {
-      id
       slug
       title
       summary
@@ -42,9 +43,6 @@ const ARTICLE_PAGE_QUERY = /* GraphQL */ `
       updatedAt
       readingTimeMinutes
       moderationState
-      toc {
-        ...TocFields
-      }
       sections {
         ...SectionFields
       }
@@ -53,7 +51,6 @@ const ARTICLE_PAGE_QUERY = /* GraphQL */ `
       }
     }
   }
-  ${TOC_FRAGMENT}
   ${SECTION_FRAGMENT}
   ${BLOCK_FRAGMENT}
   ${INLINE_FRAGMENT}
@@ -83,20 +80,30 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   }
   const { PUBLIC_URL, SITE_NAME } = env();
   // The body is rendered on the server and kept by the browser as HTML: only a client-side
-  // navigation, which has no HTML to keep, gets it as data.
+  // navigation, which has no HTML to keep, gets it as data. Never hydrated, it is rendered as
+  // HTML text by articleBodyHtml (the same bytes as <ArticleBody plainLinks>), not by React.
   const { sections, ...rest } = article;
-  const bodyKept = keepOutOfPageData(context, ARTICLE_BODY, sections);
-  return json(
-    {
-      article: { ...rest, sections: bodyKept ? null : sections },
-      canonicalUrl: new URL(`/articles/${article.slug}`, PUBLIC_URL).href,
-      siteName: SITE_NAME,
-    },
-    { headers: { 'Cache-Control': PUBLIC_CACHE } },
+  const bodyKept = keepOutOfPageData(context, ARTICLE_BODY, () =>
+    articleBodyHtml(article.slug, sections),
   );
+  const data = {
+    article: { ...rest, toc: tableOfContents(sections), sections: bodyKept ? null : sections },
+    canonicalUrl: new URL(`/articles/${article.slug}`, PUBLIC_URL).href,
+    siteName: SITE_NAME,
+  };
+  return json(data, { headers: { 'Cache-Control': PUBLIC_CACHE } });
 }
 
 const ARTICLE_BODY = 'article-body';
+
+/**
+ * The page's table of contents, from the sections it has anyway (the API's `toc` field is the
+ * same rule: one entry per headed section, in order), rather than asking the API for a second
+ * list of the same anchors and headings.
+ */
+function tableOfContents(sections: Sections): TocFieldsFragment[] {
+  return sections.flatMap(({ anchor, heading }) => (heading ? [{ anchor, heading }] : []));
+}
 type Sections = NonNullable<ArticlePageQuery['article']>['sections'];
 
 export const headers: HeadersFunction = cacheHeaders;
@@ -139,10 +146,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export default function ArticlePage() {
   const { article } = useLoaderData<typeof loader>();
-  const keptBody = useServerOnlyData<Sections>(ARTICLE_BODY);
-  // Server: from the load context. Browser: from the data after a client-side navigation;
-  // otherwise the server's HTML is kept.
-  const sections = article.sections ?? keptBody;
+  // Server: the body's HTML, from the load context. Browser: the sections, from the data after
+  // a client-side navigation; otherwise the server's HTML is kept.
+  const keptBodyHtml = useServerOnlyData<string>(ARTICLE_BODY);
   return (
     <article className="article" aria-labelledby="article-title">
       {article.moderationState === 'UNDER_REVIEW' ? (
@@ -176,22 +182,23 @@ export default function ArticlePage() {
         {article.tags.length > 0 ? <TagList tags={article.tags} /> : null}
       </header>
       <TableOfContents entries={article.toc} />
-      {sections ? (
-        <ArticleBody
+      {article.sections ? (
+        <ArticleBody key={article.slug} slug={article.slug} sections={article.sections} />
+      ) : keptBodyHtml !== undefined ? (
+        // The element KeptServerHtml keeps in the browser (which also handles its links).
+        <div
           key={article.slug}
-          slug={article.slug}
-          sections={sections}
-          // On the server (a body the browser will keep): KeptServerHtml handles its links.
-          plainLinks={article.sections === null}
+          className="article-body"
+          dangerouslySetInnerHTML={{ __html: keptBodyHtml }}
         />
       ) : (
         <KeptServerHtml key={article.slug} className="article-body" />
       )}
       <footer className="article-footer">
         <p>
-          <Link to={`/articles/${article.slug}/report`} rel="nofollow">
+          <SiteLink to={`/articles/${article.slug}/report`} rel="nofollow">
             Report this page
-          </Link>
+          </SiteLink>
         </p>
         {article.related.length > 0 ? (
           <section className="related" aria-labelledby="related-title">

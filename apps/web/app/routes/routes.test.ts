@@ -80,6 +80,24 @@ describe('article page loader', () => {
     expect(response.status).toBe(503);
   });
 
+  it('lists the headed sections as the table of contents, without asking the API for one', async () => {
+    const sections = [
+      { id: 's1', anchor: 'intro', heading: null, blocks: [] },
+      { id: 's2', anchor: 'high', heading: 'High', blocks: [] },
+      { id: 's3', anchor: 'low', heading: 'Low', blocks: [] },
+    ];
+    const { calls, context } = fakeApi(() => ({
+      article: { ...article().article, toc: undefined, sections },
+    }));
+    context.reader!.documentRequest = true;
+    const data = await ((await load('tides', context)) as Response).json();
+    expect(data.article.toc).toEqual([
+      { anchor: 'high', heading: 'High' },
+      { anchor: 'low', heading: 'Low' },
+    ]);
+    expect(calls[0]!.document).not.toMatch(/\btoc\b/);
+  });
+
   it('lets shared caches keep the page and revalidate it in the background', async () => {
     const response = (await load('tides', fakeApi(() => article()).context)) as Response;
     expect(response.headers.get('Cache-Control')).toBe('public, no-cache');
@@ -93,7 +111,10 @@ describe('article page loader', () => {
     page.reader!.documentRequest = true;
     const pageData = await ((await load('tides', page)) as Response).json();
     expect(pageData.article.sections).toBeNull();
-    expect(page.reader!.serverOnly).toEqual({ 'article-body': sections });
+    // ... but as the body's HTML for the page, rendered from them.
+    expect(page.reader!.serverOnly).toEqual({
+      'article-body': expect.stringContaining('<section id="high" aria-labelledby="high-heading">'),
+    });
 
     const navigation = fakeApi(answer).context;
     const navigationData = await ((await load('tides', navigation)) as Response).json();

@@ -78,6 +78,34 @@ describeInBrowser('the article body after hydration', () => {
     expect(await bodyOf(page)).toEqual(bodyWithoutJs);
   });
 
+  it('hydrates the plain links and search form the server rendered into Remix ones', async () => {
+    // On the server, site links and the header's search form are rendered as plain HTML
+    // (app/components/site-link.tsx); the browser must hydrate them without a mismatch, and
+    // they must navigate on the client as the Remix components they become.
+    const page = await newPage(browser);
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${webUrl}/articles/${SLUG}`);
+    await hydrated(page);
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+    const tag = page.locator('header .tags a').first();
+    const tagHref = (await tag.getAttribute('href'))!;
+    await tag.click();
+    await page.waitForURL((url) => url.pathname === tagHref);
+    await page.getByRole('link', { name: 'Folio', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('seed');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/\/search\?q=seed$/);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
   it('renders another article in full after a client-side navigation', async () => {
     const page = await newPage(browser);
     await page.goto(`${webUrl}/articles/${SLUG}`);
