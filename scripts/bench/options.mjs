@@ -44,10 +44,10 @@ export function benchOptions(argv = process.argv.slice(2)) {
     // Off for --quick (CI): its first run downloads Node 22 and PostGraphile (about 60 MB), and
     // CI's quick bench only proves the scripts still run.
     peer: args.peer ?? !quick,
-    // Servers are measured on the Node production runs (the images' node:24): Node 20, which
-    // runs the repo's tools, is past its end of life, and V8 12 spends 25-50% less CPU per
-    // request on the same code (README, "Round three: memory"). --quick (CI) stays on the
-    // running Node so CI downloads nothing; `--node current` does the same for a full run.
+    // Servers are measured on the Node production runs (the images' node:24); Node 20, which
+    // runs the repo's tools, is past its end of life. On a quiet machine Node 24 spent 5-12%
+    // less CPU per request than Node 20 on W1-W4 (README, "Latest figures"). --quick (CI) stays
+    // on the running Node so CI downloads nothing; `--node current` does the same for a full run.
     node: args.node === 'current' ? undefined : (args.node ?? (quick ? undefined : '24')),
     // where the CPU profiles go: one folder per run
     profile: args.profile
