@@ -3,8 +3,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSy
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Copy, DockerfileParser, type Instruction } from 'dockerfile-ast';
-import { readRepoFile, repoRoot } from './repo-files';
+import { Copy, type Instruction } from 'dockerfile-ast';
+import { finalStage, finalStageEnv } from './dockerfile-stages';
+import { repoRoot } from './repo-files';
 
 // Without a Docker engine, the reader's and Studio's final stages are assembled by hand from their own
 // COPY instructions (files copied, directories linked) and started with its own CMD. Node runs
@@ -12,25 +13,6 @@ import { readRepoFile, repoRoot } from './repo-files';
 // COPY (a nested node_modules, a server module) fails here as it would in the container.
 // The base file system (the rootfs stage: Node and its libraries) is the host's own here; the
 // real image is built and run by npm run compose:check.
-
-/** What the final stage's ENV instructions set (NODE_ENV, the runtime's memory settings). */
-function imageEnv(stage: Instruction[]): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const instruction of stage)
-    if (instruction.getKeyword() === 'ENV')
-      for (const property of (
-        instruction as unknown as {
-          getProperties(): { getName(): string; getValue(): string | null }[];
-        }
-      ).getProperties())
-        env[property.getName()] = property.getValue() ?? '';
-  return env;
-}
-
-function finalStage(dockerfile: string): Instruction[] {
-  const instructions = DockerfileParser.parse(readRepoFile(dockerfile)).getInstructions();
-  return instructions.slice(instructions.map((i) => i.getKeyword()).lastIndexOf('FROM'));
-}
 
 /** Lays out what the final stage copies from the build stage under `root` (the image's /). */
 function assemble(root: string, stage: Instruction[]): string {
@@ -107,7 +89,7 @@ describe.each(IMAGES)('$dockerfile final stage', ({ dockerfile, env, page: expec
       env: {
         PATH: process.env.PATH,
         // the image's own ENV: a Node flag in NODE_OPTIONS that this Node refused would stop it
-        ...imageEnv(finalStage(dockerfile)),
+        ...finalStageEnv(dockerfile),
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
         PORT: String(port),

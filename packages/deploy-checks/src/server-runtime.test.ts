@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { DockerfileParser } from 'dockerfile-ast';
+import { finalStageEnv } from './dockerfile-stages';
 import { readRepoFile, repoRoot } from './repo-files';
 
 // scripts/server-runtime.json says how every server process starts (malloc arenas, Node flags);
@@ -11,24 +11,6 @@ const runtime = JSON.parse(readRepoFile('scripts/server-runtime.json')) as {
   nodeOptions: string[];
 };
 const DOCKERFILES = ['apps/api/Dockerfile', 'apps/web/Dockerfile', 'apps/studio/Dockerfile'];
-
-/** The variables the final stage's ENV instructions set, as Docker reads them. */
-function finalStageEnv(dockerfile: string): Record<string, string> {
-  const instructions = DockerfileParser.parse(readRepoFile(dockerfile)).getInstructions();
-  const finalStage = instructions.slice(
-    instructions.map((i) => i.getKeyword()).lastIndexOf('FROM'),
-  );
-  const env: Record<string, string> = {};
-  for (const instruction of finalStage)
-    if (instruction.getKeyword() === 'ENV')
-      for (const property of (
-        instruction as unknown as {
-          getProperties(): { getName(): string; getValue(): string | null }[];
-        }
-      ).getProperties())
-        env[property.getName()] = property.getValue() ?? '';
-  return env;
-}
 
 /** serverRuntimeEnv(base) from the launcher's module, run by the Node running the tests. */
 function serverRuntimeEnv(base: Record<string, string>): Record<string, string> {
