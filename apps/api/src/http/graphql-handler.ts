@@ -2,7 +2,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
 import { createJsonBodyReader } from './json-body.js';
-import { BODY_LIMIT, BODY_LIMIT_BYTES, writeHttpFailure } from './json-errors.js';
+import { BODY_LIMIT, writeHttpFailure } from './json-errors.js';
 
 export interface GraphQLHandlerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -24,7 +24,7 @@ export function createGraphQLHandler<TContext extends BaseContext>({
   logger,
 }: GraphQLHandlerOptions<TContext>): (req: IncomingMessage, res: ServerResponse) => void {
   apollo.assertStarted('createGraphQLHandler()');
-  const readBody = createJsonBodyReader(BODY_LIMIT_BYTES, BODY_LIMIT);
+  const readBody = createJsonBodyReader(BODY_LIMIT);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let body: unknown;

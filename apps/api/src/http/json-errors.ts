@@ -4,7 +4,6 @@ import type { Logger } from '../logger.js';
 
 /** The largest request body /graphql reads, as body-parser spells it (102,400 bytes). */
 export const BODY_LIMIT = '100kb';
-export const BODY_LIMIT_BYTES = 100 * 1024;
 
 /** An HTTP-level failure before GraphQL runs: body-parser's errors carry `status` like this. */
 export interface HttpFailure {
