@@ -3,8 +3,9 @@
 // Node flags, Node version): `node scripts/bench/ab.mjs --a='node=20' --b='node=24'
 // [--pairs 6] [--seconds 8] [--articles 2000] [--workloads W1,W2,W3,W4]` (`--a=...` with the
 // equals sign when the variant starts with a dash). A variant is space-separated tokens:
-// `node=<major or version>`, `NAME=value` (environment; `NAME=` unsets it) and `--flag` (a Node
-// flag), on top of the runtime every server ships with (../server-runtime.json; `NODE_OPTIONS=`
+// `node=<major or version>`, `root=<checkout>` (run that checkout's built servers instead of
+// this one's, to pair two builds: e.g. a worktree of main against a branch), `NAME=value`
+// (environment; `NAME=` unsets it) and `--flag` (a Node flag), on top of the runtime every server ships with (../server-runtime.json; `NODE_OPTIONS=`
 // and `MALLOC_ARENA_MAX=` measure without it). Each pair starts a fresh API and reader per
 // variant (alternating which goes first), runs the same load on each, and records CPU ms per
 // request and peak RSS (VmHWM) with the anonymous/file split of /proc/<pid>/smaps_rollup; the
@@ -28,10 +29,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** 'node=24 MALLOC_ARENA_MAX=2 --max-semi-space-size=16' -> { node, env, nodeArgs } */
 function parseVariant(text) {
-  const variant = { label: text, node: undefined, env: {}, nodeArgs: [] };
+  const variant = { label: text, node: undefined, root, env: {}, nodeArgs: [] };
   for (const token of text.split(/\s+/).filter(Boolean)) {
     if (token.startsWith('--')) variant.nodeArgs.push(token);
     else if (token.startsWith('node=')) variant.node = nodeVersion(token.slice(5));
+    else if (token.startsWith('root=')) variant.root = path.resolve(token.slice(5));
     else if (token.includes('=')) {
       const [name, ...value] = token.split('=');
       // `NAME=`: not set at all (child_process leaves out undefined values)
@@ -127,8 +129,8 @@ async function runVariant(variant, databaseUrl, { articles, workloads, seconds }
   const env = { RESPONSE_CACHE_MB: '0', ...variant.env };
   const readerEnv = { READER_PAGE_CACHE_MB: '0', ...variant.env };
   const options = { nodeArgs: variant.nodeArgs, execPath };
-  const api = await startApi(root, 'API', databaseUrl, env, options);
-  const web = await startReader(root, 'reader', api.url, readerEnv, options);
+  const api = await startApi(variant.root, 'API', databaseUrl, env, options);
+  const web = await startReader(variant.root, 'reader', api.url, readerEnv, options);
   const idle = { api: residentMb(api.pid), web: residentMb(web.pid) };
   const all = workloadsFor(api, web, articles);
   const result = { idle, workloads: {} };
