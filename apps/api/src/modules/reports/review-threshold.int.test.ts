@@ -225,7 +225,7 @@ describe('a flagged page', () => {
       minutes(6);
     }
     expect(await page()).toEqual({ state: 'UNDER_REVIEW', listed: false, flag: null });
-    const signals = (await auditActions()).filter(([actor]) => actor === 'system');
+    const signals = (await auditActions()).filter((row: unknown[]) => row[0] === 'system');
     expect(signals).toEqual([
       ['system', 'article.flagged', 'burst'],
       ['system', 'article.under_review', null],
