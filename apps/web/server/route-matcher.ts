@@ -60,15 +60,22 @@ const MAX_SHAPES = 32;
 
 /** A matchRoutes equal in its answers to `original`, with each table shape's preparation kept. */
 export function createRouteMatcher(original: MatchRoutes): MatchRoutes {
-  const prepared = new Map<string, Branch[] | null>();
+  const byShape = new Map<string, Branch[] | null>();
+  // Remix's server table is the same object on every call: no need to read its shape again.
+  // (Tables are not changed in place on the server: only the browser's lazy route discovery,
+  // which the reader has off, patches one.)
+  const byTable = new WeakMap<RouteLike[], Branch[] | null>();
   const branchesOf = (routes: RouteLike[]): Branch[] | null => {
-    const key = shapeOf(routes);
-    let branches = prepared.get(key);
+    let branches = byTable.get(routes);
+    if (branches !== undefined) return branches;
+    const shape = shapeOf(routes);
+    branches = byShape.get(shape);
     if (branches === undefined) {
       branches = hasOptionalSegments(routes) ? null : rank(flatten(routes));
-      if (prepared.size >= MAX_SHAPES) prepared.clear();
-      prepared.set(key, branches);
+      if (byShape.size >= MAX_SHAPES) byShape.clear();
+      byShape.set(shape, branches);
     }
+    byTable.set(routes, branches);
     return branches;
   };
   return ((routes: RouteLike[], location: string | { pathname?: string }, basename = '/') => {
@@ -86,11 +93,17 @@ export function createRouteMatcher(original: MatchRoutes): MatchRoutes {
   }) as MatchRoutes;
 }
 
-/** What matching reads of a table, as text: equal shapes flatten and rank alike. */
+/**
+ * What matching reads of a table, as text: equal shapes flatten and rank alike. Each path is
+ * written with its length first, so no path can pass for another's end and the next's start.
+ */
 function shapeOf(routes: RouteLike[]): string {
   let shape = '[';
   for (const route of routes) {
-    shape += `${JSON.stringify(route.path ?? null)}${route.index === true ? 'i' : ''}${route.caseSensitive === true ? 'c' : ''}`;
+    const path = route.path;
+    shape += path == null ? '-' : `${path.length}:${path}`;
+    if (route.index === true) shape += 'i';
+    if (route.caseSensitive === true) shape += 'c';
     if (route.children && route.children.length > 0) shape += shapeOf(route.children);
     shape += ',';
   }
