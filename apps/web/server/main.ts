@@ -22,7 +22,6 @@ import { PageCache } from './page-cache';
 import { servePublicFiles } from './public-files';
 import { sendRefusal } from './refusal-page';
 import { remixWithPageCache } from './remix-handler';
-import { installRouteMatcher, remixRouterModule } from './route-matcher';
 import { readerEnv } from './env';
 
 // This file runs from server/ (source) or dist/ (built): the reader's root is one up either way.
@@ -101,8 +100,6 @@ const contentChanges =
 // here, whole and at most 16 kB, before Remix parses it.
 app.use(refuseCrossSiteRequests({ publicUrl: env.PUBLIC_URL, logger }));
 app.use(limitRequestBody({ logger }));
-// Before Remix and React Router first match a path (see ./route-matcher.ts).
-installRouteMatcher(remixRouterModule(import.meta.url));
 const build = (await import(path.join(root, 'build/server/index.js'))) as ServerBuild;
 app.all('/{*splat}', remixWithPageCache({ build, mode: env.NODE_ENV, cache }));
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomFillSync, type Hash } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, randomFillSync } from 'node:crypto';
 
 /**
  * Content-Security-Policy for rendered pages. Scripts run only with the page's nonce.
@@ -16,21 +16,16 @@ export interface PageSignature {
 }
 
 /**
- * HMAC-SHA256 (RFC 2104) under one key, with the key's inner and outer blocks hashed once:
- * each call copies two hash states. createHmac builds a KeyObject from the key on every call,
- * which cost more than hashing the whole 17 kB page (about 23 against 21 us on Node 24).
+ * HMAC-SHA256 of the parts under one key, made into a KeyObject once: given the key as bytes,
+ * createHmac imports it again on every call, which on Node 24 cost as much as hashing a whole
+ * 17 kB page.
  */
-export function createKeyedHash(key: Buffer): (parts: readonly string[]) => Buffer {
-  const BLOCK = 64; // SHA-256's block size; longer keys are hashed first, as RFC 2104 says
-  const block = Buffer.alloc(BLOCK);
-  (key.length > BLOCK ? createHash('sha256').update(key).digest() : key).copy(block);
-  const padded = (byte: number) => Buffer.from(block.map((b) => b ^ byte));
-  const inner = createHash('sha256').update(padded(0x36));
-  const outer = createHash('sha256').update(padded(0x5c));
+function createKeyedHash(key: Buffer): (parts: readonly string[]) => Buffer {
+  const secret = createSecretKey(key);
   return (parts) => {
-    const hash: Hash = inner.copy();
-    for (const part of parts) hash.update(part);
-    return outer.copy().update(hash.digest()).digest();
+    const hmac = createHmac('sha256', secret);
+    for (const part of parts) hmac.update(part);
+    return hmac.digest();
   };
 }
 
