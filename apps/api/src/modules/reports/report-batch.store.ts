@@ -172,9 +172,18 @@ export interface NewReport {
   createdAt: Date;
   /** The page's last clearing by a moderator: reports before it, and their networks, don't count. */
   clearedAt: Date | null;
+  /**
+   * Whether the threshold can still act on the page (visible and not flagged): only then are
+   * its reports counted. A page under review, or flagged and waiting for a moderator, keeps
+   * receiving reports during a brigade, and counting them all again for each was wasted work.
+   */
+  counted: boolean;
 }
 
-/** A report the statement stored, with what the threshold counted on its page at that point. */
+/**
+ * A report the statement stored, with what the threshold counted on its page at that point
+ * (zeros and no first report when the report was not `counted`).
+ */
 export interface Filed {
   idempotencyKey: string;
   receipt: string;
@@ -182,7 +191,7 @@ export interface Filed {
   createdAt: Date;
   networks: number;
   reporters: number;
-  firstReportAt: Date;
+  firstReportAt: Date | null;
 }
 
 interface FiledRow {
@@ -192,7 +201,7 @@ interface FiledRow {
   created_at: Date;
   networks: number;
   reporters: number;
-  first_report_at: Date;
+  first_report_at: Date | null;
 }
 
 /**
@@ -200,7 +209,8 @@ interface FiledRow {
  * answers it as a replay) and, for each one stored, counts the page's open reports as if the
  * batch's reports had been filed one after another: those stored before, within the window
  * and after the page was last cleared, from networks that had not reported it before that,
- * plus this batch's reports on the page up to and including this one.
+ * plus this batch's reports on the page up to and including this one. Reports not `counted`
+ * skip the count (its scans sit behind a one-time filter on the flag).
  */
 export async function fileReports(
   manager: EntityManager,
@@ -214,10 +224,11 @@ export async function fileReports(
     `WITH input AS (
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::text[],
                             $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                            $11::text[], $12::timestamptz[], $13::timestamptz[])
+                            $11::text[], $12::timestamptz[], $13::timestamptz[], $15::bool[])
                 WITH ORDINALITY AS t(receipt, article_id, section_id, section_anchor, reason,
                                      details, contact_email, reporter_key, network_key,
-                                     idempotency_key, request_hash, created_at, cleared_at, ord)),
+                                     idempotency_key, request_hash, created_at, cleared_at,
+                                     counted, ord)),
      inserted AS (
        INSERT INTO reports (receipt, article_id, section_id, section_anchor, reason, details,
                             contact_email, reporter_key, network_key, idempotency_key,
@@ -229,7 +240,7 @@ export async function fileReports(
        RETURNING idempotency_key, receipt, status, created_at, article_id, reporter_key,
                  network_key),
      batch AS (
-       SELECT i.*, input.ord, input.cleared_at
+       SELECT i.*, input.ord, input.cleared_at, input.counted
          FROM inserted i JOIN input ON input.idempotency_key = i.idempotency_key)
      SELECT b.idempotency_key, b.receipt, b.status, b.created_at,
             c.networks, c.reporters, c.first_report_at
@@ -239,11 +250,12 @@ export async function fileReports(
                 count(DISTINCT counted.reporter_key)::int AS reporters,
                 min(counted.created_at) AS first_report_at
            FROM (SELECT r.reporter_key, r.network_key, r.created_at FROM reports r
-                  WHERE r.article_id = b.article_id AND r.status IN ('open', 'triaged')
+                  WHERE b.counted AND r.article_id = b.article_id
+                    AND r.status IN ('open', 'triaged')
                     AND r.created_at > b.created_at - make_interval(secs => $14)
                  UNION ALL
                  SELECT o.reporter_key, o.network_key, o.created_at FROM batch o
-                  WHERE o.article_id = b.article_id AND o.ord <= b.ord) counted
+                  WHERE b.counted AND o.article_id = b.article_id AND o.ord <= b.ord) counted
           WHERE b.cleared_at IS NULL OR (counted.created_at > b.cleared_at AND NOT EXISTS (
                   SELECT 1 FROM reports p
                    WHERE p.article_id = b.article_id AND p.network_key = counted.network_key
@@ -264,6 +276,7 @@ export async function fileReports(
       column('createdAt'),
       column('clearedAt'),
       windowSeconds,
+      column('counted'),
     ],
   );
   return rows.map((row) => ({

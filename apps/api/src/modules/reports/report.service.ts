@@ -248,6 +248,8 @@ export class ReportService {
           requestHash: report.requestHash,
           createdAt: report.submittedAt,
           clearedAt: moderation.clearedAt,
+          // what applyThresholds weighs: the verdict of any other page is 'none' whatever the count
+          counted: moderation.state === PageState.VISIBLE && moderation.flaggedAt === null,
         });
       }
     });
@@ -299,7 +301,8 @@ export class ReportService {
     const flags: Flag[] = [];
     for (const [articleId, reports] of byPage) {
       const page = pages.get(articleId)!;
-      if (page.state !== PageState.VISIBLE) continue;
+      // a flagged page waits for a moderator (reviewVerdict); its reports were not counted
+      if (page.state !== PageState.VISIBLE || page.flaggedAt !== null) continue;
       for (const report of reports) {
         if (await this.applyThreshold(manager, page, report, flags)) break;
       }
@@ -394,7 +397,7 @@ export class ReportService {
       {
         networks: counts.networks,
         reporters: counts.reporters,
-        firstReportAt: counts.firstReportAt,
+        firstReportAt: counts.firstReportAt!,
         now,
         flagged: page.flaggedAt !== null,
         autoHidesLastHour: () => autoHidesSince(manager, new Date(now.getTime() - HOUR_MS)),

@@ -187,6 +187,52 @@ describe('a simulated brigade', () => {
   });
 });
 
+describe('a flagged page', () => {
+  it('files reports while it waits for a moderator, and counts new networks again once one decided', async () => {
+    const moderator = await bearerFor(context.db.dataSource, Role.MODERATOR);
+    for (const address of ['203.0.113.1', '198.51.100.1', '2001:db8:5::1']) {
+      await fileFrom(address);
+      minutes(1);
+    }
+    expect(await page()).toEqual({ state: 'VISIBLE', listed: true, flag: 'burst' });
+    // More networks after the burst: each report is filed and answered, the flag still waits.
+    minutes(30);
+    for (const address of ['192.0.2.1', '100.64.0.1', '2001:db8:6::1']) {
+      const filed = await fileFrom(address);
+      expect(filed.errors).toBeUndefined();
+      expect(filed.receipt).toMatch(/^R-[0-9A-Z]{10}$/);
+      minutes(6);
+    }
+    expect(await page()).toEqual({ state: 'VISIBLE', listed: true, flag: 'burst' });
+    const [article] = await context.db.dataSource.query(
+      `SELECT id FROM articles WHERE slug = 'reported-page'`,
+    );
+    const dismissed = await context.api.query(
+      `mutation ($id: ID!) { resolveArticleReports(articleId: $id, input: { action: DISMISS, reasons: "Not spam." }) { moderationState closedReports } }`,
+      { id: article.id },
+      moderator,
+    );
+    expect(dismissed.data!.resolveArticleReports).toEqual({
+      moderationState: 'VISIBLE',
+      closedReports: 6,
+    });
+    expect((await page()).flag).toBeNull();
+    // The decision settled the flag: three new networks, over more than ten minutes, hide it.
+    minutes(60);
+    for (const address of ['198.18.0.1', '2001:db8:7::1', '100.65.0.1']) {
+      expect((await page()).state).toBe('VISIBLE');
+      await fileFrom(address);
+      minutes(6);
+    }
+    expect(await page()).toEqual({ state: 'UNDER_REVIEW', listed: false, flag: null });
+    const signals = (await auditActions()).filter((row: unknown[]) => row[0] === 'system');
+    expect(signals).toEqual([
+      ['system', 'article.flagged', 'burst'],
+      ['system', 'article.under_review', null],
+    ]);
+  });
+});
+
 describe('after a moderator restored a page', () => {
   it('is not hidden again by the same networks, only by new ones', async () => {
     const moderator = await bearerFor(context.db.dataSource, Role.MODERATOR);
