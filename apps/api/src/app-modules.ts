@@ -7,7 +7,9 @@ import type { Env } from './env.js';
 import { buildGraphQLSchema, printSortedSchema as printSorted } from './graphql/schema.js';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './graphql/context.js';
+import { installPlainFieldResolvers } from './graphql/plain-field-resolvers.js';
 import { Article } from './modules/articles/article.entity.js';
+import { articleFields } from './modules/articles/article-fields.js';
 import { createLoaders, type Loaders } from './modules/articles/article.loaders.js';
 import { ArticleResolver } from './modules/articles/article.resolver.js';
 import { ArticleService } from './modules/articles/article.service.js';
@@ -209,6 +211,7 @@ export async function buildFolioSchema(deps: SchemaDeps | null): Promise<FolioSc
     container: createContainer(deps, closers),
     authChecker,
   });
+  installPlainFieldResolvers(schema, articleFields);
   return { schema, close: async () => void (await Promise.all(closers.map((close) => close()))) };
 }
 
