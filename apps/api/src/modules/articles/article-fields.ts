@@ -1,5 +1,6 @@
 import type { GraphQLFieldResolver } from 'graphql';
 import type { Context } from '../../graphql/context.js';
+import { startsNoWork } from '../../graphql/request-deadline.plugin.js';
 import type { PlainFieldsOf } from '../../graphql/plain-field-resolvers.js';
 import { Role } from '../auth/role.js';
 import { hasRole } from '../auth/viewer.js';
@@ -20,9 +21,14 @@ export function contentWithheld(article: Article, context: Context): boolean {
 
 type Resolve = GraphQLFieldResolver<Article, Context>;
 
-/** The field as stored, or `withheld` on a page the caller may not see the content of. */
+/**
+ * The field as stored, or `withheld` on a page the caller may not see the content of. It reads
+ * the article only, so the request deadline does not guard it (as a plain property).
+ */
 function shown<K extends keyof Article>(key: K, withheld: Article[K] | null): Resolve {
-  return (article, _args, context) => (contentWithheld(article, context) ? withheld : article[key]);
+  return startsNoWork<Resolve>((article, _args, context) =>
+    contentWithheld(article, context) ? withheld : article[key],
+  );
 }
 
 /**
