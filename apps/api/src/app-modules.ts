@@ -8,6 +8,7 @@ import { buildGraphQLSchema, printSortedSchema as printSorted } from './graphql/
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './graphql/context.js';
 import { installPlainFieldResolvers } from './graphql/plain-field-resolvers.js';
+import { serializeDateTimesAsText } from './graphql/date-time-text.js';
 import { Article } from './modules/articles/article.entity.js';
 import { articleFields } from './modules/articles/article-fields.js';
 import { createLoaders, type Loaders } from './modules/articles/article.loaders.js';
@@ -212,6 +213,7 @@ export async function buildFolioSchema(deps: SchemaDeps | null): Promise<FolioSc
     authChecker,
   });
   installPlainFieldResolvers(schema, articleFields);
+  serializeDateTimesAsText(schema);
   return { schema, close: async () => void (await Promise.all(closers.map((close) => close()))) };
 }
 
