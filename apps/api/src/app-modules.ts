@@ -39,6 +39,7 @@ import { ReportService } from './modules/reports/report.service.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { SearchService } from './modules/search/search.service.js';
 import { Section } from './modules/sections/section.entity.js';
+import { resolveBlocksAtOnce } from './modules/sections/block.types.js';
 import { Tag } from './modules/tags/tag.entity.js';
 import { TagResolver } from './modules/tags/tag.resolver.js';
 import { TagService } from './modules/tags/tag.service.js';
@@ -214,6 +215,7 @@ export async function buildFolioSchema(deps: SchemaDeps | null): Promise<FolioSc
   });
   installPlainFieldResolvers(schema, articleFields);
   serializeDateTimesAsText(schema);
+  resolveBlocksAtOnce(schema);
   return { schema, close: async () => void (await Promise.all(closers.map((close) => close()))) };
 }
 
