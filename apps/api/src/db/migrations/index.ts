@@ -7,6 +7,7 @@ import { ArticleSourceIdentity1764400000000 } from './1764400000000-article-sour
 import { SearchCandidateIndexes1764450000000 } from './1764450000000-search-candidate-indexes.js';
 import { StaffAccountsPreviews1764500000000 } from './1764500000000-staff-accounts-previews.js';
 import { Webhooks1764600000000 } from './1764600000000-webhooks.js';
+import { ScheduledPublicationAnnouncements1764700000000 } from './1764700000000-scheduled-publication-announcements.js';
 
 /** Every migration, oldest first. Listed explicitly so the build and jest need no globbing. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   SearchCandidateIndexes1764450000000,
   StaffAccountsPreviews1764500000000,
   Webhooks1764600000000,
+  ScheduledPublicationAnnouncements1764700000000,
 ];

@@ -28,6 +28,16 @@ export function actorOf(viewer: Viewer): Actor {
   };
 }
 
+/** Someone not signed in, known only by their network address (e.g. a failed sign-in). */
+export function anonymousActor(address: string | null): Actor {
+  return { id: `address:${address ?? 'unknown'}`, name: 'anonymous', tokenId: null, userId: null };
+}
+
+/** A staff member acting before they hold a session (signing in). */
+export function userActor(user: { id: string; displayName: string }): Actor {
+  return { id: `user:${user.id}`, name: user.displayName, tokenId: null, userId: user.id };
+}
+
 /** A reader acting through their report's receipt (an appeal). */
 export function reporterActor(receipt: string): Actor {
   return { id: `receipt:${receipt}`, name: 'reporter', tokenId: null, userId: null };

@@ -126,8 +126,12 @@ export class SessionService {
   }
 
   /** Revokes one of the user's own sessions; false when it is not theirs or already ended. */
-  async revoke(userId: string, sessionId: string): Promise<boolean> {
-    const result = await this.dataSource.query(
+  async revoke(
+    userId: string,
+    sessionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const result = await manager.query(
       `UPDATE staff_sessions SET revoked_at = $3
         WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
       [sessionId, userId, this.clock.now()],

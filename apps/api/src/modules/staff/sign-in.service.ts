@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { BadUserInputError } from '../../errors/bad-user-input.error.js';
+import { anonymousActor, userActor } from '../audit/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { SignInFailedError, SignInLockedError } from '../auth/auth-errors.js';
 import { systemClock, type Clock } from '../auth/clock.js';
@@ -40,6 +41,13 @@ export class SignInService {
    * the same work (an argon2 verification), so neither the message nor its timing tells which
    * accounts exist. Repeated failures lock the email address typed and the caller's network
    * address for a while, whatever the password.
+   *
+   * The audit trail gets every sign-in (`user.sign_in`, with the session, address and
+   * User-Agent) and every failed one that was checked (`user.sign_in_failed`, by the caller's
+   * address, on the account when there is one), so admins see who got in and who tried. Every
+   * failure writes the same one row, whether or not the account exists, to keep the timing
+   * equal. Attempts refused while locked are not checked and not written: a hammering client
+   * cannot fill the trail faster than the lockout lets it guess.
    */
   async signIn(email: string, password: string, client: ClientInfo): Promise<SignedIn> {
     const normalised = normaliseEmail(email);
@@ -58,6 +66,18 @@ export class SignInService {
         : await verifyAgainstDummy(password);
     if (!ok || !user) {
       await this.limiter.recordFailure(normalised, address);
+      await recordAudit(
+        this.dataSource.manager,
+        anonymousActor(client.address),
+        'user.sign_in_failed',
+        // Only an account's id is a target; an address nobody has is named in the details.
+        { type: 'user', id: user?.id ?? 'unknown' },
+        {
+          email: normalised,
+          reason: !user ? 'unknown email' : ok ? 'deactivated' : 'wrong password',
+          ...clientDetails(client),
+        },
+      );
       throw new SignInFailedError();
     }
     await this.limiter.recordSuccess(normalised);
@@ -65,13 +85,35 @@ export class SignInService {
       const { token, session } = await this.sessions.start(manager, user.id, client);
       user.lastSignInAt = session.createdAt;
       await manager.update(StaffUser, { id: user.id }, { lastSignInAt: session.createdAt });
+      await recordAudit(
+        manager,
+        userActor(user),
+        'user.sign_in',
+        { type: 'user', id: user.id },
+        { sessionId: session.id, ...clientDetails(client) },
+      );
       return { token, session, user };
     });
   }
 
   async signOut(viewer: Viewer): Promise<boolean> {
     if (!viewer.userId || !viewer.sessionId) return false;
-    return this.sessions.revoke(viewer.userId, viewer.sessionId);
+    const { userId, sessionId } = viewer;
+    return this.dataSource.transaction(async (manager) => {
+      const signedOut = await this.sessions.revoke(userId, sessionId, manager);
+      if (signedOut) {
+        await recordAudit(
+          manager,
+          viewer,
+          'user.sign_out',
+          { type: 'user', id: userId },
+          {
+            sessionId,
+          },
+        );
+      }
+      return signedOut;
+    });
   }
 
   /**
@@ -129,4 +171,8 @@ export class SignInService {
       return { user, sessionsRevoked };
     });
   }
+}
+
+function clientDetails(client: ClientInfo): { address: string | null; userAgent: string | null } {
+  return { address: client.address, userAgent: client.userAgent };
 }

@@ -175,6 +175,77 @@ describe('sessions', () => {
     expect((await context.api.query(ME, {}, active.headers)).status).toBe(401);
   });
 
+  it('records sign-ins, failed attempts and sign-outs in the audit trail for admins', async () => {
+    const { user, email } = await createStaffUser(context.db.dataSource, Role.EDITOR, {
+      name: 'Ada Editor',
+    });
+    const laptop = { 'user-agent': 'Laptop Firefox' };
+    await attempt(email, 'not the password at all', laptop);
+    await attempt('nobody@folio.test', 'not the password at all', laptop);
+    const session = await signIn(context.api, email, TEST_PASSWORD, laptop);
+    await context.api.query('mutation { signOut }', {}, session.headers);
+
+    const admin = await sessionFor(context.api, context.db.dataSource, Role.ADMIN, 'Root Admin');
+    const { data } = await context.api.query(
+      `{ auditEvents(first: 10) { edges { node { action actorId actorName actorUserId targetType targetId details } } } }`,
+      {},
+      admin.headers,
+    );
+    const events = data!.auditEvents.edges
+      .map((edge: any) => edge.node)
+      .filter((node: any) => node.action.startsWith('user.sign'))
+      .filter((node: any) => node.actorName !== 'Root Admin')
+      .reverse();
+    const [sessionRow] = await context.db.dataSource.query(
+      'SELECT id FROM staff_sessions WHERE user_id = $1',
+      [user.id],
+    );
+    const anonymous = { actorId: expect.stringMatching(/^address:.+/), actorName: 'anonymous' };
+    expect(events).toEqual([
+      {
+        ...anonymous,
+        action: 'user.sign_in_failed',
+        actorUserId: null,
+        targetType: 'user',
+        targetId: user.id,
+        details: expect.objectContaining({
+          email,
+          reason: 'wrong password',
+          userAgent: 'Laptop Firefox',
+        }),
+      },
+      {
+        ...anonymous,
+        action: 'user.sign_in_failed',
+        actorUserId: null,
+        targetType: 'user',
+        targetId: 'unknown',
+        details: expect.objectContaining({ email: 'nobody@folio.test', reason: 'unknown email' }),
+      },
+      {
+        action: 'user.sign_in',
+        actorId: `user:${user.id}`,
+        actorName: 'Ada Editor',
+        actorUserId: user.id,
+        targetType: 'user',
+        targetId: user.id,
+        details: expect.objectContaining({ sessionId: sessionRow.id, userAgent: 'Laptop Firefox' }),
+      },
+      {
+        action: 'user.sign_out',
+        actorId: `user:${user.id}`,
+        actorName: 'Ada Editor',
+        actorUserId: user.id,
+        targetType: 'user',
+        targetId: user.id,
+        details: { sessionId: sessionRow.id },
+      },
+    ]);
+    // Neither the password tried nor the session's token is ever written.
+    expect(JSON.stringify(events)).not.toContain('not the password at all');
+    expect(JSON.stringify(events)).not.toContain(session.token.slice(8));
+  });
+
   it('signs out: the token stops working', async () => {
     const session = await sessionFor(context.api, context.db.dataSource, Role.EDITOR);
     const out = await context.api.query('mutation { signOut }', {}, session.headers);
@@ -386,11 +457,13 @@ describe('roles and the audit trail', () => {
     expect(deactivated.data!.deactivateStaffUser.deactivatedAt).not.toBeNull();
     expect((await context.api.query(ME, {}, writer.headers)).status).toBe(401);
     const { data } = await context.api.query(
-      `{ auditEvents(first: 5) { edges { node { action actorName targetId details } } } }`,
+      `{ auditEvents(first: 10) { edges { node { action actorName targetId details } } } }`,
       {},
       admin.headers,
     );
-    expect(data!.auditEvents.edges.map((e: any) => e.node.action)).toEqual([
+    const actions = data!.auditEvents.edges.map((e: any) => e.node.action);
+    // (each session above began with a sign-in, recorded too)
+    expect(actions.filter((action: string) => action !== 'user.sign_in')).toEqual([
       'user.deactivate',
       'article.create',
       'user.role',

@@ -8,10 +8,14 @@ export const WEBHOOK_DELIVERIES_CHANNEL = 'folio_webhook_deliveries';
 const iso = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-const ARTICLE_DATA = `SELECT jsonb_build_object('article', jsonb_build_object(
-    'id', a.id, 'slug', a.slug, 'title', a.title, 'status', a.status,
+// The status readers see: a scheduled article whose time has come is published.
+const ARTICLE_ROWS = `SELECT jsonb_build_object('article', jsonb_build_object(
+    'id', a.id, 'slug', a.slug, 'title', a.title,
+    'status', CASE WHEN a.status = 'scheduled' AND a.published_at <= now() THEN 'published'
+                   ELSE a.status::text END,
     'publishedAt', ${iso('a.published_at')})) AS data
-  FROM articles a WHERE a.id = $3`;
+  FROM articles a`;
+const ARTICLE_DATA = `${ARTICLE_ROWS} WHERE a.id = $3`;
 
 /** Only what an integrator needs to find the report in the moderation queue. */
 const REPORT_DATA = `SELECT jsonb_build_object(
@@ -59,6 +63,14 @@ export const webhookOutbox = {
     } else {
       await record(manager, event, ARTICLE_DATA, [articleId]);
     }
+  },
+
+  /** Scheduled articles that have just fallen due (see due-publications.ts). */
+  async articlesPublished(manager: EntityManager, articleIds: string[]): Promise<void> {
+    if (articleIds.length === 0) return;
+    await record(manager, 'article.published', `${ARTICLE_ROWS} WHERE a.id = ANY ($3::uuid[])`, [
+      articleIds,
+    ]);
   },
 
   /** After a moderation decision changed the page's state: removal is an event. */

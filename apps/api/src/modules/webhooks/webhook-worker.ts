@@ -4,6 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import type { Logger } from '../../logger.js';
+import { announceDuePublications } from './due-publications.js';
 import type { EndpointPolicy } from './endpoint-policy.js';
 import { nextAttemptDelayMs } from './retry-schedule.js';
 import { WEBHOOK_DELIVERIES_CHANNEL } from './webhook-outbox.js';
@@ -41,7 +42,8 @@ interface ClaimedDelivery {
  * Delivers the outbox. Any number of API processes run one: each claims due deliveries with
  * FOR UPDATE SKIP LOCKED and a lease (so none is sent twice at once, and none is lost when a
  * process dies mid-delivery), POSTs them signed, and records the outcome only if it still holds
- * the lease. Wakes on NOTIFY from the outbox, or every `pollMs` for retries coming due.
+ * the lease. Wakes on NOTIFY from the outbox, or every `pollMs` for retries coming due, and
+ * each round first announces scheduled articles that have fallen due (due-publications.ts).
  */
 export class WebhookWorker {
   private readonly clock: Clock;
@@ -98,8 +100,12 @@ export class WebhookWorker {
     client.release(error);
   }
 
-  /** Claims and delivers one batch of due deliveries; returns how many it handled. */
+  /**
+   * Announces scheduled articles that have fallen due, then claims and delivers one batch of
+   * due deliveries; returns how many deliveries it handled.
+   */
   async runOnce(): Promise<number> {
+    await announceDuePublications(this.dataSource, this.clock());
     const leaseId = randomUUID();
     const claimed = await this.claim(leaseId);
     await Promise.all(claimed.map((delivery) => this.deliver(delivery, leaseId)));

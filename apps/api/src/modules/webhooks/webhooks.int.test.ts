@@ -217,6 +217,70 @@ describe('managing endpoints', () => {
 });
 
 describe('events', () => {
+  it('announces a scheduled article once when its time comes, whichever worker sees it first', async () => {
+    const { secret } = await register(['article.published']);
+    const draft = await createDraft('Embargoed news');
+    const at = new Date(Date.now() + 60 * 60_000).toISOString();
+    await as(
+      editor,
+      'mutation ($id: ID!, $at: DateTime) { publishArticle(id: $id, input: { at: $at }) { id } }',
+      {
+        id: draft.id,
+        at,
+      },
+    );
+    tick();
+    await Promise.all([worker().runOnce(), worker().runOnce()]);
+    expect(receiver.received).toEqual([]); // not yet: scheduling is nobody's business
+
+    // The hour passes (the article's date moved instead of the clocks).
+    await context.db.dataSource.query(
+      `UPDATE articles SET published_at = now() - interval '1 second' WHERE id = $1`,
+      [draft.id],
+    );
+    tick();
+    await Promise.all([worker().runOnce(), worker().runOnce()]);
+    tick();
+    while ((await worker().runOnce()) > 0);
+    expect(receiver.received).toHaveLength(1);
+    const event = verified(secret, receiver.received[0]!);
+    expect(event.type).toBe('article.published');
+    expect(event.data.article).toMatchObject({
+      id: draft.id,
+      slug: draft.slug,
+      title: 'Embargoed news',
+      status: 'published',
+    });
+
+    const audit = await as(
+      admin,
+      `{ auditEvents(first: 5, action: "article.publish") { edges { node { actorId targetId details } } } }`,
+    );
+    expect(audit.auditEvents.edges.map((edge: any) => edge.node)).toEqual([
+      { actorId: 'system', targetId: draft.id, details: { scheduled: true } },
+    ]);
+
+    // Scheduled again for another date: announced again when that one comes.
+    await as(editor, 'mutation ($id: ID!) { unpublishArticle(id: $id) { id } }', { id: draft.id });
+    await as(
+      editor,
+      'mutation ($id: ID!, $at: DateTime) { publishArticle(id: $id, input: { at: $at }) { id } }',
+      {
+        id: draft.id,
+        at,
+      },
+    );
+    await context.db.dataSource.query(
+      `UPDATE articles SET published_at = now() - interval '1 second' WHERE id = $1`,
+      [draft.id],
+    );
+    tick();
+    await worker().runOnce(); // announces (its deliveries are due from the database's now)
+    tick();
+    while ((await worker().runOnce()) > 0);
+    expect(receiver.received).toHaveLength(2);
+  });
+
   it('delivers signed, verifiable events for publish, edit, unpublish, reports and removal, with no reporter data', async () => {
     const { secret, endpoint } = await register([
       'article.published',
