@@ -1,6 +1,6 @@
 import { graphql, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { serializeDateTimesAsText } from './date-time-text.js';
+import { isoText, serializeDateTimesAsText } from './date-time-text.js';
 
 // The answer's bytes are what they were with Dates; only the moment they become text moves.
 // (The scalar is graphql-scalars' shared instance, as in the API's schema: the first answer
@@ -42,5 +42,33 @@ describe('DateTime values as text', () => {
     serializeDateTimesAsText(schema);
     const result = await graphql({ schema, source: '{ bad }', rootValue: { bad: new Date(NaN) } });
     expect(result.errors?.[0]?.message).toMatch(/DateTime cannot represent an invalid Date/);
+  });
+});
+
+describe('isoText', () => {
+  it('writes what toISOString writes, for any time', () => {
+    // seeded, so a failure can be replayed
+    let seed = 15;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const span = 8.64e15; // the whole range a Date can hold, either side of 1970
+    const times = [
+      0,
+      -1,
+      Date.UTC(1000, 0, 1),
+      Date.UTC(1000, 0, 1) - 1,
+      Date.UTC(9999, 11, 31, 23, 59, 59, 999),
+      Date.UTC(10000, 0, 1),
+      Date.UTC(2000, 1, 29, 12, 0, 0, 7),
+      Date.UTC(2100, 1, 28, 23, 59, 59, 99),
+      span,
+      -span,
+      ...Array.from({ length: 20_000 }, () => Math.round(-6e13 + random() * 3e14)),
+      ...Array.from({ length: 2_000 }, () => Math.round((random() * 2 - 1) * span)),
+    ];
+    const differing = times
+      .map((time) => new Date(time))
+      .filter((date) => isoText(date) !== date.toISOString())
+      .map((date) => date.toISOString());
+    expect(differing).toEqual([]);
   });
 });
