@@ -140,6 +140,7 @@ async function runVariant(variant, databaseUrl, { articles, workloads, seconds }
     result.workloads[id] = {
       rps: row.rps,
       cpuMsPerRequest: row.cpuMsPerRequest,
+      cpuMsPerRequestEach: row.cpuMsPerRequestEach,
       non2xx: row.non2xx,
     };
   }
@@ -176,6 +177,11 @@ function summary(pairs, workloads) {
   };
   for (const id of workloads) {
     figure(`${id} CPU ms/req`, (r) => r.workloads[id].cpuMsPerRequest);
+    if (id === 'W3') {
+      // W3 loads two servers: their shares apart (pids are [api, web]).
+      figure('W3 API CPU ms/req', (r) => r.workloads[id].cpuMsPerRequestEach[0]);
+      figure('W3 reader CPU ms/req', (r) => r.workloads[id].cpuMsPerRequestEach[1]);
+    }
     figure(`${id} req/s`, (r) => r.workloads[id].rps);
   }
   figure('API peak RSS MB', (r) => r.peak.api.hwm);

@@ -53,10 +53,11 @@ export async function measure(workload, { warmup, duration, runs, pids = [], sql
   if (warmup > 0) await fire({ ...base, duration: warmup });
   const results = [];
   for (let run = 0; run < runs; run++) {
-    const cpuBefore = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+    const cpuBefore = pids.map((pid) => cpuSeconds(pid));
     const sqlBefore = sqlCalls ? await sqlCalls() : 0;
     const result = await fire({ ...base, duration });
-    const cpu = pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - cpuBefore;
+    const cpuEach = pids.map((pid, i) => cpuSeconds(pid) - cpuBefore[i]);
+    const cpu = cpuEach.reduce((sum, seconds) => sum + seconds, 0);
     const sql = sqlCalls ? (await sqlCalls()) - sqlBefore : 0;
     const total = result.requests.total || 1;
     results.push({
@@ -67,6 +68,8 @@ export async function measure(workload, { warmup, duration, runs, pids = [], sql
       non2xx: unexpected(result, workload.expectStatus) + result.errors + result.timeouts,
       requests: result.requests.total,
       cpuMsPerRequest: Number(((cpu * 1000) / total).toFixed(3)),
+      // Each server's share, in the order of `pids` (W3: the API, then the reader).
+      cpuMsPerRequestEach: cpuEach.map((seconds) => Number(((seconds * 1000) / total).toFixed(3))),
       sqlPerRequest: sqlCalls ? Number((sql / total).toFixed(2)) : null,
     });
   }

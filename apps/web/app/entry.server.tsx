@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type {
   ActionFunctionArgs,
   AppLoadContext,
@@ -7,8 +6,8 @@ import type {
 } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToString } from 'react-dom/server';
-import { contentSecurityPolicy, nonceFor } from './lib/csp.server';
-import { etagFor, isFresh } from './lib/etag.server';
+import { contentSecurityPolicy, randomNonce, randomText, signPage } from './lib/csp.server';
+import { isFresh } from './lib/etag.server';
 import { FormEchoProvider, type FormEcho } from './lib/form-echo';
 import { appLogger } from './lib/logger.server';
 import { NonceProvider } from './lib/nonce';
@@ -26,8 +25,8 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext?: AppLoadContext,
 ): Response {
-  const placeholder = randomBytes(18).toString('hex');
-  let html = render(request, remixContext, placeholder, {
+  const placeholder = randomText(18, 'hex');
+  const rendered = render(request, remixContext, placeholder, {
     formEcho: loadContext?.reader?.formEcho ?? {},
     serverOnly: loadContext?.reader?.serverOnly ?? {},
   });
@@ -35,15 +34,20 @@ export default function handleRequest(
     request.method === 'GET' &&
     status === 200 &&
     /\bpublic\b/.test(headers.get('Cache-Control') ?? '');
-  const nonce = nonceFor(html.replaceAll(placeholder, ''), cacheable);
-  html = html.replaceAll(placeholder, nonce);
-
+  let html: string;
   headers.set('Content-Type', 'text/html; charset=utf-8');
-  headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
   if (cacheable) {
-    const etag = etagFor(html);
-    headers.set('ETag', etag);
-    if (isFresh(request, etag)) return new Response(null, { status: 304, headers });
+    // The page around its nonce: one keyed hash of it gives the nonce and the ETag.
+    const parts = rendered.split(placeholder);
+    const signature = signPage(parts);
+    html = parts.join(signature.nonce);
+    headers.set('Content-Security-Policy', contentSecurityPolicy(signature.nonce));
+    headers.set('ETag', signature.etag);
+    if (isFresh(request, signature.etag)) return new Response(null, { status: 304, headers });
+  } else {
+    const nonce = randomNonce();
+    html = rendered.replaceAll(placeholder, nonce);
+    headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
   }
   // Served by our express handler: the page is handed over as a string (see renderedPage).
   if (loadContext?.reader) {

@@ -58,12 +58,13 @@ export function remixWithPageCache({
 
       const startedUnder = cache.generation;
       const forCache = key !== null && cache.usable;
-      const request = toFetchRequest(req, res, { forCache, url: key ?? req.originalUrl });
+      const url = key ?? req.originalUrl;
+      const request = toFetchRequest(req, res, { forCache, url });
       const reader: ReaderRequestContext = {
         clientAddress: req.ip ?? '127.0.0.1',
         requestId: res.locals.requestId,
         // Remix answers ?_data requests with loader data alone (client-side navigation).
-        documentRequest: !new URL(request.url).searchParams.has('_data'),
+        documentRequest: !hasDataParam(url),
       };
       const response = await handle(request, { reader });
       const body = await bodyOf(response, reader, req.method);
@@ -94,6 +95,12 @@ async function bodyOf(
   if (reader.renderedPage !== undefined && method !== 'HEAD' && response.body === null)
     return Buffer.from(reader.renderedPage);
   return Buffer.from(await response.arrayBuffer());
+}
+
+/** Whether a request target's query has Remix's _data (read as URL's searchParams would). */
+function hasDataParam(url: string): boolean {
+  const query = url.indexOf('?');
+  return query >= 0 && new URLSearchParams(url.slice(query + 1)).has('_data');
 }
 
 function originOf(req: ExpressRequest): string {

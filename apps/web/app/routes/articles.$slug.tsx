@@ -1,9 +1,4 @@
-import {
-  json,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node';
+import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import {
   ArticleBody,
@@ -21,6 +16,7 @@ import { SiteLink } from '~/components/site-link';
 import { keepOutOfPageData, readerContext } from '~/lib/context.server';
 import { env } from '~/lib/env.server';
 import { formatDate } from '~/lib/format';
+import { pageData } from '~/lib/page-data.server';
 import { useServerOnlyData } from '~/lib/server-only-data';
 import {
   apiFailure,
@@ -91,7 +87,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     canonicalUrl: new URL(`/articles/${article.slug}`, PUBLIC_URL).href,
     siteName: SITE_NAME,
   };
-  return json(data, { headers: { 'Cache-Control': PUBLIC_CACHE } });
+  return pageData(context, data, { headers: { 'Cache-Control': PUBLIC_CACHE } });
 }
 
 const ARTICLE_BODY = 'article-body';
