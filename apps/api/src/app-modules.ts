@@ -7,7 +7,10 @@ import type { Env } from './env.js';
 import { buildGraphQLSchema, printSortedSchema as printSorted } from './graphql/schema.js';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './graphql/context.js';
+import { installPlainFieldResolvers } from './graphql/plain-field-resolvers.js';
+import { serializeDateTimesAsText } from './graphql/date-time-text.js';
 import { Article } from './modules/articles/article.entity.js';
+import { articleFields } from './modules/articles/article-fields.js';
 import { createLoaders, type Loaders } from './modules/articles/article.loaders.js';
 import { ArticleResolver } from './modules/articles/article.resolver.js';
 import { ArticleService } from './modules/articles/article.service.js';
@@ -36,6 +39,7 @@ import { ReportService } from './modules/reports/report.service.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { SearchService } from './modules/search/search.service.js';
 import { Section } from './modules/sections/section.entity.js';
+import { resolveBlocksAtOnce } from './modules/sections/block.types.js';
 import { Tag } from './modules/tags/tag.entity.js';
 import { TagResolver } from './modules/tags/tag.resolver.js';
 import { TagService } from './modules/tags/tag.service.js';
@@ -209,6 +213,9 @@ export async function buildFolioSchema(deps: SchemaDeps | null): Promise<FolioSc
     container: createContainer(deps, closers),
     authChecker,
   });
+  installPlainFieldResolvers(schema, articleFields);
+  serializeDateTimesAsText(schema);
+  resolveBlocksAtOnce(schema);
   return { schema, close: async () => void (await Promise.all(closers.map((close) => close()))) };
 }
 

@@ -2,8 +2,12 @@ import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PartOfParent } from './cache-control.js';
 
+// Edges and page info are plain properties and getters that start no work (a cursor is
+// encoded at most): `simpleResolvers`, no type-graphql handler per field. The connection
+// itself keeps resolvers: its totalCount getter may run a count, and the request deadline
+// guards only fields with resolvers (request-deadline.plugin.ts).
 @PartOfParent()
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ simpleResolvers: true, description: 'Relay page information.' })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage: boolean;
@@ -36,7 +40,7 @@ export type TotalCount = number | (() => Promise<number>);
 /** A Relay connection type (`<Name>Connection` with `<Name>Edge`) for one node type. */
 export function ConnectionType<TNode extends object>(name: string, nodeType: ClassType<TNode>) {
   @PartOfParent()
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeClass {
     @Field(() => String, { description: 'Opaque and stable; pass as `after` for the next page.' })
     cursor: string;

@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
-import { buildSchema as buildSdlSchema } from 'graphql';
-import { requestDeadlinePlugin } from './request-deadline.plugin.js';
+import { buildSchema as buildSdlSchema, type GraphQLObjectType } from 'graphql';
+import { requestDeadlinePlugin, startsNoWork } from './request-deadline.plugin.js';
 
 // Time is a number the test moves: each resolver "takes" 400 ms of it.
 
@@ -94,6 +94,39 @@ describe('the request deadline', () => {
       } finally {
         await server.stop();
       }
+    }
+  });
+
+  it('reads the clock only for fields that can start work, not for plain properties', async () => {
+    // 50 items of plain properties, a field whose resolver is declared to start no work, and
+    // one with a resolver of its own (as a loader-backed field): only the last is checked.
+    const schema = buildSdlSchema(
+      'type Query { items: [Item!] } type Item { name: String shown: String loaded: String }',
+    );
+    const item = schema.getType('Item') as GraphQLObjectType;
+    item.getFields().shown!.resolve = startsNoWork((source: { name: string }) => source.name);
+    item.getFields().loaded!.resolve = (source: { name: string }) => `${source.name}!`;
+    const items = Array.from({ length: 50 }, (_, i) => ({ name: `n${i}` }));
+    let reads = 0;
+    const server = new ApolloServer({
+      schema,
+      rootValue: { items },
+      plugins: [requestDeadlinePlugin(10_000, () => ++reads)],
+    });
+    await server.start();
+    try {
+      const ask = async (query: string) => {
+        reads = 0;
+        const response = await server.executeOperation({ query });
+        if (response.body.kind !== 'single') throw new Error('expected a single result');
+        expect(response.body.singleResult.errors).toBeUndefined();
+        return reads;
+      };
+      // one read when the request starts; none per item
+      expect(await ask('{ items { name shown } }')).toBe(1);
+      expect(await ask('{ items { name loaded } }')).toBe(1 + 50);
+    } finally {
+      await server.stop();
     }
   });
 });

@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   Column,
   CreateDateColumn,
@@ -11,8 +12,14 @@ import type { Section } from '../sections/section.entity.js';
 import { ArticleStatus, ModerationState } from './article-status.js';
 import { PartOfParent } from '../../graphql/cache-control.js';
 
+// simpleResolvers: no type-graphql handler per field. The fields a removed page withholds get
+// plain resolvers that decide it (article-fields.ts), installed on the built schema; the
+// build fails if one of them has none, so none can slip out unwithheld.
 @PartOfParent()
-@ObjectType({ description: 'A published piece of writing, made of ordered sections.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A published piece of writing, made of ordered sections.',
+})
 @Entity({ name: 'articles' })
 export class Article {
   @Field(() => ID)
@@ -27,14 +34,22 @@ export class Article {
   @Column({ type: 'text' })
   title: string;
 
-  /** Exposed by the resolver, which withholds it for removed articles. */
+  /** Withheld on removed pages for anonymous callers (article-fields.ts), as the rest below. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'The standfirst shown under the title.',
+  })
   @Column({ type: 'text', nullable: true })
   summary: string | null;
 
-  /** Exposed by the resolver, which withholds it for removed articles (as the rest below). */
+  @Field(() => String, {
+    nullable: true,
+    description: 'The kind of page, e.g. "Blog Article".',
+  })
   @Column({ type: 'varchar', length: 80, nullable: true })
   label: string | null;
 
+  @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 200, nullable: true })
   author: string | null;
 
@@ -50,20 +65,29 @@ export class Article {
   })
   moderationState: ModerationState;
 
+  @Field(() => GraphQLDateTime, { nullable: true })
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 
-  // Exposed through ArticleResolver.createdAt, which withholds it on removed pages.
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'Null only on a removed page, for callers without a staff token.',
+  })
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  // Exposed through ArticleResolver.updatedAt, which withholds it on removed pages.
+  @Field(() => GraphQLDateTime, {
+    nullable: true,
+    description: 'Null only on a removed page, for callers without a staff token.',
+  })
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 
+  @Field(() => Int)
   @Column({ name: 'word_count', type: 'integer' })
   wordCount: number;
 
+  @Field(() => Int)
   @Column({ name: 'reading_time_minutes', type: 'integer' })
   readingTimeMinutes: number;
 
@@ -79,9 +103,11 @@ export class Article {
   @OneToMany('Section', (section: Section) => section.article)
   sections?: Section[];
 
-  /** Tag names when loaded with the article; otherwise the resolver batches them. */
+  /** Tag names when loaded with the article; otherwise the field's resolver batches them. */
+  @Field(() => [String], { name: 'tags' })
   tagNames?: string[];
 
-  /** The number of sections when a list loaded it; otherwise the resolver batches it. */
+  /** The number of sections when a list loaded it; otherwise the field's resolver batches it. */
+  @Field(() => Int, { description: 'How many sections it has; cheaper than asking for them.' })
   sectionCount?: number;
 }

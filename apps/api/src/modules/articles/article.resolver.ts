@@ -1,7 +1,6 @@
 import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
 import { tableOfContents } from '@folio/content';
 import type { GraphQLResolveInfo } from 'graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
 import {
   Arg,
   Args,
@@ -21,21 +20,15 @@ import { hasRole } from '../auth/viewer.js';
 import { Section } from '../sections/section.entity.js';
 import { Article } from './article.entity.js';
 import { ArticlesArgs } from './article.args.js';
-import { ArticleStatus, ModerationState } from './article-status.js';
+import { ArticleStatus } from './article-status.js';
+import { contentWithheld } from './article-fields.js';
 import { ArticleService, relatedLimit } from './article.service.js';
 import { ArticleConnection, TocEntry } from './article.types.js';
 import { PublicContent } from '../../graphql/cache-control.js';
 
-const STAFF = [Role.EDITOR, Role.MODERATOR];
-
-/**
- * A removed page keeps its slug, title and moderation state for the reader's 410 notice, and
- * nothing else for anonymous callers: no content, tags, author, label, counts, dates or related
- * articles. Staff still see everything.
- */
-function contentWithheld(article: Article, context: Context): boolean {
-  return article.moderationState === ModerationState.REMOVED && !hasRole(context.viewer, STAFF);
-}
+// Article's plain content fields (summary, dates, counts, tags...) and their withholding on
+// removed pages are article-fields.ts's; these are the fields with arguments, authorization
+// or their own queries.
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -84,80 +77,10 @@ export class ArticleResolver {
       : article.status;
   }
 
-  @FieldResolver(() => String, {
-    nullable: true,
-    description: 'The standfirst shown under the title.',
-  })
-  summary(@Root() article: Article, @Ctx() context: Context): string | null {
-    return contentWithheld(article, context) ? null : article.summary;
-  }
-
   @FieldResolver(() => [Section], { description: 'All sections, in order.' })
   sections(@Root() article: Article, @Ctx() context: Context): Promise<Section[]> | Section[] {
     if (contentWithheld(article, context)) return [];
     return article.sections ?? context.loaders.sectionsByArticleId.load(article.id);
-  }
-
-  @FieldResolver(() => Int, {
-    description: 'How many sections it has; cheaper than asking for them.',
-  })
-  sectionCount(@Root() article: Article, @Ctx() context: Context): Promise<number> | number {
-    if (contentWithheld(article, context)) return 0;
-    return (
-      article.sectionCount ??
-      article.sections?.length ??
-      context.loaders.sectionCountByArticleId.load(article.id)
-    );
-  }
-
-  @FieldResolver(() => [String])
-  tags(@Root() article: Article, @Ctx() context: Context): Promise<string[]> | string[] {
-    if (contentWithheld(article, context)) return [];
-    return article.tagNames ?? context.loaders.tagsByArticleId.load(article.id);
-  }
-
-  @FieldResolver(() => String, {
-    nullable: true,
-    description: 'The kind of page, e.g. "Blog Article".',
-  })
-  label(@Root() article: Article, @Ctx() context: Context): string | null {
-    return contentWithheld(article, context) ? null : article.label;
-  }
-
-  @FieldResolver(() => String, { nullable: true })
-  author(@Root() article: Article, @Ctx() context: Context): string | null {
-    return contentWithheld(article, context) ? null : article.author;
-  }
-
-  @FieldResolver(() => GraphQLDateTime, { nullable: true })
-  publishedAt(@Root() article: Article, @Ctx() context: Context): Date | null {
-    return contentWithheld(article, context) ? null : article.publishedAt;
-  }
-
-  @FieldResolver(() => GraphQLDateTime, {
-    nullable: true,
-    description: 'Null only on a removed page, for callers without a staff token.',
-  })
-  createdAt(@Root() article: Article, @Ctx() context: Context): Date | null {
-    return contentWithheld(article, context) ? null : article.createdAt;
-  }
-
-  @FieldResolver(() => GraphQLDateTime, {
-    nullable: true,
-    description: 'Null only on a removed page, for callers without a staff token.',
-  })
-  updatedAt(@Root() article: Article, @Ctx() context: Context): Date | null {
-    return contentWithheld(article, context) ? null : article.updatedAt;
-  }
-
-  @FieldResolver(() => Int)
-  wordCount(@Root() article: Article, @Ctx() context: Context): number {
-    return contentWithheld(article, context) ? 0 : article.wordCount;
-  }
-
-  @FieldResolver(() => Int)
-  readingTimeMinutes(@Root() article: Article, @Ctx() context: Context): number {
-    return contentWithheld(article, context) ? 0 : article.readingTimeMinutes;
   }
 
   @FieldResolver(() => [Article], {

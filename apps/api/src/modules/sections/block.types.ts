@@ -1,4 +1,5 @@
 import type { Block } from '@folio/content';
+import { isUnionType, type GraphQLSchema } from 'graphql';
 import { createUnionType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PartOfParent } from '../../graphql/cache-control.js';
 
@@ -107,3 +108,22 @@ export const BlockUnion = createUnionType({
   // The values are stored JSON blocks, not instances of these classes.
   resolveType: (block) => memberByType[(block as unknown as Block).type],
 });
+
+/**
+ * type-graphql wraps a union's resolveType in an async function, so every block of an article
+ * came out of it as a promise: graphql-js then completed each block, each section's blocks and
+ * each section through promises and microtasks. The member is a lookup on the block's type,
+ * so it is answered at once, by the type's name; an unknown type fails as before ("must
+ * resolve to an Object type").
+ */
+export function resolveBlocksAtOnce(schema: GraphQLSchema): void {
+  const union = schema.getType('Block');
+  if (!isUnionType(union)) throw new Error('Block is not a union of this schema');
+  const members = new Set(union.getTypes().map((type) => type.name));
+  const nameByType = new Map<string, string>();
+  for (const [type, member] of Object.entries(memberByType)) {
+    if (!members.has(member.name)) throw new Error(`${member.name} is not a member of Block`);
+    nameByType.set(type, member.name);
+  }
+  union.resolveType = (block) => nameByType.get((block as Block).type);
+}
