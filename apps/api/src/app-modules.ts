@@ -8,7 +8,6 @@ import { buildGraphQLSchema, printSortedSchema as printSorted } from './graphql/
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './graphql/context.js';
 import { installPlainFieldResolvers } from './graphql/plain-field-resolvers.js';
-import { serializeDateTimesAsText } from './graphql/date-time-text.js';
 import { Article } from './modules/articles/article.entity.js';
 import { articleFields } from './modules/articles/article-fields.js';
 import { createLoaders, type Loaders } from './modules/articles/article.loaders.js';
@@ -214,7 +213,6 @@ export async function buildFolioSchema(deps: SchemaDeps | null): Promise<FolioSc
     authChecker,
   });
   installPlainFieldResolvers(schema, articleFields);
-  serializeDateTimesAsText(schema);
   resolveBlocksAtOnce(schema);
   return { schema, close: async () => void (await Promise.all(closers.map((close) => close()))) };
 }

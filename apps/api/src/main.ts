@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   }
   if (env.SEED_CONTENT_DIR) await seedIfEmpty(dataSource, env.SEED_CONTENT_DIR, logger);
 
-  const { handler, lifecycle, closeStreams, stop } = await createServer({ dataSource, env, logger });
+  const { handler, lifecycle, closeStreams, stop } = await createServer({
+    dataSource,
+    env,
+    logger,
+  });
   const server: Server = createLimitedServer(handler, httpLimitsFromEnv(env)).listen(
     env.PORT,
     env.HOST,

@@ -39,8 +39,7 @@ async function serve(level = 'info') {
       // what express does for a sub-app mounted at a path: the handler sees the rest of it
       req.url = '/';
       res.end('{}');
-    }
-    else if (path === '/broken') {
+    } else if (path === '/broken') {
       res.statusCode = 500;
       res.end('no');
     } else if (path === '/hang') {

@@ -55,7 +55,8 @@ function blockHtml(block: BlockFieldsFragment): string {
       return `<figure class="quote"><blockquote>${paragraphs}</blockquote>${caption}</figure>`;
     }
     case 'Code': {
-      const language = block.language != null ? ` data-language="${escapeHtml(block.language)}"` : '';
+      const language =
+        block.language != null ? ` data-language="${escapeHtml(block.language)}"` : '';
       return `<pre${language}><code>${escapeHtml(block.code)}</code></pre>`;
     }
     case 'Image': {

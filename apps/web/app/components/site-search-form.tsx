@@ -20,13 +20,7 @@ export function SiteSearchForm({ children }: { children: ReactNode }) {
 /** What the <Form> above renders (attributes in its order). */
 export function PlainSiteSearchForm({ children }: { children: ReactNode }) {
   return (
-    <form
-      method="get"
-      action="/search"
-      role="search"
-      className="site-search"
-      data-discover="true"
-    >
+    <form method="get" action="/search" role="search" className="site-search" data-discover="true">
       {children}
     </form>
   );

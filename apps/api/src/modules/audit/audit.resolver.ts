@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime } from '../../graphql/date-time.scalar.js';
 import { Arg, Authorized, Int, Query, Resolver } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.types.js';
 import { Role } from '../auth/role.js';

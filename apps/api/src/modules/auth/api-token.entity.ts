@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime } from '../../graphql/date-time.scalar.js';
 import { Role } from './role.js';
 
 @ObjectType({ description: 'An API token, as admins see it; the secret itself is never stored.' })

@@ -8,7 +8,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime } from '../../graphql/date-time.scalar.js';
 import { Field, InputType, Int } from 'type-graphql';
 import { IsStorableText } from '../../graphql/validators.js';
 import { ARTICLE_LIMITS } from '../content-import/content-import.service.js';

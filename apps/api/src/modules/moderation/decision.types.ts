@@ -1,5 +1,5 @@
 import { IsOptional, Matches, MaxLength } from 'class-validator';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime } from '../../graphql/date-time.scalar.js';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.types.js';
 import { IsStorableText } from '../../graphql/validators.js';

@@ -1,6 +1,6 @@
 import { ARTICLE_SLUG_MAX_LENGTH } from '@folio/contract';
 import { IsOptional, MaxLength } from 'class-validator';
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime } from '../../graphql/date-time.scalar.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../graphql/connection.types.js';
 import { IsStorableText } from '../../graphql/validators.js';

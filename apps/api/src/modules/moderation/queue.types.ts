@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime } from '../../graphql/date-time.scalar.js';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Article } from '../articles/article.entity.js';
 import { ModerationState } from '../articles/article-status.js';

@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime } from '../../graphql/date-time.scalar.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import {
   Column,

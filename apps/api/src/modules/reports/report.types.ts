@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime } from '../../graphql/date-time.scalar.js';
 import { Field, ObjectType } from 'type-graphql';
 import { AppealStatus } from '../moderation/appeal-enums.js';
 import { ModerationAction, ReportStatus } from './report-enums.js';

@@ -1,4 +1,4 @@
-import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLDateTime } from '../../graphql/date-time.scalar.js';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { StaffUser } from './staff-user.entity.js';
 

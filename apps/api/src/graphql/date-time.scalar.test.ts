@@ -1,16 +1,15 @@
-import { graphql, GraphQLObjectType, GraphQLSchema } from 'graphql';
-import { GraphQLDateTime } from 'graphql-scalars';
-import { isoText, serializeDateTimesAsText } from './date-time-text.js';
+import { graphql, GraphQLObjectType, GraphQLSchema, type GraphQLScalarType } from 'graphql';
+import { GraphQLDateTime as ScalarsDateTime } from 'graphql-scalars';
+import { GraphQLDateTime, isoText } from './date-time.scalar.js';
 
-// The answer's bytes are what they were with Dates; only the moment they become text moves.
-// (The scalar is graphql-scalars' shared instance, as in the API's schema: the first answer
-// below is taken before it is switched, the second after.)
+// The answer's bytes are what graphql-scalars' DateTime gives; only the moment they become
+// text moves.
 
-const schemaOf = (...names: string[]) =>
+const schemaOf = (scalar: GraphQLScalarType, ...names: string[]) =>
   new GraphQLSchema({
     query: new GraphQLObjectType({
       name: 'Query',
-      fields: Object.fromEntries(names.map((name) => [name, { type: GraphQLDateTime }])),
+      fields: Object.fromEntries(names.map((name) => [name, { type: scalar }])),
     }),
   });
 
@@ -25,23 +24,46 @@ describe('DateTime values as text', () => {
   const source = '{ date text number none }';
 
   it('writes the same JSON as graphql-scalars does with Dates', async () => {
-    const schema = schemaOf('date', 'text', 'number', 'none');
-    const before = await graphql({ schema, source, rootValue });
+    const fields = ['date', 'text', 'number', 'none'];
+    const before = await graphql({
+      schema: schemaOf(ScalarsDateTime, ...fields),
+      source,
+      rootValue,
+    });
     expect(before.data!.date).toBeInstanceOf(Date);
     expect(JSON.stringify(before)).toBe(
       '{"data":{"date":"2026-11-27T09:15:08.485Z","text":"2026-11-27T09:15:08.485Z","number":"2026-11-27T09:15:08.485Z","none":null}}',
     );
-    serializeDateTimesAsText(schema);
-    const after = await graphql({ schema, source, rootValue });
+    const after = await graphql({
+      schema: schemaOf(GraphQLDateTime, ...fields),
+      source,
+      rootValue,
+    });
     expect(after.data!.date).toBe('2026-11-27T09:15:08.485Z');
     expect(JSON.stringify(after)).toBe(JSON.stringify(before));
   });
 
-  it('still refuses what graphql-scalars refuses', async () => {
-    const schema = schemaOf('bad');
-    serializeDateTimesAsText(schema);
-    const result = await graphql({ schema, source: '{ bad }', rootValue: { bad: new Date(NaN) } });
+  it('still refuses what graphql-scalars refuses, and reads arguments as it does', async () => {
+    const result = await graphql({
+      schema: schemaOf(GraphQLDateTime, 'bad'),
+      source: '{ bad }',
+      rootValue: { bad: new Date(NaN) },
+    });
     expect(result.errors?.[0]?.message).toMatch(/DateTime cannot represent an invalid Date/);
+    expect(GraphQLDateTime.name).toBe(ScalarsDateTime.name);
+    expect(GraphQLDateTime.parseValue('2026-11-27T10:15:08.485+01:00')).toEqual(
+      ScalarsDateTime.parseValue('2026-11-27T10:15:08.485+01:00'),
+    );
+    expect(() => GraphQLDateTime.parseValue('not a date')).toThrow();
+  });
+
+  it("leaves graphql-scalars' own instance answering Dates", async () => {
+    const result = await graphql({
+      schema: schemaOf(ScalarsDateTime, 'date'),
+      source: '{ date }',
+      rootValue: { date: when },
+    });
+    expect(result.data!.date).toBeInstanceOf(Date);
   });
 });
 
