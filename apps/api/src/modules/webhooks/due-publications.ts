@@ -2,6 +2,10 @@ import type { DataSource } from 'typeorm';
 import { recordAuditMany } from '../audit/audit.service.js';
 import { webhookOutbox } from './webhook-outbox.js';
 
+/** Visible scheduled articles past their date ($1) and not announced for it. */
+const DUE = `status = 'scheduled' AND published_at <= $1 AND moderation_state = 'visible'
+             AND announced_published_at IS DISTINCT FROM published_at`;
+
 /** Due publications announced per transaction at most; the next round takes the rest. */
 const BATCH = 100;
 
@@ -16,13 +20,19 @@ const BATCH = 100;
  * its time is announced when it becomes visible. Returns how many were announced.
  */
 export async function announceDuePublications(dataSource: DataSource, now: Date): Promise<number> {
+  // A plain read first: any UPDATE of articles, even of no row, fires the statement-level
+  // content-change trigger, and every cache would be purged on every worker round.
+  const [found]: Array<{ due: boolean }> = await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM articles WHERE ${DUE}) AS due`,
+    [now],
+  );
+  if (!found?.due) return 0;
   return dataSource.transaction(async (manager) => {
     // A SELECT over the UPDATE, so the driver answers with the rows themselves.
     const rows: Array<{ id: string }> = await manager.query(
       `WITH due AS (
          SELECT id FROM articles
-          WHERE status = 'scheduled' AND published_at <= $1 AND moderation_state = 'visible'
-            AND announced_published_at IS DISTINCT FROM published_at
+          WHERE ${DUE}
           ORDER BY published_at
           LIMIT $2
             FOR UPDATE SKIP LOCKED),

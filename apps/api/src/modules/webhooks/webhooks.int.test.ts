@@ -5,6 +5,7 @@ import { Client, type Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { Webhook } from 'standardwebhooks';
 import { useApiTestContext } from '../../../test/api-test-context.js';
+import { watchContentNotifications } from '../../../test/content-notifications.js';
 import { TEST_FORWARDING_SECRET } from '../../../test/test-api.js';
 import { bearerFor, Role } from '../../../test/tokens.js';
 import { WebhookReceiver, type ReceivedWebhook } from '../../../test/webhook-receiver.js';
@@ -217,6 +218,19 @@ describe('managing endpoints', () => {
 });
 
 describe('events', () => {
+  it('purges no cache on a round with nothing to announce', async () => {
+    await createDraft('Quiet day');
+    const notifications = await watchContentNotifications(context.db.dataSource);
+    try {
+      await notifications.since();
+      tick();
+      await worker().runOnce();
+      expect(await notifications.since()).toEqual([]);
+    } finally {
+      await notifications.close();
+    }
+  });
+
   it('announces a scheduled article once when its time comes, whichever worker sees it first', async () => {
     const { secret } = await register(['article.published']);
     const draft = await createDraft('Embargoed news');
