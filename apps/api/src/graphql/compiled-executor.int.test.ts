@@ -456,4 +456,57 @@ describe('compiled execution (graphql-jit) against graphql-js', () => {
       await b.close();
     }
   });
+
+  it('runs mutations compiled: a report is filed, an edit reaches the cache at once', async () => {
+    const report = (api: TestApi) =>
+      post(api, {
+        query: op('SubmitReport'),
+        variables: {
+          input: { articleSlug: 'harbour-lights', reason: 'SPAM', idempotencyKey: randomUUID() },
+        },
+        as: 'reader',
+      });
+    const receipt = (answer: Answer): string => JSON.parse(answer.body).data.submitReport.receipt;
+    const reports = async () =>
+      (await db.dataSource.query('SELECT count(*)::int AS n FROM reports'))[0].n as number;
+    const stored = await reports();
+    const before = { ...compiledExecutionStats };
+    const expected = await report(interpreted);
+    const actual = await report(compiled);
+    expect(compiledExecutionStats.compiledRuns).toBe(before.compiledRuns + 1);
+    expect(actual.status).toBe(expected.status);
+    expect(actual.body.replace(receipt(actual), 'R')).toBe(
+      expected.body.replace(receipt(expected), 'R'),
+    );
+    expect(await reports()).toBe(stored + 2);
+
+    // The content-mutation announcement watches the compiled mutation's root field.
+    await createArticle(db.dataSource, { title: 'Story To Edit' });
+    const cached = await startTestApi(db, { GRAPHQL_EXECUTOR: 'compiled' });
+    try {
+      const read: Case = {
+        name: 'read',
+        query: 'query ($slug: String!) { article(slug: $slug) { id title } }',
+        variables: { slug: 'story-to-edit' },
+      };
+      let answer = await post(cached, read);
+      for (let attempt = 0; attempt < 20; attempt++) {
+        db.statements.reset();
+        answer = await post(cached, read);
+        if (db.statements.count === 0) break;
+      }
+      expect(db.statements.count).toBe(0);
+      const { id } = JSON.parse(answer.body).data.article;
+      const edit = await post(cached, {
+        query: op('UpdateArticleDetails'),
+        variables: { id, input: { title: 'Edited Story' } },
+        as: 'editor',
+      });
+      expect(JSON.parse(edit.body).errors).toBeUndefined();
+      const next = await post(cached, read);
+      expect(JSON.parse(next.body).data.article.title).toBe('Edited Story');
+    } finally {
+      await cached.close();
+    }
+  });
 });
