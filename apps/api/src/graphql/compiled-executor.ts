@@ -20,9 +20,6 @@ type Gateway = ApolloServerOptionsWithGateway<never>['gateway'];
 type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 type GatewayRequestContext = Parameters<GatewayExecutor>[0];
 
-/** Which executor answers GraphQL operations (env `GRAPHQL_EXECUTOR`). */
-export type ExecutorKind = 'compiled' | 'graphql-js';
-
 /** What the executor did, for tests and for an operator wondering whether it is in use. */
 export interface CompiledExecutionStats {
   /** Operations compiled since start (each once, while Apollo keeps its parsed document). */
