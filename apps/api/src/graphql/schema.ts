@@ -12,6 +12,7 @@ import {
   type NonEmptyArray,
 } from 'type-graphql';
 import { cacheControlDirective } from './cache-control.js';
+import { argumentValidator } from './validators.js';
 
 // How this API turns resolvers into a schema. Which resolvers, and the services behind them,
 // is the composition root's business (src/app-modules.ts): this folder names no module.
@@ -35,8 +36,8 @@ export function buildGraphQLSchema<TContext extends object, TRole>({
     container,
     authChecker,
     directives: [...specifiedDirectives, cacheControlDirective],
-    // class-validator on every input; unknown input fields are already refused by GraphQL.
-    validate: { forbidUnknownValues: false },
+    // class-validator's decorators on every input, checked once per class (validators.ts).
+    validateFn: argumentValidator(),
   });
 }
 

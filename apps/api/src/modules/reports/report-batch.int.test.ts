@@ -244,6 +244,54 @@ describe('group commit of reports', () => {
     ]);
   });
 
+  it('flags every page a batch flags in two more statements, each with its audit event', async () => {
+    // page-two already has a report from two networks: one more network crosses there too,
+    // with other counts in its audit event than the pages flagged by three reports of the batch
+    await oneBatch([
+      [input({ articleSlug: 'page-two' }), '192.0.2.1'],
+      [input({ articleSlug: 'page-two' }), '192.0.3.1'],
+      [input({ articleSlug: 'page-two' }), '192.0.3.2'],
+    ]);
+    db.statements.reset();
+    const pages = ['page-one', 'page-three'];
+    const answers = await oneBatch([
+      ...Array.from({ length: 6 }, (_, i): [SubmitReportInput, string] => [
+        input({ articleSlug: pages[i % 2]! }),
+        `10.${i}.0.1`,
+      ]),
+      [input({ articleSlug: 'page-two' }), '10.9.0.1'],
+    ]);
+    expect(answers.every((answer) => answer.code === null)).toBe(true);
+    // the five statements, the three pages' flags, and one audit statement per distinct event
+    expect(db.statements.count).toBe(5 + 1 + 2);
+    for (const slug of ['page-one', 'page-two', 'page-three'])
+      expect(await pageState(slug)).toEqual({ moderation_state: 'visible', flag_reason: 'burst' });
+    const audit = await db.dataSource.query(
+      `SELECT a.slug, e.action, e.details, e.actor_id FROM audit_events e
+         JOIN articles a ON a.id::text = e.target_id ORDER BY a.slug`,
+    );
+    expect(audit).toEqual([
+      {
+        slug: 'page-one',
+        action: 'article.flagged',
+        details: { networks: 3, reporters: 3, threshold: 3, signal: 'burst' },
+        actor_id: 'system',
+      },
+      {
+        slug: 'page-three',
+        action: 'article.flagged',
+        details: { networks: 3, reporters: 3, threshold: 3, signal: 'burst' },
+        actor_id: 'system',
+      },
+      {
+        slug: 'page-two',
+        action: 'article.flagged',
+        details: { networks: 3, reporters: 4, threshold: 3, signal: 'burst' },
+        actor_id: 'system',
+      },
+    ]);
+  });
+
   it('files the others when one report breaks the batch, and fails that one alone', async () => {
     const answers = await oneBatch([
       [input(), '203.0.113.1'],

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ModerationState } from '../articles/article-status.js';
 import { publishedCondition } from '../articles/article.queries.js';
 import { ReportStatus } from './report-enums.js';
+import { preparedQuery } from './prepared-statement.js';
 
 // The two set-based statements a batch of reports costs, whatever its size: one admits the
 // attempts (rate limit, idempotency, page lock), the next files what was admitted and counts
@@ -79,7 +80,9 @@ export async function admitAttempts(
   policy: LimiterPolicy,
   nowMs: number,
 ): Promise<Admission[]> {
-  const rows: AdmissionRow[] = await manager.query(
+  const rows = await preparedQuery<AdmissionRow>(
+    manager,
+    'reports-admit-attempts',
     `WITH attempt AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
                 WITH ORDINALITY AS t(limiter_key, slug, anchor, idempotency_key, ord)),
@@ -205,7 +208,9 @@ export async function fileReports(
   windowSeconds: number,
 ): Promise<Filed[]> {
   const column = <K extends keyof NewReport>(key: K) => reports.map((report) => report[key]);
-  const rows: FiledRow[] = await manager.query(
+  const rows = await preparedQuery<FiledRow>(
+    manager,
+    'reports-file-batch',
     `WITH input AS (
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::text[],
                             $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
@@ -270,4 +275,28 @@ export async function fileReports(
     reporters: row.reporters,
     firstReportAt: row.first_report_at,
   }));
+}
+
+/**
+ * Flags pages for moderators, as the moderation store's `flagPage` does one page at a time:
+ * the page's flag set (or moved) to `at` with its reason. In page id order, so two batches
+ * flagging the same pages cannot deadlock each other.
+ */
+export async function flagPages(
+  manager: EntityManager,
+  flags: Array<{ articleId: string; reason: string; at: Date }>,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO article_moderation (article_id, flagged_at, flag_reason)
+     SELECT article_id, flagged_at, flag_reason
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS t(article_id, flagged_at, flag_reason)
+      ORDER BY article_id
+     ON CONFLICT (article_id) DO UPDATE SET flagged_at = EXCLUDED.flagged_at,
+                                           flag_reason = EXCLUDED.flag_reason`,
+    [
+      flags.map((flag) => flag.articleId),
+      flags.map((flag) => flag.at),
+      flags.map((flag) => flag.reason),
+    ],
+  );
 }

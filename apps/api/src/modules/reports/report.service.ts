@@ -3,12 +3,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, RateLimitedError } from '../../errors/api-errors.js';
 import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { ModerationState } from '../articles/article-status.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, recordAuditMany } from '../audit/audit.service.js';
 import { webhookOutbox } from '../webhooks/webhook-outbox.js';
 import { GroupCommitQueue, QueueFullError } from './group-commit-queue.js';
 import {
   admitAttempts,
   fileReports,
+  flagPages,
   type Admission,
   type Filed,
   type NewReport,
@@ -18,14 +19,13 @@ import { Report } from './report.entity.js';
 import type { SubmitReportInput } from './report.inputs.js';
 import type { ReportReceipt, ReportStatusInfo } from './report.types.js';
 import type { ReporterIdentity } from './reporter-identity.js';
-import { reviewVerdict, type ReviewPolicy } from './review-policy.js';
+import { reviewVerdict, type FlagReason, type ReviewPolicy } from './review-policy.js';
 import { AppealStatus } from '../moderation/appeal-enums.js';
 import { appealDeadline, withinAppealWindow } from '../moderation/appeal-window.js';
 import { systemClock, type Clock } from '../moderation/clock.js';
 import { PageEvent, PageState, transition } from '../moderation/moderation-state-machine.js';
 import {
   autoHidesSince,
-  flagPage,
   storeTransition,
   toPageModeration,
   type PageModeration,
@@ -179,7 +179,8 @@ export class ReportService {
   /**
    * Five statements for a batch of new reports, whatever its size: BEGIN, admit (rate limit,
    * replays, page locks), file (insert and threshold counts), the webhook outbox, COMMIT.
-   * Replays lost to another process, and a reached threshold, cost more.
+   * Replays lost to another process cost more; flagged pages one statement for the batch and
+   * one per distinct audit event, usually one (storeFlags); a page put under review its own.
    */
   private async fileBatch(manager: EntityManager, batch: PendingReport[]): Promise<Outcome[]> {
     const nowMs = this.limiterClock.now().getTime();
@@ -234,7 +235,7 @@ export class ReportService {
         pages.set(page.id, moderation);
         filing.set(key, i);
         toFile.push({
-          receipt: newReceipt(),
+          receipt: '',
           articleId: page.id,
           sectionId: section?.id ?? null,
           sectionAnchor: section?.anchor ?? null,
@@ -251,6 +252,7 @@ export class ReportService {
       }
     });
     if (toFile.length === 0) return fillFollowers(outcomes, followers, batch, filing);
+    newReceipts(toFile.length).forEach((receipt, i) => (toFile[i]!.receipt = receipt));
 
     const filed = await fileReports(manager, toFile, this.policy.windowSeconds);
     const byKey = new Map(filed.map((report) => [report.idempotencyKey, report]));
@@ -294,13 +296,15 @@ export class ReportService {
       const articleId = pageOf.get(report.idempotencyKey)!;
       byPage.set(articleId, [...(byPage.get(articleId) ?? []), report]);
     }
+    const flags: Flag[] = [];
     for (const [articleId, reports] of byPage) {
       const page = pages.get(articleId)!;
       if (page.state !== PageState.VISIBLE) continue;
       for (const report of reports) {
-        if (await this.applyThreshold(manager, page, report)) break;
+        if (await this.applyThreshold(manager, page, report, flags)) break;
       }
     }
+    await storeFlags(manager, flags);
   }
 
   /** A report's public status, with its decision, reasons and appeal once there are any. */
@@ -383,6 +387,7 @@ export class ReportService {
     manager: EntityManager,
     page: PageModeration,
     counts: Filed,
+    flags: Flag[],
   ): Promise<boolean> {
     const now = counts.createdAt;
     const verdict = await reviewVerdict(
@@ -404,11 +409,8 @@ export class ReportService {
     };
     const target = { type: 'article', id: page.articleId } as const;
     if (verdict.kind === 'flag') {
-      await flagPage(manager, page.articleId, verdict.reason, now);
-      await recordAudit(manager, null, 'article.flagged', target, {
-        ...details,
-        signal: verdict.reason,
-      });
+      // stored with the batch's other flags (storeFlags): a flag changes no other page's verdict
+      flags.push({ articleId: page.articleId, reason: verdict.reason, at: now, details });
       return true;
     }
     await storeTransition(
@@ -419,6 +421,41 @@ export class ReportService {
     );
     await recordAudit(manager, null, 'article.under_review', target, details);
     return true;
+  }
+}
+
+/** A page the batch's reports flag for moderators, with what its audit event says. */
+interface Flag {
+  articleId: string;
+  reason: FlagReason;
+  at: Date;
+  details: { networks: number; reporters: number; threshold: number };
+}
+
+/**
+ * The batch's flags in two statements however many pages they are (a burst of reports from
+ * many networks flags many pages at once): the pages' flags, then their audit events, one
+ * statement per distinct content of the event (usually one).
+ */
+async function storeFlags(manager: EntityManager, flags: Flag[]): Promise<void> {
+  if (flags.length === 0) return;
+  await flagPages(manager, flags);
+  const events = new Map<string, { details: Record<string, unknown>; articleIds: string[] }>();
+  for (const { articleId, reason, details } of flags) {
+    const event = { ...details, signal: reason };
+    const key = JSON.stringify(event);
+    const same = events.get(key) ?? { details: event, articleIds: [] as string[] };
+    same.articleIds.push(articleId);
+    events.set(key, same);
+  }
+  for (const { details, articleIds } of events.values()) {
+    await recordAuditMany(
+      manager,
+      null,
+      'article.flagged',
+      articleIds.map((id) => ({ type: 'article', id })),
+      details,
+    );
   }
 }
 
@@ -504,7 +541,12 @@ function hashRequest(input: SubmitReportInput, details: string): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
-function newReceipt(): string {
-  const bytes = randomBytes(10);
-  return `R-${Array.from(bytes, (byte) => RECEIPT_ALPHABET[byte % 32]).join('')}`;
+/** Receipts for a batch, from one draw of randomness (10 random characters each). */
+function newReceipts(count: number): string[] {
+  const bytes = randomBytes(10 * count);
+  return Array.from({ length: count }, (_, i) => {
+    let receipt = 'R-';
+    for (let j = i * 10; j < i * 10 + 10; j++) receipt += RECEIPT_ALPHABET[bytes[j]! % 32];
+    return receipt;
+  });
 }

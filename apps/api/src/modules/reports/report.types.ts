@@ -3,7 +3,12 @@ import { Field, ObjectType } from 'type-graphql';
 import { AppealStatus } from '../moderation/appeal-enums.js';
 import { ModerationAction, ReportStatus } from './report-enums.js';
 
-@ObjectType({ description: 'What a reader gets back: keep the receipt to look the report up.' })
+// simpleResolvers: plain properties read by GraphQL's default resolver, without type-graphql's
+// per-field wrapper (no middleware or auth applies to them); a receipt is W4's whole answer.
+@ObjectType({
+  simpleResolvers: true,
+  description: 'What a reader gets back: keep the receipt to look the report up.',
+})
 export class ReportReceipt {
   @Field(() => String)
   receipt: string;

@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 import { reporterGroups, reporterIdentity } from './reporter-identity.js';
 
 const SECRET = 'unit-test-reporter-secret-0123';
@@ -48,5 +50,51 @@ describe('reporter identity', () => {
       key.reporterKey,
     );
     expect(key.networkKey).not.toBe(key.reporterKey);
+  });
+
+  it('keeps the keys already stored: HMAC-SHA256 of the reporter and of its network', () => {
+    // rate-limit windows and review counts are keyed by these: they must never change
+    expect(reporterIdentity('203.0.113.7', SECRET)).toEqual({
+      reporterKey: createHmac('sha256', SECRET).update('203.0.113.7').digest('hex'),
+      networkKey: createHmac('sha256', SECRET).update('network 203.0.113.0/24').digest('hex'),
+    });
+    const other = 'another-secret-0123456789';
+    expect(reporterIdentity('2001:db8:1:2::1', other).networkKey).toBe(
+      createHmac('sha256', other).update('network 2001:db8:1::/48').digest('hex'),
+    );
+  });
+
+  it('groups every IPv4 spelling as ipaddr.js canonicalises it', () => {
+    const spellings = [
+      '0.0.0.0',
+      '10.0.0.1',
+      '255.255.255.255',
+      '192.168.1.254',
+      '1.22.199.250',
+      '010.0.0.1',
+      '10.00.0.1',
+      '256.1.1.1',
+      '10.0.0.256',
+      '10.0.0.01',
+      '10.1.1',
+      '0x0a.0.0.1',
+      '10.0.0.1 ',
+      '::ffff:10.0.0.1',
+      '1.2.3.4.5',
+      'not an address',
+    ];
+    for (const address of spellings) {
+      const valid = ipaddr.isValid(address);
+      // every valid spelling here is an IPv4 address (the mapped one too)
+      const canonical = valid ? ipaddr.process(address).toString() : address;
+      const network = valid
+        ? `${ipaddr.IPv4.networkAddressFromCIDR(`${canonical}/24`).toString()}/24`
+        : address;
+      expect({ address, ...reporterGroups(address) }).toEqual({
+        address,
+        reporter: canonical,
+        network,
+      });
+    }
   });
 });

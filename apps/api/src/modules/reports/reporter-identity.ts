@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 
 // Who filed a report, as the reports module counts them: pure functions of an address (the
@@ -29,6 +29,10 @@ export function reporterIdentity(address: string, keySecret: string): ReporterId
 
 /** The reporter's and network's canonical prefixes; anything unparsable stands for itself. */
 export function reporterGroups(address: string): { reporter: string; network: string } {
+  // The usual case, an IPv4 address already written canonically, without parsing it twice
+  // more: ipaddr would give back the same text, and the /24 is its first three parts.
+  const ipv4 = CANONICAL_IPV4.exec(address);
+  if (ipv4) return { reporter: address, network: `${ipv4[1]}.0/24` };
   if (!ipaddr.isValid(address)) return { reporter: address, network: address };
   const parsed = ipaddr.process(address);
   if (parsed.kind() === 'ipv4') {
@@ -55,6 +59,20 @@ export function reporterKey(address: string, keySecret: string): string {
   return reporterIdentity(address, keySecret).reporterKey;
 }
 
+/** Four decimal parts of 0-255 without leading zeros; the first three captured. */
+const CANONICAL_IPV4 =
+  /^((?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){2}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d))\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** The secret as a key object, made once: a string key is imported again on every HMAC. */
+const keys = new Map<string, KeyObject>();
+
 function keyedHash(value: string, keySecret: string): string {
-  return createHmac('sha256', keySecret).update(value).digest('hex');
+  let key = keys.get(keySecret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(keySecret, 'utf8'));
+    // one secret per process in practice; a bound keeps a caller passing many from growing it
+    if (keys.size >= 8) keys.clear();
+    keys.set(keySecret, key);
+  }
+  return createHmac('sha256', key).update(value).digest('hex');
 }
