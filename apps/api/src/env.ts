@@ -70,6 +70,11 @@ export const EnvShape = z.object({
   /** A GraphQL request past this stops resolving further fields (REQUEST_TIMEOUT). */
   REQUEST_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(10),
   /**
+   * `compiled` runs GraphQL operations as code compiled by graphql-jit, with the same answers as
+   * `graphql-js`; it measured no faster here (README, "Round three: compiled execution").
+   */
+  GRAPHQL_EXECUTOR: z.enum(['graphql-js', 'compiled']).default('graphql-js'),
+  /**
    * Signs preview links (HMAC-SHA256). Unset: a key derived from REPORTER_KEY_SECRET. Changing
    * it ends every preview link at once.
    */

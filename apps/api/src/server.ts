@@ -13,6 +13,7 @@ import { ContentVersion } from './cache/content-version.js';
 import { responseCachePlugins } from './cache/response-cache.js';
 import { formatApiError } from './errors/format-api-error.js';
 import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
+import { compiledExecutionGateway } from './graphql/compiled-executor.js';
 import type { Context } from './graphql/context.js';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin.js';
 import { requestDeadlinePlugin } from './graphql/request-deadline.plugin.js';
@@ -28,7 +29,11 @@ export { BODY_LIMIT };
 
 export type ServerEnv = Pick<
   Env,
-  'NODE_ENV' | 'FORWARDED_ADDRESS_SECRET' | 'RESPONSE_CACHE_MB' | 'REQUEST_DEADLINE_SECONDS'
+  | 'NODE_ENV'
+  | 'FORWARDED_ADDRESS_SECRET'
+  | 'RESPONSE_CACHE_MB'
+  | 'REQUEST_DEADLINE_SECONDS'
+  | 'GRAPHQL_EXECUTOR'
 > &
   SchemaEnv;
 
@@ -76,7 +81,11 @@ export async function createServer({
   );
   const cacheEnabled = env.RESPONSE_CACHE_MB > 0;
   const apollo = new ApolloServer<Context>({
-    schema: folioSchema.schema,
+    // Compiled execution keeps Apollo's pipeline and plugins and replaces only graphql-js's
+    // execute (see graphql/compiled-executor.ts).
+    ...(env.GRAPHQL_EXECUTOR === 'compiled'
+      ? { gateway: compiledExecutionGateway(folioSchema.schema) }
+      : { schema: folioSchema.schema }),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     formatError: formatApiError(logger),
