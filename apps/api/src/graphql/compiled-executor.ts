@@ -14,7 +14,6 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { makeUnionTypeResolversSynchronous } from './synchronous-type-resolvers.js';
 
 type Gateway = ApolloServerOptionsWithGateway<never>['gateway'];
 type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -67,11 +66,10 @@ export const compiledExecutionStats: CompiledExecutionStats = {
  * introspection (`__schema`, `__type`) and root fragments, which nothing hot uses; operations
  * graphql-jit refuses to compile; and requests whose variables are invalid, so their errors
  * (BAD_USER_INPUT, status 400) are graphql-js's word for word; and operations reaching an
- * abstract type whose `resolveType` is async, which graphql-jit cannot await (Folio's unions are
- * made synchronous, see synchronous-type-resolvers.ts).
+ * abstract type whose `resolveType` is async, which graphql-jit cannot await (Folio's one union,
+ * Block, is typed synchronously: `resolveBlocksAtOnce` in modules/sections/block.types.ts).
  */
 export function compiledExecutionGateway(schema: GraphQLSchema): Gateway {
-  makeUnionTypeResolversSynchronous(schema);
   const waitsForType = asynchronousTypeResolvers(schema);
   const stats = compiledExecutionStats;
   const plans = new WeakMap<OperationDefinitionNode, Plan>();

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Context } from './context.js';
+import { readsDataOnly } from './data-only-fields.js';
 
 /** A request's deadline, kept on its context value for the fields' guards. */
 interface Deadline {
@@ -30,7 +31,9 @@ type WithDeadline = { [DEADLINE]?: Deadline };
  * (GraphQL's default resolver calls it). A field read as a plain property (an article's
  * title, a block's text: most fields of a page) has nothing left to start. A getter runs as a
  * property read, unguarded: a getter that starts work (a connection's totalCount) belongs on a
- * type whose fields have resolvers (not `simpleResolvers`).
+ * type whose fields have resolvers (not `simpleResolvers`). A field of a type-graphql class
+ * with no method or accessor of its name gets no resolver at all (`readsDataOnly`): compiled
+ * execution then reads it as a property, with no call per value.
  */
 export function requestDeadlinePlugin(
   deadlineMs: number,
@@ -67,8 +70,9 @@ function guardFields(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      if (!field.resolve) field.resolve = propertyGuarded;
-      else if (!workless.has(field.resolve as Resolver)) field.resolve = guarded(field.resolve);
+      if (!field.resolve) {
+        if (!readsDataOnly(type, field.name)) field.resolve = propertyGuarded;
+      } else if (!workless.has(field.resolve as Resolver)) field.resolve = guarded(field.resolve);
     }
   }
 }
