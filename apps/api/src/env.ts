@@ -71,9 +71,9 @@ export const EnvShape = z.object({
   REQUEST_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(10),
   /**
    * `compiled` runs GraphQL operations as code compiled by graphql-jit, with the same answers as
-   * `graphql-js`; it measured no faster here (README, "Round three: compiled execution").
+   * `graphql-js` (README, "Round five: compiled execution"); `graphql-js` is the fallback.
    */
-  GRAPHQL_EXECUTOR: z.enum(['graphql-js', 'compiled']).default('graphql-js'),
+  GRAPHQL_EXECUTOR: z.enum(['graphql-js', 'compiled']).default('compiled'),
   /**
    * Signs preview links (HMAC-SHA256). Unset: a key derived from REPORTER_KEY_SECRET. Changing
    * it ends every preview link at once.
