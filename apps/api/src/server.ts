@@ -13,7 +13,7 @@ import { ContentVersion } from './cache/content-version.js';
 import { responseCachePlugins } from './cache/response-cache.js';
 import { formatApiError } from './errors/format-api-error.js';
 import { createArmor, QUERY_LIMITS } from './graphql/armor.js';
-import { compiledExecution } from './graphql/compiled-executor.js';
+import { compiledExecutionGateway } from './graphql/compiled-executor.js';
 import type { Context } from './graphql/context.js';
 import { queryLimitsPlugin } from './graphql/query-limits.plugin.js';
 import { requestDeadlinePlugin } from './graphql/request-deadline.plugin.js';
@@ -80,12 +80,12 @@ export async function createServer({
     logger,
   );
   const cacheEnabled = env.RESPONSE_CACHE_MB > 0;
-  // Compiled execution keeps Apollo's pipeline and plugins and replaces only graphql-js's
-  // execute (see graphql/compiled-executor.ts).
-  const compiled =
-    env.GRAPHQL_EXECUTOR === 'compiled' ? compiledExecution(folioSchema.schema) : undefined;
   const apollo = new ApolloServer<Context>({
-    ...(compiled ? { gateway: compiled.gateway } : { schema: folioSchema.schema }),
+    // Compiled execution keeps Apollo's pipeline and plugins and replaces only graphql-js's
+    // execute for queries (see graphql/compiled-executor.ts).
+    ...(env.GRAPHQL_EXECUTOR === 'compiled'
+      ? { gateway: compiledExecutionGateway(folioSchema.schema) }
+      : { schema: folioSchema.schema }),
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     formatError: formatApiError(logger),
@@ -105,7 +105,6 @@ export async function createServer({
         ? responseCachePlugins(contentVersion, env.RESPONSE_CACHE_MB)
         : [ApolloServerPluginCacheControlDisabled()]),
       announceContentMutations(contentVersion, changeStream),
-      ...(compiled ? [compiled.plugin] : []),
     ],
     validationRules: [...armor.validationRules],
   });

@@ -8,7 +8,7 @@ import {
 } from 'graphql';
 import pino from 'pino';
 import { formatApiError } from '../errors/format-api-error.js';
-import { compiledExecution, compiledExecutionStats } from './compiled-executor.js';
+import { compiledExecutionGateway, compiledExecutionStats } from './compiled-executor.js';
 import type { Context } from './context.js';
 import { requestDeadlinePlugin } from './request-deadline.plugin.js';
 
@@ -91,11 +91,9 @@ const options = {
   plugins: [requestDeadlinePlugin(60_000)],
 };
 const interpreted = new ApolloServer<Context>({ schema, ...options });
-const compiledParts = compiledExecution(schema);
 const compiled = new ApolloServer<Context>({
-  gateway: compiledParts.gateway,
+  gateway: compiledExecutionGateway(schema),
   ...options,
-  plugins: [...options.plugins, compiledParts.plugin],
 });
 
 beforeAll(async () => {

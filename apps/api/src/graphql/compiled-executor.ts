@@ -1,18 +1,15 @@
-import type { ApolloServerOptionsWithGateway, ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import {
   execute,
   getNamedType,
   GraphQLError,
   isAbstractType,
-  isObjectType,
   Kind,
   TypeInfo,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
   type ExecutionResult,
-  type GraphQLField,
-  type GraphQLFieldResolver,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -26,8 +23,6 @@ type GatewayRequestContext = Parameters<GatewayExecutor>[0];
 export interface CompiledExecutionStats {
   /** Operations compiled since start (each once, while Apollo keeps its parsed document). */
   compiled: number;
-  /** Of those, compiled with the schema's own resolvers, Apollo's field instrumentation left out. */
-  compiledUnwatched: number;
   /** Executions of a compiled operation. */
   compiledRuns: number;
   /** Executions through graphql-js: not compilable, or bad variables. */
@@ -37,28 +32,9 @@ export interface CompiledExecutionStats {
 /** Per operation: its compiled form, or `false` when graphql-js keeps it. */
 type Plan = CompiledQuery | false;
 
-/** An operation's plans: for requests whose fields a plugin watches, and for the others. */
-interface Plans {
-  watched?: Plan;
-  unwatched?: Plan;
-}
-
-/** Each field's resolver as Folio installed it (deadline guard included), before Apollo's. */
-type Resolve = GraphQLFieldResolver<unknown, unknown> | undefined;
-type OwnResolvers = Map<GraphQLField<unknown, unknown>, Resolve>;
-
-/**
- * Apollo puts its field hooks' dispatcher on a request's context under a symbol of this
- * description when a plugin watches that request's fields (`willResolveField`); the symbol is
- * not exported. If a later Apollo renamed it, every request would look unwatched and lose its
- * hooks: the equality tests on cache policy and mutation announcements would fail.
- */
-const APOLLO_FIELD_DISPATCHER = 'apolloServerExecutionDispatcherWillResolveField';
-
 /** Totals over every server in this process (tests read them; cheap to keep). */
 export const compiledExecutionStats: CompiledExecutionStats = {
   compiled: 0,
-  compiledUnwatched: 0,
   compiledRuns: 0,
   graphqlJsRuns: 0,
 };
@@ -75,15 +51,12 @@ export const compiledExecutionStats: CompiledExecutionStats = {
  * deadline guard, Apollo's `willResolveField` instrumentation when a plugin asks for it, which
  * is how cache hints and mutation announcements keep working), because graphql-jit calls each
  * field's `resolve` with a resolve info of the same shape. graphql-jit takes the resolvers as
- * they are when it compiles. Apollo instruments every field of the schema, for good, on the
+ * they are when it compiles: Apollo instruments every field of the schema, for good, on the
  * first request whose plugins watch fields (`willResolveField`: with the response cache, every
- * query; without it, mutations, for content-change announcements), before executing it. Only
- * such requests need the instrumentation, and on a compiled operation it turns every field,
- * plain properties included, into a resolver call with a resolve-info object. So an operation
- * is compiled once per kind of request: a watched one against the schema as Apollo left it, an
- * unwatched one against the resolvers Folio installed (taken by `plugin` when the first request
- * starts, before Apollo can have instrumented anything). Without that, an API that ever
- * received a report would compile every later query as if it were watched.
+ * query), before executing it, and only such requests need the instrumentation, so nothing
+ * compiled earlier misses it. Without the response cache nothing watches fields (content
+ * mutations are watched by a wrapper on their own root fields, cache/content-mutations.plugin.ts),
+ * so the compiled code reads plain properties as properties (`graphql/data-only-fields.ts`).
  *
  * An operation is compiled on its first execution and kept on the operation's node of the
  * document Apollo hands over (a WeakMap: Apollo's document store returns the same parsed
@@ -99,15 +72,10 @@ export const compiledExecutionStats: CompiledExecutionStats = {
  * abstract type whose `resolveType` is async, which graphql-jit cannot await (Folio's one union,
  * Block, is typed synchronously: `resolveBlocksAtOnce` in modules/sections/block.types.ts).
  */
-export function compiledExecution(schema: GraphQLSchema): {
-  gateway: Gateway;
-  /** Takes the schema's own resolvers when the first request starts; add it to the server. */
-  plugin: ApolloServerPlugin;
-} {
+export function compiledExecutionGateway(schema: GraphQLSchema): Gateway {
   const waitsForType = asynchronousTypeResolvers(schema);
   const stats = compiledExecutionStats;
-  const plans = new WeakMap<OperationDefinitionNode, Plans>();
-  let ownResolvers: OwnResolvers | undefined;
+  const plans = new WeakMap<OperationDefinitionNode, Plan>();
 
   const interpreted = (rc: GatewayRequestContext): Promise<ExecutionResult> => {
     stats.graphqlJsRuns += 1;
@@ -124,29 +92,21 @@ export function compiledExecution(schema: GraphQLSchema): {
     );
   };
 
-  const planFor = (rc: GatewayRequestContext): Plan => {
-    const { operation, document } = rc;
-    const kind = !ownResolvers || fieldsWatched(rc.context) ? 'watched' : 'unwatched';
-    let plans_ = plans.get(operation);
-    if (!plans_) plans.set(operation, (plans_ = {}));
-    let plan = plans_[kind];
+  const planFor = (operation: OperationDefinitionNode, document: DocumentNode): Plan => {
+    let plan = plans.get(operation);
     if (plan === undefined) {
-      const make = () =>
+      plan =
         compilable(operation) &&
         !reaches(schema, document, waitsForType) &&
         compile(schema, document, operation);
-      plan = kind === 'unwatched' ? withResolvers(ownResolvers!, make) : make();
-      if (plan) {
-        stats.compiled += 1;
-        if (kind === 'unwatched') stats.compiledUnwatched += 1;
-      }
-      plans_[kind] = plan;
+      if (plan) stats.compiled += 1;
+      plans.set(operation, plan);
     }
     return plan;
   };
 
   const executor: GatewayExecutor = async (rc) => {
-    const plan = planFor(rc);
+    const plan = planFor(rc.operation, rc.document);
     if (!plan) return interpreted(rc);
     const result = await plan.query(undefined, rc.context, rc.request.variables);
     // No data at all: the variables were refused before anything ran. graphql-js says why in
@@ -169,54 +129,13 @@ export function compiledExecution(schema: GraphQLSchema): {
     },
     async stop() {},
   };
-  const plugin: ApolloServerPlugin = {
-    async requestDidStart() {
-      // Every plugin's serverWillStart (the deadline guard's) has run by now, and Apollo
-      // instruments fields only later in a request's life.
-      ownResolvers ??= resolversOf(schema);
-    },
-  };
-  return { gateway, plugin };
-}
-
-function resolversOf(schema: GraphQLSchema): OwnResolvers {
-  const resolvers: OwnResolvers = new Map();
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) resolvers.set(field, field.resolve);
-  }
-  return resolvers;
-}
-
-/**
- * Runs `compile` with each field's resolver as Folio installed it (or none, as then), and puts
- * back what Apollo installed since. Synchronous, so no request runs in between.
- */
-function withResolvers<T>(own: OwnResolvers, compile: () => T): T {
-  const swapped: Array<[GraphQLField<unknown, unknown>, Resolve]> = [];
-  try {
-    for (const [field, resolve] of own) {
-      if (field.resolve === resolve) continue;
-      swapped.push([field, field.resolve]);
-      field.resolve = resolve;
-    }
-    return compile();
-  } finally {
-    for (const [field, resolve] of swapped) field.resolve = resolve;
-  }
-}
-
-/** Whether a plugin watches this request's fields (Apollo's dispatcher is on its context). */
-function fieldsWatched(context: object): boolean {
-  return Object.getOwnPropertySymbols(context).some(
-    (symbol) => symbol.description === APOLLO_FIELD_DISPATCHER,
-  );
+  return gateway;
 }
 
 /**
  * Queries graphql-jit runs exactly as graphql-js does (see the equality test). Mutations stay on
  * graphql-js: a mutation is one root field and a small answer, so compiling saves nothing, and
- * paired runs of W4 (submitReport) measured it costing 9% more CPU per request compiled.
+ * paired runs of W4 (submitReport) measured it costing 7 to 10% more CPU per request compiled.
  */
 function compilable(operation: OperationDefinitionNode): boolean {
   if (operation.operation !== 'query') return false;
