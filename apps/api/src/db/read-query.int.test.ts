@@ -98,7 +98,10 @@ describe('readQuery', () => {
     async (_kind, options) => {
       const { dataSource, logger } = await open({ poolMax: 1 });
       const pool = poolsOf(dataSource).master;
-      const [before] = await readQuery<{ pid: number }>(dataSource, 'SELECT pg_backend_pid() AS pid');
+      const [before] = await readQuery<{ pid: number }>(
+        dataSource,
+        'SELECT pg_backend_pid() AS pid',
+      );
 
       const failure = await readQuery(dataSource, 'SELECT 1 / $1::int', [0], options).catch(
         (error: unknown) => error,
@@ -111,7 +114,10 @@ describe('readQuery', () => {
       // the one connection is idle again and still the same backend: an SQL error does not
       // cost a connection (a pool of one would otherwise wait here until its timeout)
       expect(pool.idleCount).toBe(1);
-      const [after] = await readQuery<{ pid: number }>(dataSource, 'SELECT pg_backend_pid() AS pid');
+      const [after] = await readQuery<{ pid: number }>(
+        dataSource,
+        'SELECT pg_backend_pid() AS pid',
+      );
       expect(after).toEqual(before);
     },
   );
