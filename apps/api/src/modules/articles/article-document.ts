@@ -1,6 +1,5 @@
 import { Section } from '../sections/section.entity.js';
 import { Article } from './article.entity.js';
-import { documentDate } from './document-date.js';
 
 // Articles read as one JSON document built by PostgreSQL: a single statement per article or
 // page, and far less work than hydrating joined rows through the ORM.
@@ -53,9 +52,9 @@ export function toArticle(document: ArticleDocument): Article {
   article.author = document.author;
   article.status = document.status;
   article.moderationState = document.moderationState;
-  article.publishedAt = document.publishedAt === null ? null : documentDate(document.publishedAt);
-  article.createdAt = documentDate(document.createdAt);
-  article.updatedAt = documentDate(document.updatedAt);
+  article.publishedAt = document.publishedAt === null ? null : new Date(document.publishedAt);
+  article.createdAt = new Date(document.createdAt);
+  article.updatedAt = new Date(document.updatedAt);
   article.wordCount = document.wordCount;
   article.readingTimeMinutes = document.readingTimeMinutes;
   article.tagNames = document.tags;
