@@ -78,7 +78,11 @@ describeInBrowser('reading the site', () => {
         return { links, sheets };
       });
       expect(head.links.filter((link) => link.rel === 'stylesheet')).toEqual([
-        { rel: 'stylesheet', href: expect.stringMatching(/^\/assets\/reader-.*\.css$/), type: null },
+        {
+          rel: 'stylesheet',
+          href: expect.stringMatching(/^\/assets\/reader-.*\.css$/),
+          type: null,
+        },
       ]);
       // The stylesheet loaded and applies (a sheet with rules).
       expect(head.sheets).toHaveLength(1);
