@@ -7,12 +7,14 @@ import { createImportReporter } from '../modules/content-import/import-reporter.
 import { parseCliEnv } from '../env.js';
 import { withCliDatabase } from './database-url.js';
 
-const USAGE = `Usage: npm run content:import -- [--draft] [--dry-run] <file or folder>...
+const USAGE = `Usage: npm run content:import -- [--draft] [--announce] [--dry-run] <file or folder>...
 
 Creates or updates articles from WordPress exports (WXR .xml), Ghost exports (.json), saved
 web pages (.html), Markdown and plain text, each recognised by its content. Importing the same
 source again updates its articles; an unchanged one is left alone.
   --draft     import new articles as drafts (existing ones keep their status)
+  --announce  send article.published webhooks for articles the import makes visible (an
+              archive is not news, so by default only changes to visible ones are sent)
   --dry-run   print what would be created or updated; store nothing
   --json      one JSON line per item even on a terminal (the default when piped)
 
@@ -24,6 +26,7 @@ async function run(): Promise<number> {
     parsed = parseArgs({
       options: {
         draft: { type: 'boolean', default: false },
+        announce: { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
@@ -63,7 +66,10 @@ async function run(): Promise<number> {
       stdout: process.stdout,
       stderr: process.stderr,
     });
-    await importFiles(new ContentImportService(dataSource), files, {
+    const service = new ContentImportService(dataSource, {
+      announcePublications: values.announce,
+    });
+    await importFiles(service, files, {
       publish: !values.draft,
       dryRun,
       displayName: (file) => path.relative(base, file) || path.basename(file),

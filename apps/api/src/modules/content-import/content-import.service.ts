@@ -7,6 +7,8 @@ import { ArticleStatus, ModerationState } from '../articles/article-status.js';
 import { replaceSections, replaceTags } from '../articles/article-writer.js';
 import { refreshSearchVector } from '../articles/search-vector.js';
 import { recordRevision } from '../editorial/revision.service.js';
+import { announcedForItsDate, markAnnounced } from '../webhooks/due-publications.js';
+import { webhookOutbox } from '../webhooks/webhook-outbox.js';
 
 /** `unchanged`: the source is the same as at the last import, so nothing was written. */
 export type ImportOutcome = 'created' | 'updated' | 'unchanged';
@@ -53,13 +55,26 @@ export const ARTICLE_LIMITS = {
   sections: 200,
 } as const;
 
+export interface ImportServiceOptions {
+  /**
+   * Announce articles the import makes visible with `article.published` webhooks. Off by
+   * default: an archive brought in is not news. Changes to articles readers already see
+   * (`article.updated`, `article.unpublished`) are announced either way, so receivers that
+   * mirror the site stay right.
+   */
+  announcePublications?: boolean;
+}
+
 /**
  * Creates or replaces an article with its sections and tags, in one transaction: matched by
  * the source's key when it has one, else by slug. A re-import of an unchanged source writes
  * nothing; `dryRun` decides the outcome the same way and writes nothing either.
  */
 export class ContentImportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: ImportServiceOptions = {},
+  ) {}
 
   /** The Markdown and text importers' entry point (and the test factories'). */
   async importArticle(
@@ -109,6 +124,8 @@ export class ContentImportService {
         return { outcome, slug, warnings };
       }
 
+      const now = new Date();
+      const wasLive = !!existing && (await announcedAsLive(manager, existing, now));
       const article =
         existing ??
         articles.create({
@@ -142,9 +159,45 @@ export class ContentImportService {
       await replaceTags(manager, article.id, prepared.tags);
       await refreshSearchVector(manager, article.id);
       await recordRevision(manager, article, null, 'import');
+      await this.announce(manager, article, wasLive, readersSee(article, now));
       return { outcome, slug, warnings };
     });
   }
+
+  private async announce(
+    manager: EntityManager,
+    article: Article,
+    wasLive: boolean,
+    isLive: boolean,
+  ): Promise<void> {
+    const published = isLive && !wasLive;
+    // Unannounced, a due scheduled article is left to the webhook worker's round.
+    if (published && !this.options.announcePublications) return;
+    if (published && article.status === ArticleStatus.SCHEDULED) {
+      await markAnnounced(manager, article.id); // so no worker round announces it again
+    }
+    await webhookOutbox.articleImported(manager, article.id, { wasLive, isLive });
+  }
+}
+
+/**
+ * Whether readers see the article at `now`: published, or scheduled and due (a scheduled one
+ * that fell due is announced by the webhook worker's round, see due-publications.ts), and not
+ * withheld by moderation.
+ */
+function readersSee(article: Article, now: Date): boolean {
+  return (
+    (article.status === ArticleStatus.PUBLISHED || article.status === ArticleStatus.SCHEDULED) &&
+    article.publishedAt !== null &&
+    article.publishedAt.getTime() <= now.getTime() &&
+    article.moderationState === ModerationState.VISIBLE
+  );
+}
+
+/** Readers see it, and receivers were told: a due scheduled article only once announced. */
+async function announcedAsLive(manager: EntityManager, article: Article, now: Date) {
+  if (!readersSee(article, now)) return false;
+  return article.status !== ArticleStatus.SCHEDULED || announcedForItsDate(manager, article.id);
 }
 
 async function findExisting(

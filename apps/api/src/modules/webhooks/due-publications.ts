@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { recordAuditMany } from '../audit/audit.service.js';
 import { webhookOutbox } from './webhook-outbox.js';
 
@@ -55,4 +55,24 @@ export async function announceDuePublications(dataSource: DataSource, now: Date)
     );
     return ids.length;
   });
+}
+
+/** Whether a scheduled article was announced for its present date (by a round or an import). */
+export async function announcedForItsDate(
+  manager: EntityManager,
+  articleId: string,
+): Promise<boolean> {
+  const [row]: Array<{ announced: boolean }> = await manager.query(
+    `SELECT announced_published_at IS NOT DISTINCT FROM published_at AS announced
+       FROM articles WHERE id = $1`,
+    [articleId],
+  );
+  return row?.announced ?? false;
+}
+
+/** Marks a scheduled article announced for its date by someone else (an import), so no round does. */
+export async function markAnnounced(manager: EntityManager, articleId: string): Promise<void> {
+  await manager.query('UPDATE articles SET announced_published_at = published_at WHERE id = $1', [
+    articleId,
+  ]);
 }

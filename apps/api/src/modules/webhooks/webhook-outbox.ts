@@ -65,6 +65,23 @@ export const webhookOutbox = {
     }
   },
 
+  /**
+   * After an import wrote an article: whether readers could see it before and can now decides
+   * the event, as an editor's publish, edit or unpublish would have.
+   */
+  async articleImported(
+    manager: EntityManager,
+    articleId: string,
+    { wasLive, isLive }: { wasLive: boolean; isLive: boolean },
+  ): Promise<void> {
+    if (isLive) {
+      const event = wasLive ? 'article.updated' : 'article.published';
+      await record(manager, event, ARTICLE_DATA, [articleId]);
+    } else if (wasLive) {
+      await record(manager, 'article.unpublished', ARTICLE_DATA, [articleId]);
+    }
+  },
+
   /** Scheduled articles that have just fallen due (see due-publications.ts). */
   async articlesPublished(manager: EntityManager, articleIds: string[]): Promise<void> {
     if (articleIds.length === 0) return;

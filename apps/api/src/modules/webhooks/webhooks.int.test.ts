@@ -4,11 +4,13 @@ import pino from 'pino';
 import { Client, type Pool } from 'pg';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 import { Webhook } from 'standardwebhooks';
+import { parseMarkdownArticle, prepareArticle } from '@folio/content';
 import { useApiTestContext } from '../../../test/api-test-context.js';
 import { watchContentNotifications } from '../../../test/content-notifications.js';
 import { TEST_FORWARDING_SECRET } from '../../../test/test-api.js';
 import { bearerFor, Role } from '../../../test/tokens.js';
 import { WebhookReceiver, type ReceivedWebhook } from '../../../test/webhook-receiver.js';
+import { ContentImportService } from '../content-import/content-import.service.js';
 import { EndpointPolicy } from './endpoint-policy.js';
 import { MAX_ATTEMPTS } from './retry-schedule.js';
 import { WebhookWorker } from './webhook-worker.js';
@@ -293,6 +295,60 @@ describe('events', () => {
     tick();
     while ((await worker().runOnce()) > 0);
     expect(receiver.received).toHaveLength(2);
+  });
+
+  it('announces what an import changes for readers: updates and unpublishing always, new publications when asked', async () => {
+    const { secret } = await register([
+      'article.published',
+      'article.updated',
+      'article.unpublished',
+    ]);
+    const service = new ContentImportService(context.db.dataSource);
+    const announcing = new ContentImportService(context.db.dataSource, {
+      announcePublications: true,
+    });
+    const source = (body: string) =>
+      prepareArticle(parseMarkdownArticle(`# Imported news\n\n## Part one\n\n${body}`));
+    const importAs = async (
+      body: string,
+      status?: 'published' | 'scheduled' | 'draft',
+      by = service,
+    ) => (await by.importItem({ article: source(body), sourceKey: 'wp:1', status })).outcome;
+    const events = async () => {
+      tick();
+      while ((await worker().runOnce()) > 0);
+      return receiver.received.map((request) => {
+        const { type, data } = verified(secret, request);
+        return [type, data.article.slug, data.article.status];
+      });
+    };
+
+    expect(await importAs('A draft.', 'draft')).toBe('created');
+    expect(await events()).toEqual([]); // drafts are nobody's business
+    await importAs('Published from the archive.', 'published');
+    expect(await events()).toEqual([]); // an archive brought in is not news, unless asked
+    await importAs('Published, then corrected.', 'published');
+    expect(await importAs('Published, then corrected.', 'published')).toBe('unchanged');
+    await importAs('Taken back to a draft.', 'draft');
+    await importAs('Published again, announced.', 'published', announcing);
+    expect(await events()).toEqual([
+      ['article.updated', 'imported-news', 'published'],
+      ['article.unpublished', 'imported-news', 'draft'],
+      ['article.published', 'imported-news', 'published'],
+    ]);
+
+    // Scheduled in the source for a date already past: announced once, by the import, and
+    // no worker round announces it again.
+    receiver.received.length = 0;
+    const past = prepareArticle(
+      parseMarkdownArticle(
+        '---\npublishedAt: 2020-01-02T03:04:05Z\n---\n# Embargo long over\n\n## Part\n\nText.',
+      ),
+    );
+    await announcing.importItem({ article: past, sourceKey: 'wp:2', status: 'scheduled' });
+    tick();
+    await Promise.all([worker().runOnce(), worker().runOnce()]);
+    expect(await events()).toEqual([['article.published', 'embargo-long-over', 'published']]);
   });
 
   it('delivers signed, verifiable events for publish, edit, unpublish, reports and removal, with no reporter data', async () => {
