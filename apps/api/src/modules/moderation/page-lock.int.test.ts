@@ -4,7 +4,7 @@ import { createArticle } from '../../../test/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { Role } from '../auth/role.js';
 import type { Viewer } from '../auth/viewer.js';
-import { admitAttempts, fileReports } from '../reports/report-batch.store.js';
+import { admitAttempts, fileReports, flagPages } from '../reports/report-batch.store.js';
 import { ModerationAction, ReportReason } from '../reports/report-enums.js';
 import { ReportService, type ReportPolicy } from '../reports/report.service.js';
 import { reporterIdentity } from '../reports/reporter-identity.js';
@@ -121,6 +121,51 @@ describe("a page's row lock", () => {
 
     expect(await answer).toEqual({ receipt: null, code: 'BAD_USER_INPUT' });
     expect(await reportCount()).toBe(0);
+  });
+
+  it('holds a batch of reports until a batch that flagged the page commits, and leaves the flag to the moderators', async () => {
+    // two networks' reports: a third network's report reaches the threshold of an unflagged page
+    expect((await submit('192.0.2.10')).code).toBeNull();
+    expect((await submit('198.51.100.10')).code).toBeNull();
+    const flaggedAt = new Date('2026-02-01T08:00:00Z');
+
+    const first = await openTransaction();
+    await admitAttempts(
+      first,
+      [
+        {
+          limiterKey: 'report:page-lock-test',
+          articleSlug: 'page-one',
+          sectionAnchor: null,
+          idempotencyKey: 'page-lock-test-2',
+        },
+      ],
+      { points: 5, windowMs: 600_000 },
+      Date.now(),
+    );
+    const xid = await holderXid();
+
+    const answer = submit('203.0.113.10');
+    await someoneWaitsFor(xid);
+    // the first batch flags the page (article_moderation only; the article's row is unchanged)
+    await flagPages(first, [{ articleId, reason: 'rate', at: flaggedAt }]);
+    await holder!.commitTransaction();
+
+    expect((await answer).code).toBeNull();
+    expect(await reportCount()).toBe(3);
+    // the second batch saw the flag: the page waits for a moderator, still visible, flagged
+    // once, not flagged again as the threshold's burst by a batch that believed it unflagged
+    const [page] = await db.dataSource.query(
+      `SELECT a.moderation_state, m.auto_hidden, m.flagged_at, m.flag_reason
+         FROM articles a JOIN article_moderation m ON m.article_id = a.id WHERE a.id = $1`,
+      [articleId],
+    );
+    expect(page).toEqual({
+      moderation_state: 'visible',
+      auto_hidden: false,
+      flagged_at: flaggedAt,
+      flag_reason: 'rate',
+    });
   });
 
   it("holds a moderator's decision until a batch of reports on the page commits, and the decision closes the batch's reports", async () => {
