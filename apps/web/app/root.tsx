@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from '@remix-run/node';
+import type { MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
   Link,
@@ -14,12 +14,6 @@ import stylesheet from '@folio/ui/reader.css?url';
 import { SiteLink } from './components/site-link';
 import { SiteSearchForm } from './components/site-search-form';
 import { useNonce } from './lib/nonce';
-
-export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: stylesheet },
-  { rel: 'alternate', type: 'application/rss+xml', title: 'Folio', href: '/feed.xml' },
-  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
-];
 
 export const meta: MetaFunction = ({ error }) => {
   if (!error) return [];
@@ -39,6 +33,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <Meta />
+        {/* The site's own links are fixed: written here rather than through a root `links`
+            export, which <Links /> turned into descriptors, deduplicated by JSON text of
+            their sorted keys, on every page (README "Round five"). <Links /> stays for any
+            route's own links and for the CSS a route module imports. */}
+        <link rel="stylesheet" href={stylesheet} />
+        <link rel="alternate" type="application/rss+xml" title="Folio" href="/feed.xml" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <Links />
       </head>
       <body>

@@ -64,6 +64,38 @@ describeInBrowser('reading the site', () => {
     );
   });
 
+  it('styles every page, error pages too, and names its feed and icon once in the head', async () => {
+    const page = await newPage(browser);
+    for (const path of ['/articles/how-a-city-learned-to-love-its-night-buses', '/no-such-page']) {
+      await page.goto(`${webUrl}${path}`);
+      const head = await page.evaluate(() => {
+        const links = [...document.head.querySelectorAll('link')].map((link) => ({
+          rel: link.rel,
+          href: link.getAttribute('href'),
+          type: link.getAttribute('type'),
+        }));
+        const sheets = [...document.styleSheets].map((sheet) => sheet.cssRules.length);
+        return { links, sheets };
+      });
+      expect(head.links.filter((link) => link.rel === 'stylesheet')).toEqual([
+        {
+          rel: 'stylesheet',
+          href: expect.stringMatching(/^\/assets\/reader-.*\.css$/),
+          type: null,
+        },
+      ]);
+      // The stylesheet loaded and applies (a sheet with rules).
+      expect(head.sheets).toHaveLength(1);
+      expect(head.sheets[0]).toBeGreaterThan(10);
+      expect(head.links.filter((link) => link.rel === 'alternate')).toEqual([
+        { rel: 'alternate', href: '/feed.xml', type: 'application/rss+xml' },
+      ]);
+      expect(head.links.filter((link) => link.rel === 'icon')).toEqual([
+        { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+      ]);
+    }
+  });
+
   it('pages through the home page', async () => {
     const page = await newPage(browser);
     await page.goto(`${webUrl}/`);

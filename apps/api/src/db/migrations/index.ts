@@ -8,6 +8,7 @@ import { SearchCandidateIndexes1764450000000 } from './1764450000000-search-cand
 import { StaffAccountsPreviews1764500000000 } from './1764500000000-staff-accounts-previews.js';
 import { Webhooks1764600000000 } from './1764600000000-webhooks.js';
 import { ScheduledPublicationAnnouncements1764700000000 } from './1764700000000-scheduled-publication-announcements.js';
+import { PageLockFreshRead1764820000000 } from './1764820000000-page-lock-fresh-read.js';
 
 /** Every migration, oldest first. Listed explicitly so the build and jest need no globbing. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   StaffAccountsPreviews1764500000000,
   Webhooks1764600000000,
   ScheduledPublicationAnnouncements1764700000000,
+  PageLockFreshRead1764820000000,
 ];

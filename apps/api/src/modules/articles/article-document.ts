@@ -37,13 +37,49 @@ export type ArticleDocument = Omit<
 };
 
 /**
+ * The prototype of the Articles made from documents: Article's, with the three dates as
+ * accessors that make each Date from PostgreSQL's text the first time it is read (and keep
+ * it). Building a Date from text cost about 0.6 us here, and a page of 20 articles built 60
+ * of them where a list shows one date each, an article page none. An intermediate object, not
+ * a subclass: `constructor` stays Article (TypeORM finds its metadata by it) and `instanceof
+ * Article` holds. Writing a date stores it as given, as a plain property would.
+ */
+const PUBLISHED = Symbol('publishedAt');
+const CREATED = Symbol('createdAt');
+const UPDATED = Symbol('updatedAt');
+const documentArticlePrototype: object = Object.create(Article.prototype, {
+  publishedAt: lazyDate(PUBLISHED),
+  createdAt: lazyDate(CREATED),
+  updatedAt: lazyDate(UPDATED),
+});
+
+type DateSlots = Record<symbol, string | Date | null>;
+
+function lazyDate(slot: symbol): PropertyDescriptor {
+  return {
+    enumerable: true,
+    get(this: DateSlots): Date | null {
+      const value = this[slot];
+      if (typeof value !== 'string') return value ?? null;
+      const date = new Date(value);
+      this[slot] = date;
+      return date;
+    },
+    set(this: DateSlots, value: Date | null) {
+      this[slot] = value;
+    },
+  };
+}
+
+/**
  * The Article (and its Sections) a document describes, made on the classes' prototypes with
  * each property written once, in the same order for every article: `new Article()` would first
  * define every declared class field as undefined (ES2022 class fields), and the copies through
- * Object.assign and spreads wrote them again; a page of 20 made 20 of each.
+ * Object.assign and spreads wrote them again; a page of 20 made 20 of each. Its dates are
+ * made when first read (documentArticlePrototype).
  */
 export function toArticle(document: ArticleDocument): Article {
-  const article = Object.create(Article.prototype) as Article;
+  const article = Object.create(documentArticlePrototype) as Article & DateSlots;
   article.id = document.id;
   article.slug = document.slug;
   article.title = document.title;
@@ -52,9 +88,9 @@ export function toArticle(document: ArticleDocument): Article {
   article.author = document.author;
   article.status = document.status;
   article.moderationState = document.moderationState;
-  article.publishedAt = document.publishedAt === null ? null : new Date(document.publishedAt);
-  article.createdAt = new Date(document.createdAt);
-  article.updatedAt = new Date(document.updatedAt);
+  article[PUBLISHED] = document.publishedAt;
+  article[CREATED] = document.createdAt;
+  article[UPDATED] = document.updatedAt;
   article.wordCount = document.wordCount;
   article.readingTimeMinutes = document.readingTimeMinutes;
   article.tagNames = document.tags;

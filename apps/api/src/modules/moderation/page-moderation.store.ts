@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { ModerationState } from '../articles/article-status.js';
 import { pageState, PageState, publicState, type Transition } from './moderation-state-machine.js';
+import { lockPageSql } from './page-lock.js';
 
-/** A page's moderation bookkeeping, read under the page's row lock. */
+/** A page's moderation bookkeeping, read under the page's row lock (page-lock.ts). */
 export interface PageModeration {
   articleId: string;
   state: PageState;
@@ -19,10 +20,6 @@ interface PageRow {
   flagged_at: Date | null;
 }
 
-/** The columns `toPageModeration` reads, for queries that lock the page themselves. */
-export const PAGE_MODERATION_COLUMNS = `a.id, a.moderation_state, m.auto_hidden, m.cleared_at, m.flagged_at`;
-export const PAGE_MODERATION_JOIN = `LEFT JOIN article_moderation m ON m.article_id = a.id`;
-
 export function toPageModeration(row: PageRow): PageModeration {
   return {
     articleId: row.id,
@@ -32,14 +29,18 @@ export function toPageModeration(row: PageRow): PageModeration {
   };
 }
 
-/** Locks the page (moderation decisions on it run one at a time) and reads its state. */
+/**
+ * Locks the page (moderation decisions and report batches on it run one at a time) and reads
+ * its state once the lock was granted, so it sees what the lock's previous holder committed
+ * (page-lock.ts). One statement.
+ */
 export async function lockPage(
   manager: EntityManager,
   articleId: string,
 ): Promise<PageModeration | null> {
   const [row]: PageRow[] = await manager.query(
-    `SELECT ${PAGE_MODERATION_COLUMNS} FROM articles a ${PAGE_MODERATION_JOIN}
-      WHERE a.id = $1 FOR NO KEY UPDATE OF a`,
+    `SELECT id, moderation_state, auto_hidden, cleared_at, flagged_at
+       FROM ${lockPageSql('$1::uuid')}`,
     [articleId],
   );
   return row ? toPageModeration(row) : null;

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ModerationState } from '../articles/article-status.js';
 import { publishedCondition } from '../articles/article.queries.js';
+import { lockPageSql } from '../moderation/page-lock.js';
 import { ReportStatus } from './report-enums.js';
 import { preparedQuery } from './prepared-statement.js';
 
@@ -9,7 +10,8 @@ import { preparedQuery } from './prepared-statement.js';
 // what the review threshold counts. They must stay two: the count has to run after the page
 // lock was granted (a statement's snapshot is taken when it starts, so a count in the locking
 // statement could miss reports committed by whoever held the lock), or the threshold would
-// not be exact.
+// not be exact. The pages' own state is read in the first, each page after its lock, by
+// `lock_page` (page-lock.ts), whose read takes a snapshot of its own.
 
 /** One attempt to file a report, as the batch's first statement sees it. */
 export interface Attempt {
@@ -68,8 +70,9 @@ interface AdmissionRow {
 /**
  * Charges every attempt to its reporter (a fixed window: rate-limiter-flexible's policy and
  * table, so windows running at deploy time carry on), then, for the attempts within their
- * limit only, finds a report already filed under the key and locks the page (finding the
- * section). Attempts over the limit lock nothing: they never wait for a page.
+ * limit only, finds a report already filed under the key and locks the page, reading it
+ * once locked (and finding the section). Attempts over the limit lock nothing: they never
+ * wait for a page.
  *
  * Rows are locked in one order (limiter keys, then pages by id), so batches committing at
  * the same time, here or in another replica, cannot deadlock each other.
@@ -104,18 +107,24 @@ export async function admitAttempts(
      existing AS (
        SELECT r.idempotency_key, r.receipt, r.status, r.created_at, r.request_hash
          FROM reports r WHERE r.idempotency_key IN (SELECT idempotency_key FROM admitted)),
+     -- each published page locked and then read by lock_page (published still, once
+     -- locked?); the subquery's ORDER BY fixes the order the locks are taken in (by id, as
+     -- ever), and a CTE calling a volatile function is never inlined (the guard below reads
+     -- it to the end, so every lock is taken).
      locked AS (
-       SELECT a.id, a.slug, a.moderation_state, m.auto_hidden, m.cleared_at, m.flagged_at
-         FROM articles a LEFT JOIN article_moderation m ON m.article_id = a.id
-        WHERE a.slug IN (SELECT slug FROM admitted) AND ${publishedCondition('a')}
-        ORDER BY a.id
-          FOR NO KEY UPDATE OF a)
+       SELECT l.id, l.slug, l.moderation_state, l.auto_hidden, l.cleared_at, l.flagged_at
+         FROM (SELECT DISTINCT a.id FROM articles a
+                WHERE a.slug IN (SELECT slug FROM admitted) AND ${publishedCondition('a')}
+                ORDER BY a.id) p
+        CROSS JOIN LATERAL ${lockPageSql('p.id')} l
+        WHERE ${publishedCondition('l')})
      SELECT k.used, k.expire,
             e.receipt AS existing_receipt, e.status AS existing_status,
             e.created_at AS existing_created_at, e.request_hash AS existing_hash,
             l.id, l.moderation_state, l.auto_hidden, l.cleared_at, l.flagged_at,
             s.id AS section_id, s.anchor AS section_anchor
        FROM ranked k
+      CROSS JOIN (SELECT count(*) FROM locked) every_lock_taken
        LEFT JOIN existing e ON k.used <= $7 AND e.idempotency_key = k.idempotency_key
        LEFT JOIN locked l ON k.used <= $7 AND l.slug = k.slug
        LEFT JOIN sections s ON s.article_id = l.id AND s.anchor = k.anchor

@@ -1,0 +1,178 @@
+import { once } from 'node:events';
+import { Client, type Pool, type PoolClient } from 'pg';
+import { QueryFailedError, type DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { createDataSource } from './data-source.js';
+import { readPool, readQuery } from './read-query.js';
+import { StatementCounter } from './statement-counter.js';
+
+/** Counts statements like StatementCounter, and keeps the failures the data source reports. */
+class RecordingLogger extends StatementCounter {
+  readonly failures: Array<{ query: string; error: Error }> = [];
+  override logQueryError(error: string | Error, query: string): void {
+    this.failures.push({ query, error: error as Error });
+  }
+}
+
+interface Pools {
+  master: Pool;
+  slaves: Pool[];
+}
+const poolsOf = (dataSource: DataSource) => dataSource.driver as unknown as Pools;
+
+let database: TestDatabase;
+let url: string;
+const opened: DataSource[] = [];
+
+async function open(options: { poolMax: number; replica?: boolean }) {
+  const logger = new RecordingLogger();
+  const dataSource = createDataSource({
+    url,
+    poolMax: options.poolMax,
+    // the same database as a "replica": what matters here is which pool a read takes
+    readUrls: options.replica ? [url] : [],
+    logger,
+  });
+  await dataSource.initialize();
+  opened.push(dataSource);
+  return { dataSource, logger };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  url = (database.dataSource.options as { url: string }).url;
+});
+
+afterAll(async () => {
+  for (const dataSource of opened) await dataSource.destroy();
+  await database.drop();
+});
+
+describe('readQuery', () => {
+  it("reads through TypeORM's own pool, within its size limit, and logs each statement", async () => {
+    const { dataSource, logger } = await open({ poolMax: 2 });
+    const pool = poolsOf(dataSource).master;
+    expect(readPool(dataSource)).toBe(pool);
+    logger.reset();
+
+    // Another session holds a lock the reads wait for, so they keep their connections.
+    const admin = new Client({ connectionString: url });
+    await admin.connect();
+    await admin.query('SELECT pg_advisory_lock(4242)');
+    const acquired = new Promise<void>((resolve) => {
+      let n = 0;
+      pool.on('acquire', () => (++n === 2 ? resolve() : undefined));
+    });
+    const sql = 'SELECT n FROM pg_advisory_xact_lock_shared(4242), (SELECT $1::int AS n) AS v';
+    const reads = [1, 2, 3].map((n) =>
+      readQuery<{ n: number }>(dataSource, sql, [n], { prepareAs: 'probe_n' }),
+    );
+    await acquired;
+    // two connections at most (poolMax), the third read queued on that same pool
+    expect(pool.totalCount).toBe(2);
+    expect(pool.waitingCount).toBe(1);
+    await admin.query('SELECT pg_advisory_unlock(4242)');
+    await admin.end();
+    expect(await Promise.all(reads)).toEqual([[{ n: 1 }], [{ n: 2 }], [{ n: 3 }]]);
+    expect(pool.totalCount).toBe(2);
+    expect(pool.idleCount).toBe(2);
+    expect(logger.count).toBe(3);
+    expect(logger.statements).toEqual([sql, sql, sql]);
+  });
+
+  it('runs named statements as prepared statements of the connection', async () => {
+    const { dataSource } = await open({ poolMax: 1 });
+    await readQuery(dataSource, 'SELECT 1 AS one', [], { prepareAs: 'probe_one' });
+    const prepared = await readQuery<{ name: string; statement: string }>(
+      dataSource,
+      'SELECT name, statement FROM pg_prepared_statements',
+    );
+    expect(prepared).toEqual([{ name: 'probe_one', statement: 'SELECT 1 AS one' }]);
+  });
+
+  it.each([
+    ['a named statement', { prepareAs: 'divide_by_zero' }],
+    ['an unnamed statement', {}],
+  ])(
+    'a failure of %s is logged, thrown as a QueryFailedError, and its client goes back to the pool',
+    async (_kind, options) => {
+      const { dataSource, logger } = await open({ poolMax: 1 });
+      const pool = poolsOf(dataSource).master;
+      const [before] = await readQuery<{ pid: number }>(
+        dataSource,
+        'SELECT pg_backend_pid() AS pid',
+      );
+
+      const failure = await readQuery(dataSource, 'SELECT 1 / $1::int', [0], options).catch(
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(QueryFailedError);
+      expect((failure as QueryFailedError).driverError).toMatchObject({ code: '22012' });
+      expect(logger.failures).toEqual([
+        { query: 'SELECT 1 / $1::int', error: expect.objectContaining({ code: '22012' }) },
+      ]);
+      // the one connection is idle again and still the same backend: an SQL error does not
+      // cost a connection (a pool of one would otherwise wait here until its timeout)
+      expect(pool.idleCount).toBe(1);
+      const [after] = await readQuery<{ pid: number }>(
+        dataSource,
+        'SELECT pg_backend_pid() AS pid',
+      );
+      expect(after).toEqual(before);
+    },
+  );
+
+  it('drops a client whose connection broke during a read, and the next read gets a new one', async () => {
+    const { dataSource, logger } = await open({ poolMax: 1 });
+    const pool = poolsOf(dataSource).master;
+    const [first] = await readQuery<{ pid: number }>(dataSource, 'SELECT pg_backend_pid() AS pid');
+
+    const acquired = once(pool, 'acquire') as Promise<[PoolClient]>;
+    const read = readQuery(dataSource, 'SELECT pg_sleep(60)').catch((error: unknown) => error);
+    await acquired;
+    const admin = new Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query('SELECT pg_terminate_backend($1)', [first!.pid]);
+    } finally {
+      await admin.end();
+    }
+
+    expect(await read).toBeInstanceOf(QueryFailedError);
+    expect(logger.failures).toHaveLength(1);
+    const [second] = await readQuery<{ pid: number }>(dataSource, 'SELECT pg_backend_pid() AS pid');
+    expect(second!.pid).not.toBe(first!.pid);
+    expect(pool.totalCount).toBe(1);
+  });
+
+  it('survives a connection reset during a read (no uncaught error), and drops that client', async () => {
+    const { dataSource } = await open({ poolMax: 1 });
+    const pool = poolsOf(dataSource).master;
+    const acquired = once(pool, 'acquire') as Promise<[PoolClient]>;
+    const read = readQuery(dataSource, 'SELECT pg_sleep(60)').catch((error: unknown) => error);
+    const [client] = await acquired;
+    // What a network failure looks like to pg: its socket fails with no word from PostgreSQL,
+    // and the client emits 'error' while the read holds it.
+    const socket = (client as unknown as { connection: { stream: { destroy(e: Error): void } } })
+      .connection.stream;
+    socket.destroy(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }));
+
+    expect(await read).toBeInstanceOf(QueryFailedError);
+    const rows = await readQuery<{ one: number }>(dataSource, 'SELECT 1 AS one');
+    expect(rows).toEqual([{ one: 1 }]);
+    expect(pool.totalCount).toBe(1);
+  });
+
+  it("sends reads to a read replica's pool when there are replicas", async () => {
+    const { dataSource } = await open({ poolMax: 2, replica: true });
+    const { master, slaves } = poolsOf(dataSource);
+    expect(slaves).toHaveLength(1);
+    const taken = { master: 0, replica: 0 };
+    master.on('acquire', () => (taken.master += 1));
+    slaves[0]!.on('acquire', () => (taken.replica += 1));
+
+    await readQuery(dataSource, 'SELECT 1', [], { prepareAs: 'probe_replica' });
+    await readQuery(dataSource, 'SELECT 2');
+    expect(taken).toEqual({ master: 0, replica: 2 });
+  });
+});
