@@ -3,7 +3,6 @@ import type {
   InlineFieldsFragment,
   SectionFieldsFragment,
 } from './generated/graphql.js';
-import { escapeHtml } from './escape-html.js';
 import { safeHref } from './inline-text.js';
 
 /**
@@ -87,4 +86,17 @@ function inlinesHtml(inlines: readonly InlineFieldsFragment[]): string {
     html += `<span>${node}</span>`;
   }
   return html;
+}
+
+const ESCAPES: Record<string, string> = {
+  '"': '&quot;',
+  '&': '&amp;',
+  "'": '&#x27;',
+  '<': '&lt;',
+  '>': '&gt;',
+};
+
+/** React's escaping of text and attribute values. */
+function escapeHtml(text: string): string {
+  return text.replace(/["&'<>]/g, (character) => ESCAPES[character]!);
 }

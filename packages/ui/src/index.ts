@@ -2,11 +2,9 @@
 // looks exactly like the published page. Each component exports the GraphQL fragment it renders.
 export { ArticleBody, SECTION_FRAGMENT, type ArticleBodyProps } from './article-body.js';
 export { articleBodyHtml } from './article-body-html.js';
-export { escapeHtml } from './escape-html.js';
 export { BlockView, BLOCK_FRAGMENT } from './block-view.js';
 export { InlineText, INLINE_FRAGMENT, safeHref } from './inline-text.js';
 export { TableOfContents, TOC_FRAGMENT } from './table-of-contents.js';
-export { tableOfContentsHtml } from './table-of-contents-html.js';
 export type {
   BlockFieldsFragment,
   InlineFieldsFragment,

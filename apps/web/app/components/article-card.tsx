@@ -53,16 +53,3 @@ export function TagList({ tags }: { tags: readonly string[] }) {
     </ul>
   );
 }
-
-/** An article page's related articles (none: nothing), as cards under their own heading. */
-export function RelatedArticles({ related }: { related: readonly ArticleCardFieldsFragment[] }) {
-  if (related.length === 0) return null;
-  return (
-    <section className="related" aria-labelledby="related-title">
-      <h2 id="related-title">Related articles</h2>
-      {related.map((article) => (
-        <ArticleCard key={article.id} article={article} headingLevel={3} />
-      ))}
-    </section>
-  );
-}

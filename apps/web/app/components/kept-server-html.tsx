@@ -11,9 +11,9 @@ import type { MouseEvent } from 'react';
  * links within the site are handed to Remix's navigation here, as a <Link> would, and a reader
  * gets the same client-side navigation as before.
  */
-export function KeptServerHtml({ as: Element = 'div', className, labelledBy }: KeptElement) {
+export function KeptServerHtml({ className }: { className: string }) {
   const navigate = useNavigate();
-  function followInApp(event: MouseEvent<HTMLElement>) {
+  function followInApp(event: MouseEvent<HTMLDivElement>) {
     const link = (event.target as Element).closest?.('a');
     if (!link || !sameDocumentNavigation(event, link)) return;
     const url = new URL(link.href);
@@ -25,36 +25,11 @@ export function KeptServerHtml({ as: Element = 'div', className, labelledBy }: K
   return (
     // Not a control of its own: it only hands clicks on the links inside it (which the keyboard
     // activates with a click too) to client-side navigation.
-    <Element
+    <div
       className={className}
-      aria-labelledby={labelledBy}
       dangerouslySetInnerHTML={{ __html: '' }}
       suppressHydrationWarning
       onClick={followInApp}
-    />
-  );
-}
-
-/** The element kept: its tag and attributes, the same on the server and in the browser. */
-export interface KeptElement {
-  as?: 'div' | 'nav' | 'section';
-  className: string;
-  labelledBy?: string;
-}
-
-/**
- * A part of a page the server renders as HTML text and the browser keeps (KeptServerHtml):
- * on the server `html` is that text, from the loader through the load context
- * (lib/server-only-data); in the browser it is undefined and the server's element is kept.
- */
-export function KeptHtml({ html, ...element }: KeptElement & { html: string | undefined }) {
-  if (html === undefined) return <KeptServerHtml {...element} />;
-  const { as: Element = 'div', className, labelledBy } = element;
-  return (
-    <Element
-      className={className}
-      aria-labelledby={labelledBy}
-      dangerouslySetInnerHTML={{ __html: html }}
     />
   );
 }

@@ -7,13 +7,11 @@ import {
   INLINE_FRAGMENT,
   SECTION_FRAGMENT,
   TableOfContents,
-  tableOfContentsHtml,
   type TocFieldsFragment,
 } from '@folio/ui';
-import { ARTICLE_CARD_FRAGMENT, RelatedArticles, TagList } from '~/components/article-card';
+import { ArticleCard, ARTICLE_CARD_FRAGMENT, TagList } from '~/components/article-card';
 import type { ArticlePageQuery, ArticlePageQueryVariables } from '~/generated/graphql';
-import { KeptHtml } from '~/components/kept-server-html';
-import { relatedArticlesHtml } from '~/components/related-articles-html';
+import { KeptServerHtml } from '~/components/kept-server-html';
 import { SiteLink } from '~/components/site-link';
 import { keepOutOfPageData, readerContext } from '~/lib/context.server';
 import { env } from '~/lib/env.server';
@@ -77,41 +75,22 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     });
   }
   const { PUBLIC_URL, SITE_NAME } = env();
-  // The body, the table of contents and the related articles are rendered on the server and
-  // kept by the browser as HTML: only a client-side navigation, which has no HTML to keep,
-  // gets them as data. Never hydrated, they are rendered as HTML text (the same bytes as
-  // <ArticleBody plainLinks>, <TableOfContents> and <RelatedArticles>), not by React.
-  const { sections, related, ...rest } = article;
-  const toc = tableOfContents(sections);
-  const kept = keepOutOfPageData(context, ARTICLE_KEPT, () => ({
-    body: articleBodyHtml(article.slug, sections),
-    toc: tableOfContentsHtml(toc),
-    related: relatedArticlesHtml(related),
-  }));
+  // The body is rendered on the server and kept by the browser as HTML: only a client-side
+  // navigation, which has no HTML to keep, gets it as data. Never hydrated, it is rendered as
+  // HTML text by articleBodyHtml (the same bytes as <ArticleBody plainLinks>), not by React.
+  const { sections, ...rest } = article;
+  const bodyKept = keepOutOfPageData(context, ARTICLE_BODY, () =>
+    articleBodyHtml(article.slug, sections),
+  );
   const data = {
-    article: {
-      ...rest,
-      sections: kept ? null : sections,
-      toc: kept ? null : toc,
-      related: kept ? null : related,
-      // Whether the page has them, kept or not (none: no element to keep either).
-      hasToc: toc.length > 0,
-      hasRelated: related.length > 0,
-    },
+    article: { ...rest, toc: tableOfContents(sections), sections: bodyKept ? null : sections },
     canonicalUrl: new URL(`/articles/${article.slug}`, PUBLIC_URL).href,
     siteName: SITE_NAME,
   };
   return pageData(context, data, { headers: { 'Cache-Control': PUBLIC_CACHE } });
 }
 
-const ARTICLE_KEPT = 'article-kept-html';
-
-/** What the server renders of an article page as HTML text (see the loader). */
-interface KeptArticleHtml {
-  body: string;
-  toc: string;
-  related: string;
-}
+const ARTICLE_BODY = 'article-body';
 
 /**
  * The page's table of contents, from the sections it has anyway (the API's `toc` field is the
@@ -163,10 +142,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 
 export default function ArticlePage() {
   const { article } = useLoaderData<typeof loader>();
-  // Server: the kept parts' HTML, from the load context. Browser: the sections, contents and
-  // related articles, from the data after a client-side navigation; otherwise the server's
-  // HTML is kept.
-  const kept = useServerOnlyData<KeptArticleHtml>(ARTICLE_KEPT);
+  // Server: the body's HTML, from the load context. Browser: the sections, from the data after
+  // a client-side navigation; otherwise the server's HTML is kept.
+  const keptBodyHtml = useServerOnlyData<string>(ARTICLE_BODY);
   return (
     <article className="article" aria-labelledby="article-title">
       {article.moderationState === 'UNDER_REVIEW' ? (
@@ -199,21 +177,18 @@ export default function ArticlePage() {
         </p>
         {article.tags.length > 0 ? <TagList tags={article.tags} /> : null}
       </header>
-      {article.toc ? (
-        <TableOfContents entries={article.toc} />
-      ) : article.hasToc ? (
-        <KeptHtml
-          key={article.slug}
-          as="nav"
-          className="toc"
-          labelledBy="toc-title"
-          html={kept?.toc}
-        />
-      ) : null}
+      <TableOfContents entries={article.toc} />
       {article.sections ? (
         <ArticleBody key={article.slug} slug={article.slug} sections={article.sections} />
+      ) : keptBodyHtml !== undefined ? (
+        // The element KeptServerHtml keeps in the browser (which also handles its links).
+        <div
+          key={article.slug}
+          className="article-body"
+          dangerouslySetInnerHTML={{ __html: keptBodyHtml }}
+        />
       ) : (
-        <KeptHtml key={article.slug} className="article-body" html={kept?.body} />
+        <KeptServerHtml key={article.slug} className="article-body" />
       )}
       <footer className="article-footer">
         <p>
@@ -221,16 +196,13 @@ export default function ArticlePage() {
             Report this page
           </SiteLink>
         </p>
-        {article.related ? (
-          <RelatedArticles related={article.related} />
-        ) : article.hasRelated ? (
-          <KeptHtml
-            key={article.slug}
-            as="section"
-            className="related"
-            labelledBy="related-title"
-            html={kept?.related}
-          />
+        {article.related.length > 0 ? (
+          <section className="related" aria-labelledby="related-title">
+            <h2 id="related-title">Related articles</h2>
+            {article.related.map((related) => (
+              <ArticleCard key={related.id} article={related} headingLevel={3} />
+            ))}
+          </section>
         ) : null}
       </footer>
     </article>

@@ -89,23 +89,13 @@ describe('article page loader', () => {
     const { calls, context } = fakeApi(() => ({
       article: { ...article().article, toc: undefined, sections },
     }));
-    // A client-side navigation's data: the entries themselves.
+    context.reader!.documentRequest = true;
     const data = await ((await load('tides', context)) as Response).json();
     expect(data.article.toc).toEqual([
       { anchor: 'high', heading: 'High' },
       { anchor: 'low', heading: 'Low' },
     ]);
-    expect(data.article.hasToc).toBe(true);
     expect(calls[0]!.document).not.toMatch(/\btoc\b/);
-
-    // A whole page: the same entries, as the table of contents' HTML.
-    const page = fakeApi(() => ({ article: { ...article().article, sections } })).context;
-    page.reader!.documentRequest = true;
-    await load('tides', page);
-    const { toc } = page.reader!.serverOnly!['article-kept-html'] as { toc: string };
-    expect(toc).toBe(
-      '<h2 id="toc-title">Contents</h2><ol><li><a href="#high">High</a></li><li><a href="#low">Low</a></li></ol>',
-    );
   });
 
   it('lets shared caches keep the page and revalidate it in the background', async () => {
@@ -113,57 +103,23 @@ describe('article page loader', () => {
     expect(response.headers.get('Cache-Control')).toBe('public, no-cache');
   });
 
-  it('keeps the body, contents and related articles out of a whole page’s data, and sends them to a client-side navigation', async () => {
+  it('keeps the body out of a whole page’s data, and sends it to a client-side navigation', async () => {
     const sections = [{ id: 's1', anchor: 'high', heading: 'High', blocks: [] }];
-    const related = [
-      {
-        id: 'r1',
-        slug: 'currents',
-        title: 'Currents',
-        label: null,
-        summary: null,
-        tags: ['sea'],
-        publishedAt: null,
-        readingTimeMinutes: 2,
-      },
-    ];
-    const answer = () => ({ article: { ...article().article, sections, related } });
+    const answer = () => ({ article: { ...article().article, sections } });
 
     const page = fakeApi(answer).context;
     page.reader!.documentRequest = true;
     const pageData = await ((await load('tides', page)) as Response).json();
-    expect(pageData.article).toMatchObject({
-      sections: null,
-      toc: null,
-      related: null,
-      hasToc: true,
-      hasRelated: true,
-    });
-    // ... but as their HTML for the page, rendered from them.
+    expect(pageData.article.sections).toBeNull();
+    // ... but as the body's HTML for the page, rendered from them.
     expect(page.reader!.serverOnly).toEqual({
-      'article-kept-html': {
-        body: expect.stringContaining('<section id="high" aria-labelledby="high-heading">'),
-        toc: expect.stringContaining('<a href="#high">High</a>'),
-        related: expect.stringContaining('<a data-discover="true" href="/articles/currents">'),
-      },
+      'article-body': expect.stringContaining('<section id="high" aria-labelledby="high-heading">'),
     });
 
     const navigation = fakeApi(answer).context;
     const navigationData = await ((await load('tides', navigation)) as Response).json();
-    expect(navigationData.article).toMatchObject({
-      sections,
-      toc: [{ anchor: 'high', heading: 'High' }],
-      related,
-    });
+    expect(navigationData.article.sections).toEqual(sections);
     expect(navigation.reader!.serverOnly).toBeUndefined();
-  });
-
-  it('says a page has no contents or related articles when it has none, so none are kept', async () => {
-    const sections = [{ id: 's1', anchor: 'intro', heading: null, blocks: [] }];
-    const page = fakeApi(() => ({ article: { ...article().article, sections } })).context;
-    page.reader!.documentRequest = true;
-    const pageData = await ((await load('tides', page)) as Response).json();
-    expect(pageData.article).toMatchObject({ hasToc: false, hasRelated: false });
   });
 });
 
