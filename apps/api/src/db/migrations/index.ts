@@ -9,6 +9,7 @@ import { StaffAccountsPreviews1764500000000 } from './1764500000000-staff-accoun
 import { Webhooks1764600000000 } from './1764600000000-webhooks.js';
 import { ScheduledPublicationAnnouncements1764700000000 } from './1764700000000-scheduled-publication-announcements.js';
 import { PageLockFreshRead1764820000000 } from './1764820000000-page-lock-fresh-read.js';
+import { RelatedArticlesByTag1764910000000 } from './1764910000000-related-articles-by-tag.js';
 
 /** Every migration, oldest first. Listed explicitly so the build and jest need no globbing. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Webhooks1764600000000,
   ScheduledPublicationAnnouncements1764700000000,
   PageLockFreshRead1764820000000,
+  RelatedArticlesByTag1764910000000,
 ];

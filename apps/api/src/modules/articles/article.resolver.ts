@@ -23,6 +23,7 @@ import { ArticlesArgs } from './article.args.js';
 import { ArticleStatus } from './article-status.js';
 import { contentWithheld } from './article-fields.js';
 import { ArticleService, relatedLimit } from './article.service.js';
+import { RELATED_CANDIDATES_PER_TAG } from './related-articles.sql.js';
 import { ArticleConnection, TocEntry } from './article.types.js';
 import { PublicContent } from '../../graphql/cache-control.js';
 
@@ -84,8 +85,7 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => [Article], {
-    description:
-      "Other published articles sharing its tags, most shared first. Not available inside another article's related.",
+    description: `Other published articles sharing its tags, most shared first, then newest. They are looked for among the newest ${RELATED_CANDIDATES_PER_TAG} published articles of each of its tags, so the list is exact while its tags hold no more than that. Not available inside another article's related.`,
   })
   related(
     @Root() article: Article,

@@ -7,6 +7,7 @@ import { toConnection, type Connection } from '../../graphql/connection.types.js
 import { Article } from './article.entity.js';
 import { articleDocumentSql, toArticle, type ArticleDocument } from './article-document.js';
 import { listedCondition, publishedCondition } from './article.queries.js';
+import { relatedArticlesSql } from './related-articles.sql.js';
 
 const TAG_MAX_LENGTH = 64;
 const RELATED_DEFAULT = 3;
@@ -44,8 +45,10 @@ export class ArticleService {
 
   /**
    * For each article, the listed articles sharing the most tags with it, newest first among
-   * equals: one statement for a whole page of articles (their tags and section counts
-   * included), however many asked. `related` on a list goes through a DataLoader to here.
+   * equals, then by id, looked for among the newest RELATED_CANDIDATES_PER_TAG of each of its
+   * tags (related-articles.sql.ts): one statement for a whole page of articles (their tags and
+   * section counts included), however many asked. `related` on a list goes through a
+   * DataLoader to here.
    */
   async relatedToMany(
     articleIds: readonly string[],
@@ -53,24 +56,13 @@ export class ArticleService {
   ): Promise<Article[][]> {
     const limit = relatedLimit(first);
     if (limit === 0 || articleIds.length === 0) return articleIds.map(() => []);
+    // An article page asks for one: a statement of its own, planned once per connection.
+    const sources = articleIds.length === 1 ? 'one' : 'many';
     const rows = await readQuery<{ source_id: string; article: ArticleDocument }>(
       this.dataSource,
-      `SELECT ranked.source_id, ${articleDocumentSql('a', { sections: false })} AS article
-         FROM (SELECT related.source_id, a.id,
-                      row_number() OVER (PARTITION BY related.source_id
-                                         ORDER BY related.shared DESC, a.published_at DESC, a.id) AS n
-                 FROM (SELECT mine.article_id AS source_id, other.article_id, count(*) AS shared
-                         FROM article_tags mine
-                         JOIN article_tags other ON other.tag_id = mine.tag_id AND other.article_id <> mine.article_id
-                        WHERE mine.article_id = ANY($1::uuid[])
-                        GROUP BY mine.article_id, other.article_id) related
-                 JOIN articles a ON a.id = related.article_id
-                WHERE ${listedCondition('a')}) ranked
-         JOIN articles a ON a.id = ranked.id
-        WHERE ranked.n <= $2
-        ORDER BY ranked.source_id, ranked.n`,
-      [articleIds, limit],
-      { prepareAs: 'related_articles_batch' },
+      relatedArticlesSql(limit, sources),
+      [sources === 'one' ? articleIds[0] : articleIds],
+      { prepareAs: `related_articles_${sources}_${limit}` },
     );
     const bySource = new Map<string, Article[]>();
     for (const row of rows) {
