@@ -57,7 +57,9 @@ export async function measure(workload, { warmup, duration, runs, pids = [], sql
     const cpuBefore = pids.map((pid) => cpuSeconds(pid));
     const sqlBefore = sqlCalls ? await sqlCalls() : 0;
     const dbBefore = dbCpu?.();
+    const loadBefore = process.cpuUsage();
     const result = await fire({ ...base, duration });
+    const load = process.cpuUsage(loadBefore);
     const db = dbCpu ? dbCpu() - dbBefore : undefined;
     const cpuEach = pids.map((pid, i) => cpuSeconds(pid) - cpuBefore[i]);
     const cpu = cpuEach.reduce((sum, seconds) => sum + seconds, 0);
@@ -76,6 +78,8 @@ export async function measure(workload, { warmup, duration, runs, pids = [], sql
       sqlPerRequest: sqlCalls ? Number((sql / total).toFixed(2)) : null,
       // PostgreSQL's CPU per request: planning, execution, sending the rows, WAL
       dbCpuMsPerRequest: dbCpu ? Number(((db * 1000) / total).toFixed(3)) : null,
+      // the load generator's (autocannon runs in this process): the rest of the machine's budget
+      loadCpuMsPerRequest: Number(((load.user + load.system) / 1000 / total).toFixed(3)),
     });
   }
   const byRps = [...results].sort((a, b) => a.rps - b.rps);
