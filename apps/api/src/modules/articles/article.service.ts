@@ -27,17 +27,19 @@ export class ArticleService {
    */
   async findBySlug(
     slug: string,
-    { publishedOnly }: { publishedOnly: boolean },
+    { publishedOnly, tags = true }: { publishedOnly: boolean; tags?: boolean },
   ): Promise<Article | null> {
     // Anything that cannot be a slug (path tricks, NUL bytes, 5,000 characters) is simply absent.
     if (!isArticleSlug(slug)) return null;
     const [row] = await readQuery<{ article: ArticleDocument }>(
       this.dataSource,
-      `SELECT ${articleDocumentSql('a', { sections: true })} AS article
+      `SELECT ${articleDocumentSql('a', { sections: true, tags })} AS article
          FROM articles a
         WHERE a.slug = $1 ${publishedOnly ? `AND ${publishedCondition('a')}` : ''}`,
       [slug],
-      { prepareAs: publishedOnly ? 'article_by_slug' : 'article_by_slug_preview' },
+      {
+        prepareAs: `article_by_slug${publishedOnly ? '' : '_preview'}${tags ? '' : '_without_tags'}`,
+      },
     );
     return row ? toArticle(row.article) : null;
   }
