@@ -26,6 +26,7 @@ import { ArticleService, relatedLimit } from './article.service.js';
 import { RELATED_CANDIDATES_PER_TAG } from './related-articles.sql.js';
 import { ArticleConnection, TocEntry } from './article.types.js';
 import { PublicContent } from '../../graphql/cache-control.js';
+import { selectsField } from '../../graphql/selects-field.js';
 
 // Article's plain content fields (summary, dates, counts, tags...) and their withholding on
 // removed pages are article-fields.ts's; these are the fields with arguments, authorization
@@ -59,7 +60,9 @@ export class ArticleResolver {
         throw new ForbiddenError('Previewing drafts needs the editor role.');
       return this.articleService.findBySlug(slug, { publishedOnly: false });
     }
-    return this.articleService.findBySlug(slug, { publishedOnly: true });
+    // Tags only when asked for (the reader's page does; an API client reading the body may not).
+    const tags = selectsField(info, 'tags');
+    return this.articleService.findBySlug(slug, { publishedOnly: true, tags });
   }
 
   @PublicContent()
