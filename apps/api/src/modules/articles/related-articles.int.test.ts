@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { createArticle } from '../../../test/factories.js';
 import { useApiTestContext } from '../../../test/api-test-context.js';
+import { createAppDataSource } from '../../app-modules.js';
+import { readQuery } from '../../db/read-query.js';
 import { ArticleService } from './article.service.js';
 import { RELATED_CANDIDATES_PER_TAG } from './related-articles.sql.js';
 
@@ -229,5 +231,31 @@ describe('related articles', () => {
         'more-left-2',
       ]);
     });
+  });
+
+  it('is planned once per connection for an article page, not on every page', async () => {
+    await createArticle(context.db.dataSource, { title: 'Source', tags: ['t', 'u'] });
+    for (let i = 0; i < 4; i++) await createArticle(context.db.dataSource, { tags: ['t'] });
+    // One connection, so pg_prepared_statements (per connection) sees every execution.
+    const { url } = context.db.dataSource.options as { url: string };
+    const connection = createAppDataSource({ url, poolMax: 1 });
+    await connection.initialize();
+    try {
+      const onOne = new ArticleService(connection);
+      const id = await idOf('source');
+      for (let i = 0; i < 8; i++) expect((await onOne.relatedToMany([id], 3))[0]).toHaveLength(3);
+      // PostgreSQL makes custom plans for a statement's first five runs, then keeps the
+      // generic one only when it is no worse, which an array of one id never was here.
+      const plans = await readQuery(
+        connection,
+        `SELECT name, generic_plans::int, custom_plans::int FROM pg_prepared_statements
+          WHERE name LIKE 'related_articles%'`,
+      );
+      expect(plans).toEqual([
+        { name: 'related_articles_one_3', generic_plans: 3, custom_plans: 5 },
+      ]);
+    } finally {
+      await connection.destroy();
+    }
   });
 });
