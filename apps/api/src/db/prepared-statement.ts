@@ -21,24 +21,33 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
 export const sizeBlind = (arrayParameter: string): string => `(SELECT ${arrayParameter})`;
 
 /**
- * Whether the connection a statement failed on must leave the pool rather than go back to it:
- * PostgreSQL ended it (FATAL: a terminated backend, a server shutting down; it closes the
- * socket right after), or it lost a statement pg believes prepared there (26000: someone ran
- * DEALLOCATE or DISCARD ALL; pg would send only the name again, and fail again, forever), or
- * a prepared statement's result changed under it after a migration (0A000 "cached plan must not
- * change result type", which also repeats on every execution on that connection).
+ * Whether a statement failed because its connection no longer has the prepared statement pg
+ * believes it has: someone ran DEALLOCATE or DISCARD ALL there (26000; pg sends only the name
+ * again, and fails again, on every later use), or a migration changed what the statement
+ * returns (0A000 "cached plan must not change result type", which also repeats on every
+ * execution there). A new connection prepares it afresh, so such a failure is worth one retry.
+ * `error` is PostgreSQL's error, or a QueryFailedError carrying it.
  */
-export function spoilsConnection(error: unknown): boolean {
-  const { severity, code, message } = error as {
-    severity?: string;
-    code?: string;
-    message?: string;
-  };
+export function lostPreparedStatement(error: unknown): boolean {
+  const { code, message } = postgresError(error);
   return (
-    severity === 'FATAL' ||
     code === '26000' ||
     (code === '0A000' && /cached plan must not change result type/.test(message ?? ''))
   );
+}
+
+/**
+ * Whether the connection a statement failed on must leave the pool rather than go back to it:
+ * it lost a prepared statement (above), or PostgreSQL ended it (FATAL: a terminated backend, a
+ * server shutting down; it closes the socket right after).
+ */
+export function spoilsConnection(error: unknown): boolean {
+  return postgresError(error).severity === 'FATAL' || lostPreparedStatement(error);
+}
+
+function postgresError(error: unknown): { severity?: string; code?: string; message?: string } {
+  const failed = error as { driverError?: unknown } | null | undefined;
+  return (failed?.driverError ?? failed ?? {}) as ReturnType<typeof postgresError>;
 }
 
 /**
