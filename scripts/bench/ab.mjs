@@ -8,7 +8,7 @@
 // (environment; `NAME=` unsets it) and `--flag` (a Node flag), on top of the runtime every server ships with (../server-runtime.json; `NODE_OPTIONS=`
 // and `MALLOC_ARENA_MAX=` measure without it). Each pair starts a fresh API and reader per
 // variant (alternating which goes first), runs the same load on each, and records CPU ms per
-// request and peak RSS (VmHWM) with the anonymous/file split of /proc/<pid>/smaps_rollup; the
+// request (and PostgreSQL's, when it runs here) and peak RSS (VmHWM) with the anonymous/file split of /proc/<pid>/smaps_rollup; the
 // summary gives the paired B/A medians and how many pairs agreed. For levers on a shared
 // machine, where absolute req/s swing 3x but paired ratios and RSS hold.
 import { readFileSync } from 'node:fs';
@@ -124,7 +124,8 @@ function workloadsFor(api, web, articles) {
   };
 }
 
-async function runVariant(variant, databaseUrl, { articles, workloads, seconds }) {
+async function runVariant(variant, postgres, { articles, workloads, seconds }) {
+  const databaseUrl = postgres.url;
   const execPath = variant.node ? await nodeBinary(root, variant.node) : process.execPath;
   const env = { RESPONSE_CACHE_MB: '0', ...variant.env };
   const readerEnv = { READER_PAGE_CACHE_MB: '0', ...variant.env };
@@ -136,11 +137,18 @@ async function runVariant(variant, databaseUrl, { articles, workloads, seconds }
   const result = { idle, workloads: {} };
   for (const id of workloads) {
     const { pids, load } = all[id];
-    const row = await measure(load, { warmup: 2, duration: seconds, runs: 1, pids });
+    const row = await measure(load, {
+      warmup: 2,
+      duration: seconds,
+      runs: 1,
+      pids,
+      dbCpu: postgres.cpuSeconds,
+    });
     result.workloads[id] = {
       rps: row.rps,
       cpuMsPerRequest: row.cpuMsPerRequest,
       cpuMsPerRequestEach: row.cpuMsPerRequestEach,
+      dbCpuMsPerRequest: row.dbCpuMsPerRequest,
       non2xx: row.non2xx,
     };
   }
@@ -182,6 +190,8 @@ function summary(pairs, workloads) {
       figure('W3 API CPU ms/req', (r) => r.workloads[id].cpuMsPerRequestEach[0]);
       figure('W3 reader CPU ms/req', (r) => r.workloads[id].cpuMsPerRequestEach[1]);
     }
+    if (pairs[0].a.workloads[id].dbCpuMsPerRequest !== null)
+      figure(`${id} PostgreSQL CPU ms/req`, (r) => r.workloads[id].dbCpuMsPerRequest);
     figure(`${id} req/s`, (r) => r.workloads[id].rps);
   }
   figure('API peak RSS MB', (r) => r.peak.api.hwm);
@@ -218,7 +228,7 @@ async function main() {
     const order = i % 2 ? ['b', 'a'] : ['a', 'b'];
     const pair = {};
     for (const side of order) {
-      pair[side] = await runVariant(side === 'a' ? a : b, postgres.url, options);
+      pair[side] = await runVariant(side === 'a' ? a : b, postgres, options);
       log(`pair ${i + 1} ${side}: ${JSON.stringify(pair[side])}`);
     }
     pairs.push(pair);

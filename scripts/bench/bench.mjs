@@ -43,6 +43,7 @@ async function main() {
     baselinePid: servers.baseline.pid,
     peerPid: servers.peer?.pid,
     sqlCalls,
+    dbCpu: postgres.cpuSeconds,
   });
 
   // with W5: its queries one at a time too, unloaded (the statement alone, and the API's search);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { generateDataset } from './dataset.mjs';
 import { log } from './options.mjs';
+import { postgresCpuSeconds } from './postgres-cpu.mjs';
 import { freePort } from './processes.mjs';
 
 const require = createRequire(import.meta.url);
@@ -31,12 +32,13 @@ async function startDatabase(root) {
   const dataDir = path.join(root, '.data/bench-postgres');
   await rm(dataDir, { recursive: true, force: true });
   log(`starting a separate embedded PostgreSQL (${path.relative(root, dataDir)})`);
-  return startEmbeddedPostgres({
+  const server = await startEmbeddedPostgres({
     dataDir,
     port: await freePort(),
     database: 'folio_bench',
     postgresFlags,
   });
+  return { ...server, cpuSeconds: postgresCpuSeconds(dataDir) };
 }
 
 /** The API's own migrations, run by its built data source (no entities needed). */
@@ -69,8 +71,10 @@ async function statementCounter(client) {
 }
 
 /**
- * @returns {Promise<{ postgres: { url: string, stop(): Promise<void> }, client: pg.Client,
+ * @returns {Promise<{ postgres: { url: string, stop(): Promise<void>,
+ *   cpuSeconds?: () => number }, client: pg.Client,
  *   sqlCalls: (() => Promise<number>) | undefined }>}
+ *   cpuSeconds: PostgreSQL's CPU so far, when it runs on this machine (the embedded one)
  */
 export async function prepareDatabase(root, articles) {
   const postgres = await startDatabase(root);

@@ -38,9 +38,10 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 /**
  * @param {object} workload { url, connections, requests?, method?, headers?, body? }
- * @param {object} options { warmup, duration, runs, pids, sqlCalls }
+ * @param {object} options { warmup, duration, runs, pids, sqlCalls, dbCpu }
+ *   dbCpu: PostgreSQL's CPU seconds so far (./postgres-cpu.mjs), when it runs on this machine
  */
-export async function measure(workload, { warmup, duration, runs, pids = [], sqlCalls }) {
+export async function measure(workload, { warmup, duration, runs, pids = [], sqlCalls, dbCpu }) {
   const base = {
     url: workload.url,
     connections: workload.connections ?? 32,
@@ -55,7 +56,11 @@ export async function measure(workload, { warmup, duration, runs, pids = [], sql
   for (let run = 0; run < runs; run++) {
     const cpuBefore = pids.map((pid) => cpuSeconds(pid));
     const sqlBefore = sqlCalls ? await sqlCalls() : 0;
+    const dbBefore = dbCpu?.();
+    const loadBefore = process.cpuUsage();
     const result = await fire({ ...base, duration });
+    const load = process.cpuUsage(loadBefore);
+    const db = dbCpu ? dbCpu() - dbBefore : undefined;
     const cpuEach = pids.map((pid, i) => cpuSeconds(pid) - cpuBefore[i]);
     const cpu = cpuEach.reduce((sum, seconds) => sum + seconds, 0);
     const sql = sqlCalls ? (await sqlCalls()) - sqlBefore : 0;
@@ -71,6 +76,10 @@ export async function measure(workload, { warmup, duration, runs, pids = [], sql
       // Each server's share, in the order of `pids` (W3: the API, then the reader).
       cpuMsPerRequestEach: cpuEach.map((seconds) => Number(((seconds * 1000) / total).toFixed(3))),
       sqlPerRequest: sqlCalls ? Number((sql / total).toFixed(2)) : null,
+      // PostgreSQL's CPU per request: planning, execution, sending the rows, WAL
+      dbCpuMsPerRequest: dbCpu ? Number(((db * 1000) / total).toFixed(3)) : null,
+      // the load generator's (autocannon runs in this process): the rest of the machine's budget
+      loadCpuMsPerRequest: Number(((load.user + load.system) / 1000 / total).toFixed(3)),
     });
   }
   const byRps = [...results].sort((a, b) => a.rps - b.rps);

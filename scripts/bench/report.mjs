@@ -100,12 +100,12 @@ export function table({
       ? `Peer: PostGraphile ${peer.postgraphile} on Node ${peer.node}, same database, W1 and W2 only.`
       : `Peer (PostGraphile): not run (${peer.skipped}).`,
     '',
-    '| workload | req/s | p50 ms | p99 ms | non-2xx | SQL/req | CPU ms/req | baseline req/s | ours / baseline | PostGraphile req/s | PostGraphile CPU ms/req | ours / PostGraphile |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| workload | req/s | p50 ms | p99 ms | non-2xx | SQL/req | CPU ms/req | PostgreSQL CPU ms/req | baseline req/s | baseline PostgreSQL CPU ms/req | ours / baseline | PostGraphile req/s | PostGraphile CPU ms/req | ours / PostGraphile |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const { id, name, ours, baseline, ratio, peer: theirs, peerRatio } of workloads) {
     lines.push(
-      `| ${id} ${name} | ${ours.rps} | ${ours.p50} | ${ours.p99} | ${ours.non2xx} | ${ours.sqlPerRequest ?? 'n/a'} | ${ours.cpuMsPerRequest} | ${baseline?.rps ?? '—'} | ${ratio ?? '—'} | ${theirs?.rps ?? '—'} | ${theirs?.cpuMsPerRequest ?? '—'} | ${peerRatio ?? '—'} |`,
+      `| ${id} ${name} | ${ours.rps} | ${ours.p50} | ${ours.p99} | ${ours.non2xx} | ${ours.sqlPerRequest ?? 'n/a'} | ${ours.cpuMsPerRequest} | ${ours.dbCpuMsPerRequest ?? 'n/a'} | ${baseline?.rps ?? '—'} | ${baseline?.dbCpuMsPerRequest ?? '—'} | ${ratio ?? '—'} | ${theirs?.rps ?? '—'} | ${theirs?.cpuMsPerRequest ?? '—'} | ${peerRatio ?? '—'} |`,
     );
   }
   lines.push('');

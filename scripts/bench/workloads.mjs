@@ -187,16 +187,16 @@ export async function defineWorkloads(servers, articles, selected, queries) {
 }
 
 /** Measures each workload, then its baseline, then the peer; one row per workload. */
-export async function runWorkloads(workloads, { timing, baselinePid, peerPid, sqlCalls }) {
+export async function runWorkloads(workloads, { timing, baselinePid, peerPid, sqlCalls, dbCpu }) {
   const rows = [];
   for (const workload of workloads) {
     log(`${workload.id} ${workload.name}`);
-    const ours = await measure(workload.ours, { ...timing, pids: workload.pids, sqlCalls });
+    const ours = await measure(workload.ours, { ...timing, pids: workload.pids, sqlCalls, dbCpu });
     const base = workload.base
-      ? await measure(workload.base, { ...timing, pids: [baselinePid], sqlCalls })
+      ? await measure(workload.base, { ...timing, pids: [baselinePid], sqlCalls, dbCpu })
       : null;
     const peer = workload.peer
-      ? await measure(workload.peer, { ...timing, pids: [peerPid], sqlCalls })
+      ? await measure(workload.peer, { ...timing, pids: [peerPid], sqlCalls, dbCpu })
       : null;
     rows.push({
       id: workload.id,

@@ -25,6 +25,7 @@ import { contentWithheld } from './article-fields.js';
 import { ArticleService, relatedLimit } from './article.service.js';
 import { ArticleConnection, TocEntry } from './article.types.js';
 import { PublicContent } from '../../graphql/cache-control.js';
+import { selectsField } from '../../graphql/selects-field.js';
 
 // Article's plain content fields (summary, dates, counts, tags...) and their withholding on
 // removed pages are article-fields.ts's; these are the fields with arguments, authorization
@@ -58,7 +59,9 @@ export class ArticleResolver {
         throw new ForbiddenError('Previewing drafts needs the editor role.');
       return this.articleService.findBySlug(slug, { publishedOnly: false });
     }
-    return this.articleService.findBySlug(slug, { publishedOnly: true });
+    // Tags only when asked for (the reader's page does; an API client reading the body may not).
+    const tags = selectsField(info, 'tags');
+    return this.articleService.findBySlug(slug, { publishedOnly: true, tags });
   }
 
   @PublicContent()

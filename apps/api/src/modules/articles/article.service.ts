@@ -27,17 +27,19 @@ export class ArticleService {
    */
   async findBySlug(
     slug: string,
-    { publishedOnly }: { publishedOnly: boolean },
+    { publishedOnly, tags = true }: { publishedOnly: boolean; tags?: boolean },
   ): Promise<Article | null> {
     // Anything that cannot be a slug (path tricks, NUL bytes, 5,000 characters) is simply absent.
     if (!isArticleSlug(slug)) return null;
     const [row] = await readQuery<{ article: ArticleDocument }>(
       this.dataSource,
-      `SELECT ${articleDocumentSql('a', { sections: true })} AS article
+      `SELECT ${articleDocumentSql('a', { sections: true, tags })} AS article
          FROM articles a
         WHERE a.slug = $1 ${publishedOnly ? `AND ${publishedCondition('a')}` : ''}`,
       [slug],
-      { prepareAs: publishedOnly ? 'article_by_slug' : 'article_by_slug_preview' },
+      {
+        prepareAs: `article_by_slug${publishedOnly ? '' : '_preview'}${tags ? '' : '_without_tags'}`,
+      },
     );
     return row ? toArticle(row.article) : null;
   }
@@ -107,16 +109,20 @@ export class ArticleService {
         `(a.published_at, a.id) < ($${parameters.length - 1}::timestamptz, $${parameters.length}::uuid)`,
       );
     }
-    parameters.push(first + 1);
+    // The limit is written into the text (a validated integer, 1 to 101), not passed as a
+    // parameter: with `LIMIT $n` PostgreSQL's generic plan is costed for a tenth of the table,
+    // so a prepared statement was planned again on every execution (0.35 ms of its 0.9 ms).
+    const limit = first + 1;
     const pageSql = `SELECT ${articleDocumentSql('a', { sections: false })} AS article
                        FROM articles a WHERE ${conditions.join(' AND ')}
-                      ORDER BY a.published_at DESC, a.id DESC LIMIT $${parameters.length}`;
+                      ORDER BY a.published_at DESC, a.id DESC LIMIT ${limit}`;
     const rows =
       first === 0
         ? []
         : await readQuery<{ article: ArticleDocument }>(this.dataSource, pageSql, parameters, {
-            // The front page (no tag, first page) is by far the most asked for.
-            prepareAs: !tag && !input.after ? 'newest_articles' : undefined,
+            // The front page (no tag, first page) is by far the most asked for: prepared once
+            // per connection and page size, then run on its generic plan.
+            prepareAs: !tag && !input.after ? `newest_articles_${limit}` : undefined,
           });
     const articles = rows.map((row) => toArticle(row.article));
     const totalCount = async () => {

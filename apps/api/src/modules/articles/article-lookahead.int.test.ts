@@ -1,0 +1,39 @@
+import { createArticle } from '../../../test/factories.js';
+import { useApiTestContext } from '../../../test/api-test-context.js';
+
+// article(slug) reads the article's tags only when the query asks for them: their sub-select is
+// about a quarter of what PostgreSQL does for one article, and many readers of the API (the
+// body, a card) never show them.
+
+const context = useApiTestContext();
+
+beforeAll(async () => {
+  await createArticle(context.db.dataSource, { title: 'Look Ahead', tags: ['maps', 'bikes'] });
+});
+
+beforeEach(() => context.db.statements.reset());
+
+const readsTags = () =>
+  context.db.statements.statements.some((sql) => sql.includes('article_tags'));
+
+it('leaves the tags out of the statement when nobody asks for them', async () => {
+  const { data } = await context.api.query<{ article: { title: string } }>(
+    '{ article(slug: "look-ahead") { title sections { heading } } }',
+  );
+  expect(data!.article.title).toBe('Look Ahead');
+  expect(context.db.statements.count).toBe(1);
+  expect(readsTags()).toBe(false);
+});
+
+it.each([
+  ['directly', '{ article(slug: "look-ahead") { title tags } }'],
+  [
+    'through a named fragment',
+    '{ article(slug: "look-ahead") { ...Card } } fragment Card on Article { title ... on Article { tags } }',
+  ],
+])('reads them in the same statement when asked for %s', async (_how, query) => {
+  const { data } = await context.api.query<{ article: { tags: string[] } }>(query);
+  expect(data!.article.tags).toEqual(['bikes', 'maps']);
+  expect(context.db.statements.count).toBe(1);
+  expect(readsTags()).toBe(true);
+});

@@ -1,0 +1,42 @@
+// PostgreSQL's CPU time, so each workload's figures say what the database paid as well as our
+// servers: on two shared cores, a statement's planning and execution take the same CPU our Node
+// processes need, and a request that is cheap for the API can still be dear for the machine.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const CLOCK_TICKS = 100; // Linux USER_HZ
+
+function statFields(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  } catch {
+    return undefined; // exited between the listing and the read
+  }
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL whose data folder is `dataDir`: the postmaster
+ * with every child it has reaped (cutime, cstime: backends of closed connections) and every
+ * child still running (backends, the WAL writer, the checkpointer...).
+ * @returns {(() => number) | undefined} undefined when that server is not on this machine
+ */
+export function postgresCpuSeconds(dataDir) {
+  let postmaster;
+  try {
+    postmaster = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0].trim();
+  } catch {
+    return undefined;
+  }
+  if (!statFields(postmaster)) return undefined;
+  return () => {
+    const own = statFields(postmaster);
+    // utime, stime, cutime, cstime: fields 14 to 17 of /proc/<pid>/stat (11 to 14 after the name)
+    let ticks = own.slice(11, 15).reduce((sum, value) => sum + Number(value), 0);
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const fields = statFields(entry);
+      if (fields?.[1] === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return ticks / CLOCK_TICKS;
+  };
+}
