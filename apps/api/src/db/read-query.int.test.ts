@@ -145,6 +145,27 @@ describe('readQuery', () => {
     expect(pool.totalCount).toBe(1);
   });
 
+  it('drops a client that lost its named statement, and the next read prepares it on a new one', async () => {
+    const { dataSource } = await open({ poolMax: 1 });
+    const pool = poolsOf(dataSource).master;
+    const sql = 'SELECT pg_backend_pid() AS pid';
+    const [first] = await readQuery<{ pid: number }>(dataSource, sql, [], {
+      prepareAs: 'probe_pid',
+    });
+    // what a pooler or an operator's DISCARD ALL does: pg still believes it prepared there
+    await readQuery(dataSource, 'DEALLOCATE ALL');
+
+    const failure = await readQuery(dataSource, sql, [], { prepareAs: 'probe_pid' }).catch(
+      (error: unknown) => error,
+    );
+    expect((failure as QueryFailedError).driverError).toMatchObject({ code: '26000' });
+    const [second] = await readQuery<{ pid: number }>(dataSource, sql, [], {
+      prepareAs: 'probe_pid',
+    });
+    expect(second!.pid).not.toBe(first!.pid);
+    expect(pool.totalCount).toBe(1);
+  });
+
   it('survives a connection reset during a read (no uncaught error), and drops that client', async () => {
     const { dataSource } = await open({ poolMax: 1 });
     const pool = poolsOf(dataSource).master;

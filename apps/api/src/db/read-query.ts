@@ -1,5 +1,6 @@
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { QueryFailedError, TypeORMError, type DataSource } from 'typeorm';
+import { spoilsConnection } from './prepared-statement.js';
 
 export interface ReadQueryOptions {
   /**
@@ -38,7 +39,8 @@ export function readPool(dataSource: DataSource): Pool {
  * statement goes to the data source's logger before it is sent, a failure is logged as
  * `logQueryError` and thrown as TypeORM's QueryFailedError (PostgreSQL's error and its code
  * inside), and the client goes back to the pool whatever happened; one whose connection broke
- * (or is about to: a FATAL error) is dropped from the pool instead of being reused.
+ * (or is about to: a FATAL error), or that lost a prepared statement (`spoilsConnection`), is
+ * dropped from the pool instead of being reused.
  */
 export async function readQuery<T = Record<string, unknown>>(
   dataSource: DataSource,
@@ -63,9 +65,10 @@ export async function readQuery<T = Record<string, unknown>>(
     const result = await client.query(query);
     return result.rows as T[];
   } catch (error) {
-    // FATAL (a terminated backend, a server shutting down): PostgreSQL closes the connection
-    // right after, so it must not go back to the pool for the next read to fail on.
-    if ((error as { severity?: string }).severity === 'FATAL') broken ??= error as Error;
+    // FATAL (a terminated backend, a server shutting down: PostgreSQL closes the connection
+    // right after), or a prepared statement that will fail on every later use there: the
+    // connection must not go back to the pool for the next read to fail on.
+    if (spoilsConnection(error)) broken ??= error as Error;
     logger.logQueryError(error as Error, sql, parameters);
     throw new QueryFailedError(sql, parameters, error as Error);
   } finally {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 import { createArticle } from '../../../test/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { createAppDataSource } from '../../app-modules.js';
 import { ManualClock } from '../moderation/clock.js';
 import { ReportReason } from './report-enums.js';
 import type { SubmitReportInput } from './report.inputs.js';
@@ -336,5 +338,68 @@ describe('group commit of reports', () => {
     await expect(
       service.submit(input(), reporterIdentity('10.2.0.1', SECRET)),
     ).rejects.toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+  });
+});
+
+// The batch's statements are named (prepared once per connection) and size-blind, so that
+// PostgreSQL stops planning them after a handful of batches (db/prepared-statement.ts). On a
+// pool of one connection, every batch runs on the same one, whose plans can then be read.
+describe('the prepared statements of a batch', () => {
+  let single: DataSource;
+  const backend = async () =>
+    ((await single.query('SELECT pg_backend_pid() AS pid')) as Array<{ pid: number }>)[0]!.pid;
+
+  beforeEach(async () => {
+    single = createAppDataSource({
+      url: (db.dataSource.options as { url: string }).url,
+      poolMax: 1,
+    });
+    await single.initialize();
+    await service.close();
+    service = new ReportService(single, POLICY, clock, {
+      maxBatch: 100,
+      maxQueue: 100,
+      maxInFlight: 1,
+      schedule: flush.schedule,
+    });
+  });
+  afterEach(async () => {
+    flush.fire();
+    await service.close();
+    await single.destroy();
+  });
+
+  it('are planned five times on a connection, not once per batch, however small the batches', async () => {
+    // one report per batch: the size at which a custom plan always looked cheaper
+    for (let i = 0; i < 8; i++) {
+      const [answer] = await oneBatch([[input(), `203.0.113.${i + 1}`]]);
+      expect(answer!.code).toBeNull();
+    }
+    const plans = await single.query(
+      `SELECT name, generic_plans::int AS generic, custom_plans::int AS custom
+         FROM pg_prepared_statements ORDER BY name`,
+    );
+    expect(plans).toEqual([
+      { name: 'reports-admit-attempts', generic: 3, custom: 5 },
+      { name: 'reports-file-batch', generic: 3, custom: 5 },
+      { name: 'webhooks-reports-created', generic: 3, custom: 5 },
+    ]);
+  });
+
+  it('are prepared again on a new connection when theirs lost them, and the batch is filed', async () => {
+    await oneBatch([[input(), '203.0.113.1']]);
+    const first = await backend();
+    // what a pooler or an operator's DISCARD ALL does to the connection: pg still believes
+    // the statements prepared there
+    await single.query('DEALLOCATE ALL');
+
+    const answers = await oneBatch(
+      Array.from({ length: 3 }, (_, i): [SubmitReportInput, string] => [input(), `10.3.${i}.1`]),
+    );
+    expect(answers.map((answer) => answer.code)).toEqual([null, null, null]);
+    const stored = (await storedReports()).map((row) => row.receipt);
+    for (const answer of answers) expect(stored).toContain(answer.receipt);
+    expect(stored).toHaveLength(4);
+    expect(await backend()).not.toBe(first);
   });
 });

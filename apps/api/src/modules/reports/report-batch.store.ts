@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery, sizeBlind } from '../../db/prepared-statement.js';
 import { ModerationState } from '../articles/article-status.js';
 import { publishedCondition } from '../articles/article.queries.js';
 import { lockPageSql } from '../moderation/page-lock.js';
 import { ReportStatus } from './report-enums.js';
-import { preparedQuery } from './prepared-statement.js';
 
 // The two set-based statements a batch of reports costs, whatever its size: one admits the
 // attempts (rate limit, idempotency, page lock), the next files what was admitted and counts
@@ -87,7 +87,8 @@ export async function admitAttempts(
     manager,
     'reports-admit-attempts',
     `WITH attempt AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+       SELECT * FROM unnest(${sizeBlind('$1::text[]')}, ${sizeBlind('$2::text[]')},
+                            ${sizeBlind('$3::text[]')}, ${sizeBlind('$4::text[]')})
                 WITH ORDINALITY AS t(limiter_key, slug, anchor, idempotency_key, ord)),
      charged AS (
        INSERT INTO rate_limits AS r (key, points, expire)
@@ -231,9 +232,12 @@ export async function fileReports(
     manager,
     'reports-file-batch',
     `WITH input AS (
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::text[],
-                            $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-                            $11::text[], $12::timestamptz[], $13::timestamptz[], $15::bool[])
+       SELECT * FROM unnest(
+         ${sizeBlind('$1::text[]')}, ${sizeBlind('$2::uuid[]')}, ${sizeBlind('$3::uuid[]')},
+         ${sizeBlind('$4::text[]')}, ${sizeBlind('$5::text[]')}, ${sizeBlind('$6::text[]')},
+         ${sizeBlind('$7::text[]')}, ${sizeBlind('$8::text[]')}, ${sizeBlind('$9::text[]')},
+         ${sizeBlind('$10::text[]')}, ${sizeBlind('$11::text[]')}, ${sizeBlind('$12::timestamptz[]')},
+         ${sizeBlind('$13::timestamptz[]')}, ${sizeBlind('$15::bool[]')})
                 WITH ORDINALITY AS t(receipt, article_id, section_id, section_anchor, reason,
                                      details, contact_email, reporter_key, network_key,
                                      idempotency_key, request_hash, created_at, cleared_at,
@@ -308,10 +312,13 @@ export async function flagPages(
   manager: EntityManager,
   flags: Array<{ articleId: string; reason: string; at: Date }>,
 ): Promise<void> {
-  await manager.query(
+  await preparedQuery(
+    manager,
+    'reports-flag-pages',
     `INSERT INTO article_moderation (article_id, flagged_at, flag_reason)
      SELECT article_id, flagged_at, flag_reason
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS t(article_id, flagged_at, flag_reason)
+       FROM unnest(${sizeBlind('$1::uuid[]')}, ${sizeBlind('$2::timestamptz[]')},
+                   ${sizeBlind('$3::text[]')}) AS t(article_id, flagged_at, flag_reason)
       ORDER BY article_id
      ON CONFLICT (article_id) DO UPDATE SET flagged_at = EXCLUDED.flagged_at,
                                            flag_reason = EXCLUDED.flag_reason`,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { lostPreparedStatement } from '../../db/prepared-statement.js';
 import { ConflictError, RateLimitedError } from '../../errors/api-errors.js';
 import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { ModerationState } from '../articles/article-status.js';
@@ -155,13 +156,17 @@ export class ReportService {
    * refuse the transaction, nothing of it stays; the reports are then filed one by one, so a
    * report that breaks a batch fails alone and the others are filed (or fail each with its
    * error). When the database is away, they all fail at once: retrying each would only hold
-   * the readers longer, and they can resend with the same key.
+   * the readers longer, and they can resend with the same key. A batch whose connection had
+   * lost a prepared statement is tried once more, whole, on another connection.
    */
-  private async commit(batch: PendingReport[]): Promise<void> {
+  private async commit(batch: PendingReport[], retried = false): Promise<void> {
     let outcomes: Outcome[];
     try {
       outcomes = await this.dataSource.transaction((manager) => this.fileBatch(manager, batch));
     } catch (error) {
+      // The connection had lost one of the batch's prepared statements: nothing was filed, the
+      // connection has left the pool, and a fresh one prepares the statements again.
+      if (!retried && lostPreparedStatement(error)) return this.commit(batch, true);
       if (batch.length > 1 && refusedByDatabase(error)) {
         for (const report of batch) await this.commit([report]);
       } else {

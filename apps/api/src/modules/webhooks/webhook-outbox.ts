@@ -1,5 +1,6 @@
 import type { WebhookEventType } from '@folio/contract';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery, sizeBlind } from '../../db/prepared-statement.js';
 
 /** Raised (at commit) when deliveries were added, so idle workers wake at once. */
 export const WEBHOOK_DELIVERIES_CHANNEL = 'folio_webhook_deliveries';
@@ -95,12 +96,20 @@ export const webhookOutbox = {
     if (state === 'removed') await record(manager, 'article.removed', ARTICLE_DATA, [articleId]);
   },
 
-  /** One event per report a batch filed (reports are filed by group commit). */
+  /**
+   * One event per report a batch filed (reports are filed by group commit). A statement of
+   * every batch: prepared, with the receipts' count hidden from the planner so that it is not
+   * planned again for each batch (see prepared-statement.ts).
+   */
   async reportsCreated(manager: EntityManager, receipts: string[]): Promise<void> {
     if (receipts.length === 0) return;
-    await record(manager, 'report.created', `${REPORT_DATA} WHERE r.receipt = ANY ($3::text[])`, [
-      receipts,
-    ]);
+    await record(
+      manager,
+      'report.created',
+      `${REPORT_DATA} WHERE r.receipt = ANY (${sizeBlind('$3::text[]')}::text[])`,
+      [receipts],
+      'webhooks-reports-created',
+    );
   },
 
   /** One event per report a decision closed (a page-wide decision closes many at once). */
@@ -114,16 +123,17 @@ export const webhookOutbox = {
 
 /**
  * Writes one event per row of `dataQuery` (a SELECT of a `data` jsonb, parameters from $3),
- * each with its deliveries, and notifies workers at commit when there are any.
+ * each with its deliveries, and notifies workers at commit when there are any. With
+ * `prepareAs`, as a prepared statement of that name (for a `dataQuery` that never varies).
  */
 async function record(
   manager: EntityManager,
   type: WebhookEventType,
   dataQuery: string,
   params: unknown[],
+  prepareAs?: string,
 ): Promise<void> {
-  await manager.query(
-    `WITH source AS (${dataQuery}),
+  const sql = `WITH source AS (${dataQuery}),
      subscribed AS (
        SELECT id FROM webhook_endpoints WHERE enabled AND $1::text = ANY (events)),
      event AS (
@@ -138,7 +148,8 @@ async function record(
        SELECT event.id, subscribed.id FROM event, subscribed
        RETURNING 1)
      SELECT CASE WHEN EXISTS (SELECT 1 FROM deliveries)
-                 THEN pg_notify('${WEBHOOK_DELIVERIES_CHANNEL}', '') END AS notified`,
-    [type, new Date().toISOString(), ...params],
-  );
+                 THEN pg_notify('${WEBHOOK_DELIVERIES_CHANNEL}', '') END AS notified`;
+  const values = [type, new Date().toISOString(), ...params];
+  if (prepareAs) await preparedQuery(manager, prepareAs, sql, values);
+  else await manager.query(sql, values);
 }
