@@ -11,12 +11,13 @@ import { freePort } from './processes.mjs';
 const require = createRequire(import.meta.url);
 
 /** A `folio_bench` database on DATABASE_URL's server, or a separate embedded PostgreSQL. */
-async function startDatabase(root) {
+async function startDatabase(root, settings) {
   const postgresFlags = [
     '-c',
     'shared_preload_libraries=pg_stat_statements',
     '-c',
     'max_connections=200',
+    ...settings.flatMap((setting) => ['-c', setting]),
   ];
   if (process.env.DATABASE_URL) {
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -74,10 +75,11 @@ async function statementCounter(client) {
  * @returns {Promise<{ postgres: { url: string, stop(): Promise<void>,
  *   cpuSeconds?: () => number }, client: pg.Client,
  *   sqlCalls: (() => Promise<number>) | undefined }>}
- *   cpuSeconds: PostgreSQL's CPU so far, when it runs on this machine (the embedded one)
+ *   cpuSeconds: PostgreSQL's CPU so far, when it runs on this machine (the embedded one);
+ *   settings: extra `name=value` settings for the embedded PostgreSQL (not a DATABASE_URL's)
  */
-export async function prepareDatabase(root, articles) {
-  const postgres = await startDatabase(root);
+export async function prepareDatabase(root, articles, { settings = [] } = {}) {
+  const postgres = await startDatabase(root, settings);
   await migrate(root, postgres.url);
   const client = new pg.Client({ connectionString: postgres.url });
   await client.connect();
