@@ -1,32 +1,17 @@
 import { once } from 'node:events';
 import { Client, type Pool, type PoolClient } from 'pg';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { createDataSource } from './data-source.js';
+import { useOwnDataSources } from '../../test/own-data-sources.js';
 import { preparedQuery, sizeBlind } from './prepared-statement.js';
-import { StatementCounter } from './statement-counter.js';
-
-/** Counts statements like StatementCounter, and keeps the failures the data source reports. */
-class RecordingLogger extends StatementCounter {
-  readonly failures: Array<{ query: string; error: Error }> = [];
-  override logQueryError(error: string | Error, query: string): void {
-    this.failures.push({ query, error: error as Error });
-  }
-}
 
 const poolOf = (dataSource: DataSource) =>
   (dataSource.driver as unknown as { master: Pool }).master;
 
-let database: TestDatabase;
-let url: string;
-const opened: DataSource[] = [];
+const own = useOwnDataSources();
 
 /** A data source of one connection: every transaction runs on the same one while it lasts. */
 async function open() {
-  const logger = new RecordingLogger();
-  const dataSource = createDataSource({ url, poolMax: 1, logger });
-  await dataSource.initialize();
-  opened.push(dataSource);
+  const { dataSource, logger } = await own.open({ poolMax: 1 });
   return { dataSource, logger, pool: poolOf(dataSource) };
 }
 
@@ -46,16 +31,6 @@ const COUNTED = `SELECT count(*)::int AS n FROM unnest($1::int[]) AS t(i) JOIN p
 
 const inTransaction = <T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>) =>
   dataSource.transaction(work);
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  url = (database.dataSource.options as { url: string }).url;
-});
-
-afterAll(async () => {
-  for (const dataSource of opened) await dataSource.destroy();
-  await database.drop();
-});
 
 describe('preparedQuery', () => {
   it("runs in the manager's transaction as a named statement of its connection, logged once", async () => {
@@ -142,7 +117,7 @@ describe('preparedQuery', () => {
       preparedQuery(manager, 'probe_sleep', 'SELECT pg_sleep($1::int)', [60]),
     ).catch((error: unknown) => error);
     await acquired;
-    const admin = new Client({ connectionString: url });
+    const admin = new Client({ connectionString: own.url });
     await admin.connect();
     try {
       // wait until the statement runs, then end its backend

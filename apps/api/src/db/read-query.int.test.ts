@@ -1,18 +1,8 @@
 import { once } from 'node:events';
 import { Client, type Pool, type PoolClient } from 'pg';
 import { QueryFailedError, type DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
-import { createDataSource } from './data-source.js';
+import { useOwnDataSources } from '../../test/own-data-sources.js';
 import { readPool, readQuery } from './read-query.js';
-import { StatementCounter } from './statement-counter.js';
-
-/** Counts statements like StatementCounter, and keeps the failures the data source reports. */
-class RecordingLogger extends StatementCounter {
-  readonly failures: Array<{ query: string; error: Error }> = [];
-  override logQueryError(error: string | Error, query: string): void {
-    this.failures.push({ query, error: error as Error });
-  }
-}
 
 interface Pools {
   master: Pool;
@@ -20,33 +10,8 @@ interface Pools {
 }
 const poolsOf = (dataSource: DataSource) => dataSource.driver as unknown as Pools;
 
-let database: TestDatabase;
-let url: string;
-const opened: DataSource[] = [];
-
-async function open(options: { poolMax: number; replica?: boolean }) {
-  const logger = new RecordingLogger();
-  const dataSource = createDataSource({
-    url,
-    poolMax: options.poolMax,
-    // the same database as a "replica": what matters here is which pool a read takes
-    readUrls: options.replica ? [url] : [],
-    logger,
-  });
-  await dataSource.initialize();
-  opened.push(dataSource);
-  return { dataSource, logger };
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  url = (database.dataSource.options as { url: string }).url;
-});
-
-afterAll(async () => {
-  for (const dataSource of opened) await dataSource.destroy();
-  await database.drop();
-});
+const own = useOwnDataSources();
+const open = own.open;
 
 describe('readQuery', () => {
   it("reads through TypeORM's own pool, within its size limit, and logs each statement", async () => {
@@ -56,7 +21,7 @@ describe('readQuery', () => {
     logger.reset();
 
     // Another session holds a lock the reads wait for, so they keep their connections.
-    const admin = new Client({ connectionString: url });
+    const admin = new Client({ connectionString: own.url });
     await admin.connect();
     await admin.query('SELECT pg_advisory_lock(4242)');
     const acquired = new Promise<void>((resolve) => {
@@ -130,7 +95,7 @@ describe('readQuery', () => {
     const acquired = once(pool, 'acquire') as Promise<[PoolClient]>;
     const read = readQuery(dataSource, 'SELECT pg_sleep(60)').catch((error: unknown) => error);
     await acquired;
-    const admin = new Client({ connectionString: url });
+    const admin = new Client({ connectionString: own.url });
     await admin.connect();
     try {
       await admin.query('SELECT pg_terminate_backend($1)', [first!.pid]);

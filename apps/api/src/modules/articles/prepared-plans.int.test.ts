@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { createArticle } from '../../../test/factories.js';
-import { createAppDataSource } from '../../app-modules.js';
+import { useOwnDataSources } from '../../../test/own-data-sources.js';
 import { readQuery } from '../../db/read-query.js';
 import { ArticleService } from './article.service.js';
 
@@ -16,23 +15,15 @@ interface PlanCounts {
 }
 
 describe('prepared statements of the front page', () => {
-  let db: TestDatabase;
+  const own = useOwnDataSources();
   // One connection, so pg_prepared_statements (per connection) sees every execution.
   let connection: DataSource;
   let service: ArticleService;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const { url } = db.dataSource.options as { url: string };
-    connection = createAppDataSource({ url, poolMax: 1 });
-    await connection.initialize();
+    ({ dataSource: connection } = await own.open({ poolMax: 1 }));
     service = new ArticleService(connection);
-    for (let i = 0; i < 4; i++) await createArticle(db.dataSource);
-  });
-
-  afterAll(async () => {
-    await connection?.destroy();
-    await db?.drop();
+    for (let i = 0; i < 4; i++) await createArticle(own.database.dataSource);
   });
 
   const plans = () =>

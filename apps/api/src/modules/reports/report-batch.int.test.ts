@@ -49,17 +49,22 @@ beforeEach(async () => {
     await createArticle(db.dataSource, { title });
   clock = new ManualClock();
   flush = new ManualFlush();
-  service = new ReportService(db.dataSource, POLICY, clock, {
-    maxBatch: 100,
-    maxQueue: 100,
-    maxInFlight: 1,
-    schedule: flush.schedule,
-  });
+  service = batchingService(db.dataSource);
 });
 afterEach(async () => {
   flush.fire();
   await service.close();
 });
+
+/** The service under test: batches of up to 100, one in flight, flushed when a test says. */
+function batchingService(dataSource: DataSource): ReportService {
+  return new ReportService(dataSource, POLICY, clock, {
+    maxBatch: 100,
+    maxQueue: 100,
+    maxInFlight: 1,
+    schedule: flush.schedule,
+  });
+}
 
 const input = (overrides: Partial<SubmitReportInput> = {}): SubmitReportInput => ({
   articleSlug: 'page-one',
@@ -356,12 +361,7 @@ describe('the prepared statements of a batch', () => {
     });
     await single.initialize();
     await service.close();
-    service = new ReportService(single, POLICY, clock, {
-      maxBatch: 100,
-      maxQueue: 100,
-      maxInFlight: 1,
-      schedule: flush.schedule,
-    });
+    service = batchingService(single);
   });
   afterEach(async () => {
     flush.fire();
