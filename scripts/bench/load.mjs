@@ -3,11 +3,16 @@
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
-const CLOCK_TICKS = 100; // Linux USER_HZ
+export const CLOCK_TICKS = 100; // Linux USER_HZ
+
+/** The fields of /proc/<pid>/stat after the process's name (fields[1] is its parent's pid). */
+export function statFields(pid) {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+}
 
 /** CPU seconds (user + system) a process has used so far. */
 export function cpuSeconds(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const fields = statFields(pid);
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 

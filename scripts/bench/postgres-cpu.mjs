@@ -3,12 +3,11 @@
 // processes need, and a request that is cheap for the API can still be dear for the machine.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-
-const CLOCK_TICKS = 100; // Linux USER_HZ
+import { CLOCK_TICKS, statFields as fieldsOf } from './load.mjs';
 
 function statFields(pid) {
   try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return fieldsOf(pid);
   } catch {
     return undefined; // exited between the listing and the read
   }

@@ -7,6 +7,7 @@ import {
 } from '@folio/content';
 import type { DataSource } from 'typeorm';
 import { ContentImportService } from '../src/modules/content-import/content-import.service.js';
+import type { ReportPolicy } from '../src/modules/reports/report.service.js';
 
 let sequence = 0;
 
@@ -44,4 +45,18 @@ export async function createArticle(
   const prepared = prepareArticle(buildArticleDraft(overrides));
   await new ContentImportService(dataSource).importArticle(prepared, { publish });
   return prepared;
+}
+
+/** The report policy of a default deployment (env.ts's defaults), as plain data. */
+export function buildReportPolicy(overrides: Partial<ReportPolicy> = {}): ReportPolicy {
+  return {
+    rateLimit: 5,
+    rateWindowSeconds: 600,
+    threshold: 3,
+    windowSeconds: 86_400,
+    burstSeconds: 600,
+    reportersPerNetworkMax: 2,
+    autoHidesPerHour: 10,
+    ...overrides,
+  };
 }

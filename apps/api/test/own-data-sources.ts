@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../src/db/data-source.js';
 import { StatementCounter } from '../src/db/statement-counter.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { useTestDatabase, type TestDatabase } from './test-database.js';
 
 /** Counts statements like StatementCounter, and keeps the failures the data source reports. */
 export class RecordingLogger extends StatementCounter {
@@ -28,19 +28,16 @@ export interface OwnDataSources {
 
 /** For tests of the database layer: a database of the file's own, and data sources on it. */
 export function useOwnDataSources(): OwnDataSources {
-  let database: TestDatabase | undefined;
   const opened: DataSource[] = [];
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
+  // Declared before useTestDatabase's hooks: jest runs afterAll hooks in declaration order, so
+  // these connections close before the database is dropped.
   afterAll(async () => {
     for (const dataSource of opened) await dataSource.destroy();
-    await database?.drop();
   });
+  const database = useTestDatabase();
   const own: OwnDataSources = {
     get database() {
-      if (!database) throw new Error('useOwnDataSources: the database is made in beforeAll');
-      return database;
+      return database();
     },
     get url() {
       return (own.database.dataSource.options as { url: string }).url;

@@ -53,3 +53,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/**
+ * A test file's own database, made before its tests and dropped after them. Read it inside
+ * tests and hooks (it is there once beforeAll has run).
+ */
+export function useTestDatabase(): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+  return () => {
+    if (!database) throw new Error('useTestDatabase: the database is made in beforeAll');
+    return database;
+  };
+}

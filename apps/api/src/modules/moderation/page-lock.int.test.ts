@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, QueryRunner } from 'typeorm';
-import { createArticle } from '../../../test/factories.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { buildReportPolicy, createArticle } from '../../../test/factories.js';
+import { useTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { Role } from '../auth/role.js';
 import type { Viewer } from '../auth/viewer.js';
 import { admitAttempts, fileReports, flagPages } from '../reports/report-batch.store.js';
 import { ModerationAction, ReportReason } from '../reports/report-enums.js';
-import { ReportService, type ReportPolicy } from '../reports/report.service.js';
+import { ReportService } from '../reports/report.service.js';
 import { reporterIdentity } from '../reports/reporter-identity.js';
 import { ManualClock } from './clock.js';
 import { ModerationService } from './moderation.service.js';
@@ -19,15 +19,7 @@ import { flagPage, lockPage } from './page-moderation.store.js';
 // for and not granted), never guessed from a timer.
 
 const SECRET = 'page-lock-test-reporter-key-secret';
-const POLICY: ReportPolicy = {
-  rateLimit: 5,
-  rateWindowSeconds: 600,
-  threshold: 3,
-  windowSeconds: 86_400,
-  burstSeconds: 600,
-  reportersPerNetworkMax: 2,
-  autoHidesPerHour: 10,
-};
+const POLICY = buildReportPolicy();
 const MODERATOR: Viewer = {
   kind: 'token',
   userId: null,
@@ -42,16 +34,15 @@ let articleId: string;
 let holder: QueryRunner | null = null;
 let reports: ReportService;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.drop();
-});
+const database = useTestDatabase();
+
 beforeEach(async () => {
+  db = database();
   await db.reset();
   await createArticle(db.dataSource, { title: 'Page one' });
-  [{ id: articleId }] = await db.dataSource.query(`SELECT id FROM articles WHERE slug = 'page-one'`);
+  [{ id: articleId }] = await db.dataSource.query(
+    `SELECT id FROM articles WHERE slug = 'page-one'`,
+  );
   reports = new ReportService(db.dataSource, POLICY, new ManualClock());
 });
 afterEach(async () => {

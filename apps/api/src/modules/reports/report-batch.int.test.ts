@@ -1,27 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createArticle } from '../../../test/factories.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
+import { buildReportPolicy, createArticle } from '../../../test/factories.js';
+import { useTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { createAppDataSource } from '../../app-modules.js';
 import { ManualClock } from '../moderation/clock.js';
 import { ReportReason } from './report-enums.js';
 import type { SubmitReportInput } from './report.inputs.js';
-import { ReportService, type ReportPolicy } from './report.service.js';
+import { ReportService } from './report.service.js';
 import { reporterIdentity } from './reporter-identity.js';
 
 // Group commit, driven at the service with a flush trigger the test fires itself: every
 // submission made before `flush.fire()` lands in the same batch, on any machine, at any speed.
 
 const SECRET = 'batch-test-reporter-key-secret';
-const POLICY: ReportPolicy = {
-  rateLimit: 5,
-  rateWindowSeconds: 600,
-  threshold: 3,
-  windowSeconds: 86_400,
-  burstSeconds: 600,
-  reportersPerNetworkMax: 2,
-  autoHidesPerHour: 10,
-};
+const POLICY = buildReportPolicy();
 
 /** A flush trigger that runs only when the test says so. */
 class ManualFlush {
@@ -37,13 +29,10 @@ let clock: ManualClock;
 let flush: ManualFlush;
 let service: ReportService;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-});
-afterAll(async () => {
-  await db?.drop();
-});
+const database = useTestDatabase();
+
 beforeEach(async () => {
+  db = database();
   await db.reset();
   for (const title of ['Page one', 'Page two', 'Page three'])
     await createArticle(db.dataSource, { title });
