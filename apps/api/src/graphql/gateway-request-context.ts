@@ -63,7 +63,8 @@ export function leanGatewayRequestContext(
     response: { http: new GatewayResponseHttp(requestContext) },
     logger: server.logger,
     schema: requestContext.schema,
-    schemaHash: 'schemaHash no longer exists since Apollo Server 4' as GatewayRequestContext['schemaHash'],
+    schemaHash:
+      'schemaHash no longer exists since Apollo Server 4' as GatewayRequestContext['schemaHash'],
     context: requestContext.contextValue,
     cache: server.cache,
     queryHash: requestContext.queryHash,
