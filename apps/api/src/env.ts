@@ -71,11 +71,11 @@ export const EnvShape = z.object({
   REQUEST_DEADLINE_SECONDS: z.coerce.number().positive().max(300).default(10),
   /**
    * `compiled` runs GraphQL queries as code compiled by graphql-jit, with the same answers as
-   * `graphql-js`: about 10% less API CPU per uncached query, but with the response cache on,
-   * Apollo's executor seam it plugs into raised the API's peak RSS from about 190 to 300 MB
-   * (README, "Round six"), so it is not the default.
+   * `graphql-js`: about 10% less API CPU per uncached query. It once cost memory on cache hits
+   * (Apollo's executor seam: README, "Round seven: compiled execution's memory on cache hits");
+   * since graphql/gateway-request-context.ts it costs none, so it is the default.
    */
-  GRAPHQL_EXECUTOR: z.enum(['graphql-js', 'compiled']).default('graphql-js'),
+  GRAPHQL_EXECUTOR: z.enum(['graphql-js', 'compiled']).default('compiled'),
   /**
    * Signs preview links (HMAC-SHA256). Unset: a key derived from REPORTER_KEY_SECRET. Changing
    * it ends every preview link at once.
