@@ -13,8 +13,7 @@ beforeAll(async () => {
 
 beforeEach(() => context.db.statements.reset());
 
-const readsTags = () =>
-  context.db.statements.statements.some((sql) => sql.includes('tag_names'));
+const readsTags = () => context.db.statements.statements.some((sql) => sql.includes('tag_names'));
 
 it('leaves the tags out of the statement when nobody asks for them', async () => {
   const { data } = await context.api.query<{ article: { title: string } }>(
