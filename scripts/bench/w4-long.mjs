@@ -207,6 +207,13 @@ async function main() {
       ...settings,
     ],
   });
+  // the measured build's migrations, on a dataset prepared by an older one
+  const { createDataSource } = require(path.join(root, 'apps/api/dist/db/data-source.js'));
+  const migrator = createDataSource({ url: db.url, poolMax: 1 });
+  await migrator.initialize();
+  const applied = await migrator.runMigrations({ transaction: 'each' });
+  await migrator.destroy();
+  if (applied.length) console.error(`[w4-long] migrated: ${applied.map((m) => m.name).join(', ')}`);
   const client = new pg.Client({ connectionString: db.url });
   await client.connect();
   await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
