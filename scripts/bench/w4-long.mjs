@@ -2,7 +2,7 @@
 // One W4 run as long as the full bench's (a warm-up of 3 s and three runs of 10 s: 33 s), on a
 // copy of a prepared dataset, sampled every few seconds, to see where a long run's cost goes:
 // `node scripts/bench/w4-long.mjs --data .data/w4-pristine [--seconds 33] [--every 10]
-// [--root <checkout>] [--node 24] [--offset N] [--checkpoint-at S] [--port P]`.
+// [--reports N] [--root <checkout>] [--node 24] [--offset N] [--checkpoint-at S] [--port P]`.
 // --data: a stopped PostgreSQL data folder holding the bench's dataset (the bench's own
 // `.data/bench-postgres` after a run, copied aside), copied afresh for each run so that every
 // run meets the same database; --offset: W4's request counter at the start (in the full bench
@@ -43,6 +43,9 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string' },
     seconds: { type: 'string', default: '33' },
+    // a fixed number of reports instead of a duration: both sides of a pair then meet the same
+    // passes over the articles (and the same flag wave) whatever their rates
+    reports: { type: 'string' },
     every: { type: 'string', default: '10' },
     root: { type: 'string', default: here },
     node: { type: 'string', default: '24' },
@@ -229,7 +232,7 @@ async function main() {
     url: api.url,
     connections: 32,
     pipelining: 1,
-    duration: seconds,
+    ...(values.reports ? { amount: Number(values.reports) } : { duration: seconds }),
     requests: [
       {
         method: 'POST',
@@ -294,7 +297,8 @@ async function main() {
   clearInterval(sampler);
   if (checkpoint) clearTimeout(checkpoint);
   const last = await snapshot(client, dataDir, api.pid);
-  const whole = delta(first, last, acknowledged.length, acknowledged.length / seconds);
+  const elapsed = (last.at - first.at) / 1000;
+  const whole = delta(first, last, acknowledged.length, acknowledged.length / elapsed);
 
   const [check] = (
     await client.query(
@@ -304,7 +308,7 @@ async function main() {
       [acknowledged, `bench-w4-${runId}-%`],
     )
   ).rows;
-  console.log(`\nW4 for ${seconds} s on ${articles} articles (root ${root}, offset ${values.offset})`);
+  console.log(`\nW4 for ${fixed(elapsed, 1)} s on ${articles} articles (root ${root}, offset ${values.offset})`);
   console.log(
     `responses ${result.requests.total}, non-2xx ${result.non2xx}, errors ${result.errors}; receipts ${acknowledged.length}, lost ${acknowledged.length - check.stored}, duplicated ${check.duplicated}`,
   );
