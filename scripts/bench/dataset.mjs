@@ -6,7 +6,18 @@ import pg from 'pg';
 import { WORDS, frequentWord, random, sentence } from './words.mjs';
 
 const TAGS = 24;
+const SECTIONS = 8;
 const BATCH = 500;
+
+/** SQL for article g's tag numbers (0-based; tag n is named 'topic-' || (n + 1)). */
+const tagNumbersSql = (g) => `ARRAY[${g} % ${TAGS}, (${g} * 7) % ${TAGS}, (${g} * 13) % ${TAGS}]`;
+/**
+ * SQL for article g's tag names, sorted as the triggers of migration 1764960000000 sort them:
+ * written with the article, so that inserting its tag rows and sections later finds the
+ * copies already right and rewrites no article.
+ */
+const tagNamesSql = (g) =>
+  `ARRAY(SELECT DISTINCT 'topic-' || (n + 1) FROM unnest(${tagNumbersSql(g)}) n ORDER BY 1)`;
 
 const capitalise = (text) => text.replace(/\b[a-z]/g, (c) => c.toUpperCase());
 
@@ -16,7 +27,7 @@ function articleText(g) {
   return {
     title: capitalise(sentence(next, 6)),
     summary: sentence(next, 24),
-    sections: Array.from({ length: 8 }, () => ({
+    sections: Array.from({ length: SECTIONS }, () => ({
       heading: capitalise(sentence(next, 4)),
       body: sentence(next, 60),
       items: [sentence(next, 6), sentence(next, 6)],
@@ -54,16 +65,17 @@ async function insertBatch(client, { articles, sections }) {
   // The search vector is written with the row (title A, summary B, headings B, body C, as the
   // API's writer does), not by a second pass that would rewrite every article.
   await client.query(
-    `INSERT INTO articles (id, slug, title, summary, label, author, status, moderation_state, published_at, word_count, reading_time_minutes, search_vector)
+    `INSERT INTO articles (id, slug, title, summary, label, author, status, moderation_state, published_at, word_count, reading_time_minutes, tag_names, section_count, search_vector)
      SELECT md5('article-' || g)::uuid, 'bench-article-' || g, title, summary,
             'Blog Article', 'Author ' || (g % 50), 'published', 'visible',
             timestamptz '2020-01-01 00:00:00+00' + (g || ' minutes')::interval, 620, 3,
+            ${tagNamesSql('g')}, $6::int,
             setweight(to_tsvector('english', title), 'A')
               || setweight(to_tsvector('english', coalesce(summary, '')), 'B')
               || (setweight(to_tsvector('english', headings), 'B')
                   || setweight(to_tsvector('english', texts), 'C'))
        FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) AS x(g, title, summary, headings, texts)`,
-    [articles.g, articles.title, articles.summary, articles.headings, articles.texts],
+    [articles.g, articles.title, articles.summary, articles.headings, articles.texts, SECTIONS],
   );
   await client.query(
     `INSERT INTO sections (article_id, position, heading, anchor, blocks, text, word_count)
@@ -136,7 +148,7 @@ export async function generateDataset(client, url, articles, log) {
     await client.query(
       `INSERT INTO article_tags (article_id, tag_id)
        SELECT DISTINCT md5('article-' || g)::uuid, t.id
-         FROM generate_series(1, $1) g, unnest(ARRAY[g % ${TAGS}, (g * 7) % ${TAGS}, (g * 13) % ${TAGS}]) n
+         FROM generate_series(1, $1) g, unnest(${tagNumbersSql('g')}) n
          JOIN tags t ON t.name = 'topic-' || (n + 1)`,
       [articles],
     );

@@ -6,9 +6,10 @@ import { Article } from './article.entity.js';
 
 /**
  * SQL for the JSON document of the article aliased `a`, optionally with its sections, and with
- * its tags unless told otherwise (`tags: false` when nobody asked for them: their sub-select is
- * about a quarter of PostgreSQL's work for one article, and the `tags` field still finds them
- * through its DataLoader if a resolver reads them after all).
+ * its tags unless told otherwise (`tags: false` when nobody asked for them; the `tags` field
+ * still finds them through its DataLoader if a resolver reads them after all). The tag names
+ * and the section count are the copies on the article's row (migration 1764960000000), not
+ * sub-selects: on a list those were two sub-plans per article.
  */
 export function articleDocumentSql(
   a: string,
@@ -20,14 +21,12 @@ export function articleDocumentSql(
                            'heading', s.heading, 'anchor', s.anchor, 'blocks', s.blocks, 'text', s.text,
                            'wordCount', s.word_count) ORDER BY s.position)
            FROM sections s WHERE s.article_id = ${a}.id), '[]'::json)`
-    : `'sectionCount', (SELECT count(*) FROM sections s WHERE s.article_id = ${a}.id)`;
+    : `'sectionCount', ${a}.section_count`;
   const tags =
     include.tags === false
       ? ''
       : `
-      'tags', coalesce((SELECT json_agg(t.name ORDER BY t.name)
-                          FROM article_tags at JOIN tags t ON t.id = at.tag_id
-                         WHERE at.article_id = ${a}.id), '[]'::json),`;
+      'tags', to_json(${a}.tag_names),`;
   return `json_build_object(
       'id', ${a}.id, 'slug', ${a}.slug, 'title', ${a}.title, 'summary', ${a}.summary, 'label', ${a}.label,
       'author', ${a}.author, 'status', ${a}.status, 'moderationState', ${a}.moderation_state,

@@ -36,9 +36,14 @@ export async function replaceTags(
     `INSERT INTO tags (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`,
     [names],
   );
-  await manager.query(`DELETE FROM article_tags WHERE article_id = $1`, [articleId]);
+  // Only the tag rows that change, in one statement: the triggers that copy the names onto
+  // the article (migration 1764960000000) then write it once, and not at all if nothing changed.
   await manager.query(
-    `INSERT INTO article_tags (article_id, tag_id) SELECT $1, id FROM tags WHERE name = ANY($2::text[])`,
+    `WITH wanted AS (SELECT id FROM tags WHERE name = ANY($2::text[])),
+          dropped AS (DELETE FROM article_tags
+                       WHERE article_id = $1 AND tag_id NOT IN (SELECT id FROM wanted))
+     INSERT INTO article_tags (article_id, tag_id) SELECT $1, id FROM wanted
+     ON CONFLICT DO NOTHING`,
     [articleId, names],
   );
   return names;

@@ -103,7 +103,11 @@ export class Article {
   @OneToMany('Section', (section: Section) => section.article)
   sections?: Section[];
 
-  /** Tag names when loaded with the article; otherwise the field's resolver batches them. */
+  /**
+   * Tag names when loaded with the article; otherwise the field's resolver batches them. Both
+   * this and sectionCount come from copies on the row (`tag_names`, `section_count`) that
+   * triggers keep (migration 1764960000000); they are not mapped, so TypeORM never writes them.
+   */
   @Field(() => [String], { name: 'tags' })
   tagNames?: string[];
 

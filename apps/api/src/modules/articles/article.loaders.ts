@@ -53,25 +53,23 @@ export function createLoaders(dataSource: DataSource): Loaders {
       const byArticle = groupBy(sections, (section) => section.articleId);
       return articleIds.map((id) => byArticle.get(id) ?? []);
     }),
+    // Both read the copies on the article's row (migration 1764960000000).
     tagsByArticleId: new DataLoader(async (articleIds) => {
-      const rows = await readQuery<{ article_id: string; name: string }>(
+      const rows = await readQuery<{ id: string; tag_names: string[] }>(
         dataSource,
-        `SELECT at.article_id, t.name
-           FROM article_tags at JOIN tags t ON t.id = at.tag_id
-          WHERE at.article_id = ANY($1::uuid[])
-          ORDER BY t.name`,
+        `SELECT id, tag_names FROM articles WHERE id = ANY($1::uuid[])`,
         [articleIds],
       );
-      const byArticle = groupBy(rows, (row) => row.article_id);
-      return articleIds.map((id) => (byArticle.get(id) ?? []).map((row) => row.name));
+      const byArticle = new Map(rows.map((row) => [row.id, row.tag_names]));
+      return articleIds.map((id) => byArticle.get(id) ?? []);
     }),
     sectionCountByArticleId: new DataLoader(async (articleIds) => {
-      const rows = await readQuery<{ article_id: string; count: number }>(
+      const rows = await readQuery<{ id: string; section_count: number }>(
         dataSource,
-        `SELECT article_id, count(*)::int AS count FROM sections WHERE article_id = ANY($1::uuid[]) GROUP BY article_id`,
+        `SELECT id, section_count FROM articles WHERE id = ANY($1::uuid[])`,
         [articleIds],
       );
-      const counts = new Map(rows.map((row) => [row.article_id, row.count]));
+      const counts = new Map(rows.map((row) => [row.id, row.section_count]));
       return articleIds.map((id) => counts.get(id) ?? 0);
     }),
     articleById: new DataLoader(async (ids) => {
