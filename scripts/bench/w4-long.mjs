@@ -106,7 +106,9 @@ function postgresCpuByKind(dataDir) {
 
 async function snapshot(client, dataDir, apiPid) {
   const q = async (sql) => (await client.query(sql)).rows;
-  const [wal] = await q(`SELECT wal_records::bigint, wal_fpi::bigint, wal_bytes::bigint FROM pg_stat_wal`);
+  const [wal] = await q(
+    `SELECT wal_records::bigint, wal_fpi::bigint, wal_bytes::bigint FROM pg_stat_wal`,
+  );
   const [checkpoints] = await q(
     `SELECT num_timed::int, num_requested::int, num_done::int, buffers_written::bigint FROM pg_stat_checkpointer`,
   );
@@ -125,7 +127,10 @@ async function snapshot(client, dataDir, apiPid) {
             autovacuum_count::int AS vacuums, autoanalyze_count::int AS analyzes,
             pg_total_relation_size(relid)::bigint AS bytes,
             pg_relation_size(relid)::bigint AS heap
-       FROM pg_stat_user_tables WHERE relname = ANY ($1)`.replace('$1', `ARRAY['${TABLES.join("','")}']`),
+       FROM pg_stat_user_tables WHERE relname = ANY ($1)`.replace(
+      '$1',
+      `ARRAY['${TABLES.join("','")}']`,
+    ),
   );
   return {
     at: Date.now(),
@@ -181,7 +186,10 @@ function delta(before, after, reports, acknowledgedPerSecond) {
     seqRowsReadPerReport: Object.fromEntries(
       TABLES.map((name) => [
         name,
-        fixed(per(Number(after.tables.get(name).seq_read) - Number(before.tables.get(name).seq_read)), 1),
+        fixed(
+          per(Number(after.tables.get(name).seq_read) - Number(before.tables.get(name).seq_read)),
+          1,
+        ),
       ]).filter(([, rows]) => rows > 0),
     ),
     pagesFlagged: after.flagged,
@@ -197,7 +205,10 @@ async function main() {
   const seconds = Number(values.seconds);
   const every = Number(values.every);
   const dataDir = copyData(values.data);
-  const settings = values.settings.split(',').filter(Boolean).flatMap((s) => ['-c', s]);
+  const settings = values.settings
+    .split(',')
+    .filter(Boolean)
+    .flatMap((s) => ['-c', s]);
   const db = await startEmbeddedPostgres({
     dataDir,
     port: Number(values.port),
@@ -287,10 +298,13 @@ async function main() {
   const checkpointAt = values['checkpoint-at'];
   const checkpoint =
     checkpointAt !== undefined &&
-    setTimeout(() => {
-      console.error('[w4-long] CHECKPOINT');
-      void client.query('CHECKPOINT');
-    }, Number(checkpointAt) * 1000);
+    setTimeout(
+      () => {
+        console.error('[w4-long] CHECKPOINT');
+        void client.query('CHECKPOINT');
+      },
+      Number(checkpointAt) * 1000,
+    );
   const result = await new Promise((resolve, reject) =>
     autocannon(load, (error, r) => (error ? reject(error) : resolve(r))),
   );
@@ -308,7 +322,9 @@ async function main() {
       [acknowledged, `bench-w4-${runId}-%`],
     )
   ).rows;
-  console.log(`\nW4 for ${fixed(elapsed, 1)} s on ${articles} articles (root ${root}, offset ${values.offset})`);
+  console.log(
+    `\nW4 for ${fixed(elapsed, 1)} s on ${articles} articles (root ${root}, offset ${values.offset})`,
+  );
   console.log(
     `responses ${result.requests.total}, non-2xx ${result.non2xx}, errors ${result.errors}; receipts ${acknowledged.length}, lost ${acknowledged.length - check.stored}, duplicated ${check.duplicated}`,
   );
