@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 // One W4 run as long as the full bench's (a warm-up of 3 s and three runs of 10 s: 33 s), on a
-// copy of a prepared dataset, sampled every few seconds, to see where a long run's cost goes:
-// `node scripts/bench/w4-long.mjs --data .data/w4-pristine [--seconds 33] [--every 10]
-// [--reports N] [--root <checkout>] [--node 24] [--offset N] [--checkpoint-at S] [--port P]`.
-// --data: a stopped PostgreSQL data folder holding the bench's dataset (the bench's own
-// `.data/bench-postgres` after a run, copied aside), copied afresh for each run so that every
-// run meets the same database; --offset: W4's request counter at the start (in the full bench
-// it carries on from the workloads before); --checkpoint-at: a CHECKPOINT S seconds in.
+// fresh copy of a dataset, sampled every few seconds, to see where a long run's cost goes:
+// `node scripts/bench/w4-long.mjs [--data <folder>] [--articles 10000] [--seconds 33]
+// [--reports N] [--every 10] [--root <checkout>] [--node 24] [--offset N] [--checkpoint-at S]
+// [--port P] [--settings name=value,...]`.
+// --data: a stopped PostgreSQL data folder holding a fresh bench dataset (without it, one of
+// --articles is made first, as the bench makes it), copied afresh for each run so that every
+// run meets the same database; --root: whose built API runs (its pending migrations are run
+// on the copy first); --reports: a fixed number of reports instead of --seconds; --offset:
+// W4's request counter at the start (in the full bench it carries on from the workloads
+// before); --checkpoint-at: a CHECKPOINT S seconds in.
 // Each sample prints reports/s, CPU per report (the API; PostgreSQL's split into backends,
 // checkpointer, WAL writer, autovacuum and exited processes), WAL and full-page images per
-// report, checkpoints, pages flagged, rows per batch, and the statements whose execution time
-// per report moved most; the end checks every receipt (lost, duplicated) and prints the
-// tables' dead tuples and sizes before and after.
+// report, checkpoints, pages flagged, rows per batch, rows read by sequential scans per table,
+// and the statements costing most per report; the end checks every receipt (lost,
+// duplicated) and prints each table's live and dead tuples, scans, vacuums and sizes before
+// and after.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,6 +25,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 import pg from 'pg';
+import { prepareDatabase } from './database.mjs';
 import { benchSlug } from './dataset.mjs';
 import { CLOCK_TICKS, cpuSeconds, statFields } from './load.mjs';
 import { nodeBinary, nodeVersion } from './node-binary.mjs';
@@ -42,6 +47,7 @@ const TABLES = [
 const { values } = parseArgs({
   options: {
     data: { type: 'string' },
+    articles: { type: 'string', default: '10000' },
     seconds: { type: 'string', default: '33' },
     // a fixed number of reports instead of a duration: both sides of a pair then meet the same
     // passes over the articles (and the same flag wave) whatever their rates
@@ -55,7 +61,6 @@ const { values } = parseArgs({
     settings: { type: 'string', default: '' },
   },
 });
-if (!values.data) throw new Error('--data <a stopped PostgreSQL data folder with the dataset>');
 const root = path.resolve(values.root);
 const require = createRequire(path.join(root, 'package.json'));
 const { startEmbeddedPostgres } = require(path.join(root, 'apps/api/dist/db/embedded.js'));
@@ -67,6 +72,14 @@ function copyData(from) {
   execFileSync('cp', ['-a', path.resolve(from), to]);
   execFileSync('rm', ['-f', path.join(to, 'postmaster.pid')]);
   return to;
+}
+
+/** Without --data: the bench's own dataset, made once (the bench's folder, then stopped). */
+async function freshDataset(articles) {
+  const { postgres, client } = await prepareDatabase(here, articles);
+  await client.end();
+  await postgres.stop();
+  return path.join(here, '.data/bench-postgres');
 }
 
 /** CPU seconds of the postmaster's children by kind, and of those already exited. */
@@ -204,7 +217,7 @@ function delta(before, after, reports, acknowledgedPerSecond) {
 async function main() {
   const seconds = Number(values.seconds);
   const every = Number(values.every);
-  const dataDir = copyData(values.data);
+  const dataDir = copyData(values.data ?? (await freshDataset(Number(values.articles))));
   const settings = values.settings
     .split(',')
     .filter(Boolean)
