@@ -1,26 +1,5 @@
-import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { selectsField } from './selects-field.js';
-
-/** The resolve info of the root field `article` in `source`, as graphql-js would pass it. */
-function infoFor(source: string) {
-  const document = parse(source);
-  const operation = document.definitions.find(
-    (definition): definition is OperationDefinitionNode =>
-      definition.kind === Kind.OPERATION_DEFINITION,
-  )!;
-  const fragments = Object.fromEntries(
-    document.definitions
-      .filter(
-        (definition): definition is FragmentDefinitionNode =>
-          definition.kind === Kind.FRAGMENT_DEFINITION,
-      )
-      .map((definition) => [definition.name.value, definition]),
-  );
-  const fieldNodes = operation.selectionSet.selections.filter(
-    (selection) => selection.kind === Kind.FIELD && selection.name.value === 'article',
-  ) as never;
-  return { fieldNodes, fragments };
-}
+import { resolveInfoFor as infoFor } from '../../test/resolve-info.js';
+import { selectsField, subfieldsOf } from './selects-field.js';
 
 describe('selectsField', () => {
   it('sees a sub-field asked for directly, and not one left out', () => {
@@ -54,5 +33,22 @@ describe('selectsField', () => {
   it('looks at every node of a field asked for twice under one name', () => {
     const info = infoFor('{ article(slug: "a") { slug } article(slug: "a") { tags } }');
     expect(selectsField(info, 'tags')).toBe(true);
+  });
+});
+
+describe('subfieldsOf', () => {
+  it('lists what is asked for under a field, every selection of it and through fragments', () => {
+    const info = infoFor(`
+      query { article(slug: "a") { sections { heading ...Body } body: sections { id } } }
+      fragment Body on Section { ... on Section { blocks { __typename } } text }
+    `);
+    expect(subfieldsOf(info, 'sections')).toEqual(new Set(['heading', 'blocks', 'text', 'id']));
+  });
+
+  it('is empty for a field not asked for, and cannot tell past an undefined fragment', () => {
+    expect(subfieldsOf(infoFor('{ article(slug: "a") { title } }'), 'sections')).toEqual(new Set());
+    expect(
+      subfieldsOf(infoFor('{ article(slug: "a") { sections { ...Missing } } }'), 'sections'),
+    ).toBeNull();
   });
 });

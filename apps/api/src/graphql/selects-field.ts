@@ -1,4 +1,30 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+
+type SelectionInfo = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
+
+/**
+ * The fields selected in `selectionSets` themselves (not their sub-fields), through inline and
+ * named fragments, each named fragment once; `null` if a fragment is not defined, which cannot
+ * pass validation, so a caller can only say "anything may be asked for".
+ */
+function fieldsOf(
+  info: SelectionInfo,
+  selectionSets: ReadonlyArray<SelectionSetNode | undefined>,
+): FieldNode[] | null {
+  const fields: FieldNode[] = [];
+  const seen = new Set<string>();
+  const walk = (selectionSet: SelectionSetNode | undefined): boolean =>
+    (selectionSet?.selections ?? []).every((selection) => {
+      if (selection.kind === Kind.FIELD) return fields.push(selection) > 0;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return walk(selection.selectionSet);
+      const fragment = selection.name.value;
+      if (seen.has(fragment)) return true;
+      seen.add(fragment);
+      const definition = info.fragments[fragment];
+      return definition ? walk(definition.selectionSet) : false;
+    });
+  return selectionSets.every(walk) ? fields : null;
+}
 
 /**
  * Whether the field being resolved asks for `name` among its own sub-fields, through inline
@@ -7,21 +33,28 @@ import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
  * for), so what it decides may only save work, never change an answer: whatever is left out
  * must still be found another way if a resolver reads it.
  */
-export function selectsField(
-  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>,
-  name: string,
-): boolean {
-  const seen = new Set<string>();
-  const within = (selectionSet: SelectionSetNode | undefined): boolean =>
-    selectionSet?.selections.some((selection) => {
-      if (selection.kind === Kind.FIELD) return selection.name.value === name;
-      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
-      const fragment = selection.name.value;
-      if (seen.has(fragment)) return false;
-      seen.add(fragment);
-      // A fragment the document does not define cannot pass validation; yes, to be safe.
-      const definition = info.fragments[fragment];
-      return definition ? within(definition.selectionSet) : true;
-    }) ?? false;
-  return info.fieldNodes.some((node) => within(node.selectionSet));
+export function selectsField(info: SelectionInfo, name: string): boolean {
+  const fields = fieldsOf(
+    info,
+    info.fieldNodes.map((node) => node.selectionSet),
+  );
+  return fields === null || fields.some((field) => field.name.value === name);
+}
+
+/**
+ * The names of the sub-fields asked for under `name` (every selection of it, whatever its
+ * alias) among the field being resolved's own sub-fields: empty when `name` is not asked for,
+ * `null` when it cannot be told. Errs towards more, as selectsField does.
+ */
+export function subfieldsOf(info: SelectionInfo, name: string): ReadonlySet<string> | null {
+  const fields = fieldsOf(
+    info,
+    info.fieldNodes.map((node) => node.selectionSet),
+  );
+  if (fields === null) return null;
+  const under = fieldsOf(
+    info,
+    fields.filter((field) => field.name.value === name).map((field) => field.selectionSet),
+  );
+  return under === null ? null : new Set(under.map((field) => field.name.value));
 }

@@ -4,22 +4,44 @@ import { Article } from './article.entity.js';
 // Articles read as one JSON document built by PostgreSQL: a single statement per article or
 // page, and far less work than hydrating joined rows through the ORM.
 
+/** A section's fields its document may leave out; heading, anchor, blocks and text it always has. */
+export const OPTIONAL_SECTION_FIELDS = ['id', 'position', 'wordCount'] as const;
+export type OptionalSectionField = (typeof OPTIONAL_SECTION_FIELDS)[number];
+/** Every field of each section (`all`), or only these optional ones besides the four. */
+export type SectionFields = 'all' | readonly OptionalSectionField[];
+
+const SECTION_COLUMNS: Record<OptionalSectionField | 'articleId', string> = {
+  id: 's.id',
+  articleId: 's.article_id',
+  position: 's.position',
+  wordCount: 's.word_count',
+};
+
 /**
  * SQL for the JSON document of the article aliased `a`, optionally with its sections, and with
  * its tags unless told otherwise (`tags: false` when nobody asked for them; the `tags` field
  * still finds them through its DataLoader if a resolver reads them after all). The tag names
  * and the section count are the copies on the article's row (migration 1764960000000), not
- * sub-selects: on a list those were two sub-plans per article.
+ * sub-selects: on a list those were two sub-plans per article. `sectionFields` leaves out of
+ * each section what the query does not ask for (section-fields.ts): two uuids and two integers
+ * per section were about a quarter of PostgreSQL's work for an article page's statement.
  */
 export function articleDocumentSql(
   a: string,
-  include: { sections: boolean; tags?: boolean },
+  include: { sections: boolean; tags?: boolean; sectionFields?: SectionFields },
 ): string {
+  const sectionFields = include.sectionFields ?? 'all';
+  const optional =
+    sectionFields === 'all'
+      ? (['id', 'articleId', 'position', 'wordCount'] as const)
+      : sectionFields;
+  const sectionKeys = [
+    ...optional.map((field) => `'${field}', ${SECTION_COLUMNS[field]}`),
+    `'heading', s.heading, 'anchor', s.anchor, 'blocks', s.blocks, 'text', s.text`,
+  ].join(', ');
   const sections = include.sections
     ? `'sections', coalesce((
-         SELECT json_agg(json_build_object('id', s.id, 'articleId', s.article_id, 'position', s.position,
-                           'heading', s.heading, 'anchor', s.anchor, 'blocks', s.blocks, 'text', s.text,
-                           'wordCount', s.word_count) ORDER BY s.position)
+         SELECT json_agg(json_build_object(${sectionKeys}) ORDER BY s.position)
            FROM sections s WHERE s.article_id = ${a}.id), '[]'::json)`
     : `'sectionCount', ${a}.section_count`;
   const tags =
@@ -43,6 +65,7 @@ export type ArticleDocument = Omit<
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Without the optional fields the statement left out (articleDocumentSql's `sectionFields`). */
   sections?: Array<Omit<Section, 'article'>>;
   /** Absent when the statement left them out (articleDocumentSql's `tags: false`). */
   tags?: string[];

@@ -36,3 +36,40 @@ it.each([
   expect(context.db.statements.count).toBe(1);
   expect(readsTags()).toBe(true);
 });
+
+describe("each section's fields", () => {
+  const BODY =
+    '{ article(slug: "look-ahead") { sections { heading anchor text blocks { __typename } } } }';
+  const FULL =
+    '{ article(slug: "look-ahead") { sections { id position wordCount heading anchor text blocks { __typename } } toc { anchor position } } }';
+  const statement = () => context.db.statements.statements.join('\n');
+
+  it('leaves ids, positions and word counts out of the statement when nobody asks for them', async () => {
+    const { data } = await context.api.query(BODY);
+    const { data: full } = await context.api.query(FULL);
+    expect(data!.article.sections).toHaveLength(3);
+    // The same sections, in the same order, as a query asking for everything.
+    expect(data!.article.sections).toEqual(
+      full!.article.sections.map(({ heading, anchor, text, blocks }: Record<string, unknown>) => ({
+        heading,
+        anchor,
+        text,
+        blocks,
+      })),
+    );
+    context.db.statements.reset();
+    await context.api.query(BODY);
+    expect(statement()).not.toMatch(/s\.id|s\.position,|s\.word_count/);
+  });
+
+  it('answers ids, positions, word counts and the table of contents when asked for', async () => {
+    const { data } = await context.api.query(FULL);
+    const sections = data!.article.sections as Array<Record<string, unknown>>;
+    expect(sections.map((section) => section.position)).toEqual([0, 1, 2]);
+    expect(sections.every((section) => typeof section.id === 'string')).toBe(true);
+    expect(sections.every((section) => (section.wordCount as number) > 0)).toBe(true);
+    expect(data!.article.toc.map((entry: { position: number }) => entry.position)).toEqual([
+      0, 1, 2,
+    ]);
+  });
+});

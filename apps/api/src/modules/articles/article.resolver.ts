@@ -27,6 +27,7 @@ import { RELATED_CANDIDATES_PER_TAG } from './related-articles.sql.js';
 import { ArticleConnection, TocEntry } from './article.types.js';
 import { PublicContent } from '../../graphql/cache-control.js';
 import { selectsField } from '../../graphql/selects-field.js';
+import { sectionFieldsAskedFor } from './section-fields.js';
 
 // Article's plain content fields (summary, dates, counts, tags...) and their withholding on
 // removed pages are article-fields.ts's; these are the fields with arguments, authorization
@@ -60,9 +61,13 @@ export class ArticleResolver {
         throw new ForbiddenError('Previewing drafts needs the editor role.');
       return this.articleService.findBySlug(slug, { publishedOnly: false });
     }
-    // Tags only when asked for (the reader's page does; an API client reading the body may not).
-    const tags = selectsField(info, 'tags');
-    return this.articleService.findBySlug(slug, { publishedOnly: true, tags });
+    // Tags only when asked for (the reader's page does; an API client reading the body may not),
+    // and of each section only the fields asked for.
+    return this.articleService.findBySlug(slug, {
+      publishedOnly: true,
+      tags: selectsField(info, 'tags'),
+      sectionFields: sectionFieldsAskedFor(info),
+    });
   }
 
   @PublicContent()

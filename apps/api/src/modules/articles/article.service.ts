@@ -5,7 +5,12 @@ import { BadUserInputError } from '../../errors/bad-user-input.error.js';
 import { decodeTimeIdCursor, encodeTimeIdCursor, pageSize } from '../../graphql/pagination.js';
 import { toConnection, type Connection } from '../../graphql/connection.types.js';
 import { Article } from './article.entity.js';
-import { articleDocumentSql, toArticle, type ArticleDocument } from './article-document.js';
+import {
+  articleDocumentSql,
+  toArticle,
+  type ArticleDocument,
+  type SectionFields,
+} from './article-document.js';
 import { listedCondition, publishedCondition } from './article.queries.js';
 import { relatedArticlesSql } from './related-articles.sql.js';
 
@@ -28,19 +33,26 @@ export class ArticleService {
    */
   async findBySlug(
     slug: string,
-    { publishedOnly, tags = true }: { publishedOnly: boolean; tags?: boolean },
+    {
+      publishedOnly,
+      tags = true,
+      sectionFields = 'all',
+    }: { publishedOnly: boolean; tags?: boolean; sectionFields?: SectionFields },
   ): Promise<Article | null> {
     // Anything that cannot be a slug (path tricks, NUL bytes, 5,000 characters) is simply absent.
     if (!isArticleSlug(slug)) return null;
+    // One prepared statement per shape: at most 2 x 2 x 9 per connection.
+    const shape =
+      (publishedOnly ? '' : '_preview') +
+      (tags ? '' : '_without_tags') +
+      (sectionFields === 'all' ? '' : `_sections_${sectionFields.join('_') || 'plain'}`);
     const [row] = await readQuery<{ article: ArticleDocument }>(
       this.dataSource,
-      `SELECT ${articleDocumentSql('a', { sections: true, tags })} AS article
+      `SELECT ${articleDocumentSql('a', { sections: true, tags, sectionFields })} AS article
          FROM articles a
         WHERE a.slug = $1 ${publishedOnly ? `AND ${publishedCondition('a')}` : ''}`,
       [slug],
-      {
-        prepareAs: `article_by_slug${publishedOnly ? '' : '_preview'}${tags ? '' : '_without_tags'}`,
-      },
+      { prepareAs: `article_by_slug${shape}` },
     );
     return row ? toArticle(row.article) : null;
   }
