@@ -11,6 +11,7 @@ import { ScheduledPublicationAnnouncements1764700000000 } from './1764700000000-
 import { PageLockFreshRead1764820000000 } from './1764820000000-page-lock-fresh-read.js';
 import { RelatedArticlesByTag1764910000000 } from './1764910000000-related-articles-by-tag.js';
 import { ArticleTagNamesSectionCount1764960000000 } from './1764960000000-article-tag-names-section-count.js';
+import { PageLockIndexReads1765000000000 } from './1765000000000-page-lock-index-reads.js';
 
 /** Every migration, oldest first. Listed explicitly so the build and jest need no globbing. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   PageLockFreshRead1764820000000,
   RelatedArticlesByTag1764910000000,
   ArticleTagNamesSectionCount1764960000000,
+  PageLockIndexReads1765000000000,
 ];
