@@ -15,15 +15,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 import { benchSlug } from './dataset.mjs';
 import { prepareDatabase } from './database.mjs';
 import { measure, peakRssMb } from './load.mjs';
 import { log } from './options.mjs';
 import { nodeBinary, nodeVersion } from './node-binary.mjs';
 import { killChildren } from './processes.mjs';
-import { FORWARDING_SECRET, startApi, startReader } from './servers.mjs';
-import { ARTICLE, NEWEST } from './workloads.mjs';
+import { startApi, startReader } from './servers.mjs';
+import { ARTICLE, NEWEST, reportRequest } from './workloads.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -98,24 +97,7 @@ function workloadsFor(api, web, articles) {
             path: '/graphql',
             setupRequest: (r) => {
               const i = n++;
-              return {
-                ...r,
-                headers: {
-                  'content-type': 'application/json',
-                  [FORWARDED_ADDRESS_HEADER]: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-                  [FORWARDING_SECRET_HEADER]: FORWARDING_SECRET,
-                },
-                body: JSON.stringify({
-                  query: `mutation ($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }`,
-                  variables: {
-                    input: {
-                      articleSlug: slug(i),
-                      reason: 'SPAM',
-                      idempotencyKey: `ab-${runId}-${i}`,
-                    },
-                  },
-                }),
-              };
+              return reportRequest(r, i, slug(i), `ab-${runId}`);
             },
           },
         ],

@@ -23,17 +23,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { FORWARDED_ADDRESS_HEADER, FORWARDING_SECRET_HEADER } from '@folio/contract';
 import pg from 'pg';
 import { prepareDatabase } from './database.mjs';
 import { benchSlug } from './dataset.mjs';
 import { CLOCK_TICKS, cpuSeconds, statFields } from './load.mjs';
 import { nodeBinary, nodeVersion } from './node-binary.mjs';
 import { killChildren, stopChildren } from './processes.mjs';
-import { FORWARDING_SECRET, startApi } from './servers.mjs';
+import { startApi } from './servers.mjs';
+import { reportRequest } from './workloads.mjs';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const SUBMIT = `mutation ($input: SubmitReportInput!) { submitReport(input: $input) { receipt } }`;
 const TABLES = [
   'reports',
   'rate_limits',
@@ -210,7 +209,7 @@ function delta(before, after, reports, acknowledgedPerSecond) {
     reportsPerBatch: filing ? filing.rowsPerCall : null,
     statementsPerReport: fixed(per(statements.reduce((sum, s) => sum + s.calls, 0)), 2),
     execMsPerReport: fixed(statements.reduce((sum, s) => sum + s.execMsPerReport, 0)),
-    top: statements.slice(0, 6).map(({ files, ...s }) => s),
+    top: statements.slice(0, 6).map(({ files: _files, ...s }) => s),
   };
 }
 
@@ -261,27 +260,9 @@ async function main() {
       {
         method: 'POST',
         path: '/graphql',
-        // W4's requests exactly as workloads.mjs sends them
         setupRequest: (request) => {
           const i = n++;
-          return {
-            ...request,
-            headers: {
-              'content-type': 'application/json',
-              [FORWARDED_ADDRESS_HEADER]: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-              [FORWARDING_SECRET_HEADER]: FORWARDING_SECRET,
-            },
-            body: JSON.stringify({
-              query: SUBMIT,
-              variables: {
-                input: {
-                  articleSlug: benchSlug(i, articles),
-                  reason: 'SPAM',
-                  idempotencyKey: `bench-w4-${runId}-${i}`,
-                },
-              },
-            }),
-          };
+          return reportRequest(request, i, benchSlug(i, articles), `bench-w4-${runId}`);
         },
         onResponse: (status, body) => {
           const receipt =

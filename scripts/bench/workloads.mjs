@@ -15,6 +15,26 @@ const SUBMIT = `mutation ($input: SubmitReportInput!) { submitReport(input: $inp
 const HOT_SET = 100;
 
 /**
+ * W4's request number `i`: a report of `articleSlug`, idempotency key `${keyPrefix}-${i}`, from
+ * reader network 10.x.y.z through the forwarding proxy's headers, so each /24 files 256
+ * reports and every request comes from another reader.
+ */
+export function reportRequest(request, i, articleSlug, keyPrefix) {
+  return {
+    ...request,
+    headers: {
+      'content-type': 'application/json',
+      [FORWARDED_ADDRESS_HEADER]: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      [FORWARDING_SECRET_HEADER]: FORWARDING_SECRET,
+    },
+    body: JSON.stringify({
+      query: SUBMIT,
+      variables: { input: { articleSlug, reason: 'SPAM', idempotencyKey: `${keyPrefix}-${i}` } },
+    }),
+  };
+}
+
+/**
  * Every workload of this run (or those named by --workloads); W5 cycles through `queries`.
  * @returns {Promise<{ workloads: object[], acknowledged: string[], runId: string }>}
  *   acknowledged: every receipt a client got back from W4; each must be in the database.
@@ -77,24 +97,7 @@ export async function defineWorkloads(servers, articles, selected, queries) {
         path: '/graphql',
         setupRequest: (request) => {
           const i = n++;
-          return {
-            ...request,
-            headers: {
-              'content-type': 'application/json',
-              [FORWARDED_ADDRESS_HEADER]: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-              [FORWARDING_SECRET_HEADER]: FORWARDING_SECRET,
-            },
-            body: JSON.stringify({
-              query: SUBMIT,
-              variables: {
-                input: {
-                  articleSlug: anySlug(i),
-                  reason: 'SPAM',
-                  idempotencyKey: `bench-w4-${runId}-${i}`,
-                },
-              },
-            }),
-          };
+          return reportRequest(request, i, anySlug(i), `bench-w4-${runId}`);
         },
         onResponse: (status, body) => {
           const receipt =

@@ -50,60 +50,8 @@ export class ArticleTagNamesSectionCount1764960000000 implements MigrationInterf
          WHERE a.id = fresh.id AND a.section_count IS DISTINCT FROM fresh.count;
       END $$;
 
-      -- One function per child table, for its three statement triggers: each declares only the
-      -- transition tables its event has, and PL/pgSQL plans a statement when it first runs it.
-      CREATE FUNCTION article_tags_refresh_articles() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE ids uuid[];
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          SELECT array_agg(DISTINCT article_id) INTO ids FROM new_rows;
-        ELSIF TG_OP = 'DELETE' THEN
-          SELECT array_agg(DISTINCT article_id) INTO ids FROM old_rows;
-        ELSE
-          -- Only rows whose article or tag changed; the listing copy changes neither.
-          SELECT array_agg(DISTINCT article_id) INTO ids FROM (
-            (SELECT article_id, tag_id FROM old_rows EXCEPT SELECT article_id, tag_id FROM new_rows)
-            UNION
-            (SELECT article_id, tag_id FROM new_rows EXCEPT SELECT article_id, tag_id FROM old_rows)) moved;
-        END IF;
-        IF ids IS NOT NULL THEN PERFORM articles_refresh_tag_names(ids); END IF;
-        RETURN NULL;
-      END $$;
-      CREATE TRIGGER article_tags_refresh_articles_insert AFTER INSERT ON article_tags
-        REFERENCING NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION article_tags_refresh_articles();
-      CREATE TRIGGER article_tags_refresh_articles_delete AFTER DELETE ON article_tags
-        REFERENCING OLD TABLE AS old_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION article_tags_refresh_articles();
-      CREATE TRIGGER article_tags_refresh_articles_update AFTER UPDATE ON article_tags
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION article_tags_refresh_articles();
-
-      CREATE FUNCTION sections_refresh_articles() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE ids uuid[];
-      BEGIN
-        IF TG_OP = 'INSERT' THEN
-          SELECT array_agg(DISTINCT article_id) INTO ids FROM new_rows;
-        ELSIF TG_OP = 'DELETE' THEN
-          SELECT array_agg(DISTINCT article_id) INTO ids FROM old_rows;
-        ELSE
-          SELECT array_agg(DISTINCT article_id) INTO ids FROM (
-            (SELECT id, article_id FROM old_rows EXCEPT SELECT id, article_id FROM new_rows)
-            UNION
-            (SELECT id, article_id FROM new_rows EXCEPT SELECT id, article_id FROM old_rows)) moved;
-        END IF;
-        IF ids IS NOT NULL THEN PERFORM articles_refresh_section_count(ids); END IF;
-        RETURN NULL;
-      END $$;
-      CREATE TRIGGER sections_refresh_articles_insert AFTER INSERT ON sections
-        REFERENCING NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION sections_refresh_articles();
-      CREATE TRIGGER sections_refresh_articles_delete AFTER DELETE ON sections
-        REFERENCING OLD TABLE AS old_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION sections_refresh_articles();
-      CREATE TRIGGER sections_refresh_articles_update AFTER UPDATE ON sections
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION sections_refresh_articles();
+      ${childTableTriggers('article_tags', 'article_id, tag_id', 'articles_refresh_tag_names')}
+      ${childTableTriggers('sections', 'id, article_id', 'articles_refresh_section_count')}
 
       -- A renamed tag (nothing in Folio renames one, plain SQL may) renames it on its articles.
       CREATE FUNCTION tags_refresh_articles() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -144,4 +92,40 @@ export class ArticleTagNamesSectionCount1764960000000 implements MigrationInterf
       ALTER TABLE articles DROP COLUMN section_count, DROP COLUMN tag_names;
     `);
   }
+}
+
+/**
+ * SQL for a statement trigger function on `table` (article_tags or sections) and its three
+ * triggers, which pass the articles its rows belong to to `refresh`: inserted or deleted rows,
+ * and on UPDATE only rows whose `key` changed (the listing copy on article_tags changes neither
+ * article nor tag). One function per table for its three triggers: each trigger declares only the
+ * transition tables its event has, and PL/pgSQL plans a statement when it first runs it.
+ */
+function childTableTriggers(table: string, key: string, refresh: string): string {
+  return `
+      CREATE FUNCTION ${table}_refresh_articles() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE ids uuid[];
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          SELECT array_agg(DISTINCT article_id) INTO ids FROM new_rows;
+        ELSIF TG_OP = 'DELETE' THEN
+          SELECT array_agg(DISTINCT article_id) INTO ids FROM old_rows;
+        ELSE
+          SELECT array_agg(DISTINCT article_id) INTO ids FROM (
+            (SELECT ${key} FROM old_rows EXCEPT SELECT ${key} FROM new_rows)
+            UNION
+            (SELECT ${key} FROM new_rows EXCEPT SELECT ${key} FROM old_rows)) moved;
+        END IF;
+        IF ids IS NOT NULL THEN PERFORM ${refresh}(ids); END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER ${table}_refresh_articles_insert AFTER INSERT ON ${table}
+        REFERENCING NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION ${table}_refresh_articles();
+      CREATE TRIGGER ${table}_refresh_articles_delete AFTER DELETE ON ${table}
+        REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION ${table}_refresh_articles();
+      CREATE TRIGGER ${table}_refresh_articles_update AFTER UPDATE ON ${table}
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION ${table}_refresh_articles();`;
 }
