@@ -30,7 +30,8 @@ import { CLOCK_TICKS, cpuSeconds, statFields } from './load.mjs';
 import { nodeBinary, nodeVersion } from './node-binary.mjs';
 import { killChildren, stopChildren } from './processes.mjs';
 import { startApi } from './servers.mjs';
-import { reportRequest } from './workloads.mjs';
+import { checkReports } from './report.mjs';
+import { receiptOf, reportRequest } from './workloads.mjs';
 
 const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TABLES = [
@@ -265,8 +266,7 @@ async function main() {
           return reportRequest(request, i, benchSlug(i, articles), `bench-w4-${runId}`);
         },
         onResponse: (status, body) => {
-          const receipt =
-            status === 200 ? /"receipt":"(R-[0-9A-Z]{10})"/.exec(body)?.[1] : undefined;
+          const receipt = receiptOf(status, body);
           if (receipt) acknowledged.push(receipt);
         },
       },
@@ -308,19 +308,12 @@ async function main() {
   const elapsed = (last.at - first.at) / 1000;
   const whole = delta(first, last, acknowledged.length, acknowledged.length / elapsed);
 
-  const [check] = (
-    await client.query(
-      `SELECT count(*) FILTER (WHERE receipt = ANY($1))::int AS stored,
-              (count(*) - count(DISTINCT idempotency_key))::int AS duplicated
-         FROM reports WHERE idempotency_key LIKE $2`,
-      [acknowledged, `bench-w4-${runId}-%`],
-    )
-  ).rows;
+  const check = await checkReports(client, { acknowledged, runId });
   console.log(
     `\nW4 for ${fixed(elapsed, 1)} s on ${articles} articles (root ${root}, offset ${values.offset})`,
   );
   console.log(
-    `responses ${result.requests.total}, non-2xx ${result.non2xx}, errors ${result.errors}; receipts ${acknowledged.length}, lost ${acknowledged.length - check.stored}, duplicated ${check.duplicated}`,
+    `responses ${result.requests.total}, non-2xx ${result.non2xx}, errors ${result.errors}; receipts ${acknowledged.length}, lost ${check.lost}, duplicated ${check.duplicated}`,
   );
   console.log('\nper sample:');
   console.table(

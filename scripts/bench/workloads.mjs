@@ -34,6 +34,11 @@ export function reportRequest(request, i, articleSlug, keyPrefix) {
   };
 }
 
+/** The receipt a W4 response acknowledged to its client, if it did. */
+export function receiptOf(status, body) {
+  return status === 200 ? /"receipt":"(R-[0-9A-Z]{10})"/.exec(body)?.[1] : undefined;
+}
+
 /**
  * Every workload of this run (or those named by --workloads); W5 cycles through `queries`.
  * @returns {Promise<{ workloads: object[], acknowledged: string[], runId: string }>}
@@ -100,8 +105,7 @@ export async function defineWorkloads(servers, articles, selected, queries) {
           return reportRequest(request, i, anySlug(i), `bench-w4-${runId}`);
         },
         onResponse: (status, body) => {
-          const receipt =
-            status === 200 ? /"receipt":"(R-[0-9A-Z]{10})"/.exec(body)?.[1] : undefined;
+          const receipt = receiptOf(status, body);
           if (receipt) acknowledged.push(receipt);
         },
       },
