@@ -31,11 +31,19 @@ export function postgresCpuSeconds(dataDir) {
     const own = statFields(postmaster);
     // utime, stime, cutime, cstime: fields 14 to 17 of /proc/<pid>/stat (11 to 14 after the name)
     let ticks = own.slice(11, 15).reduce((sum, value) => sum + Number(value), 0);
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      const fields = statFields(entry);
-      if (fields?.[1] === postmaster) ticks += Number(fields[11]) + Number(fields[12]);
-    }
+    for (const { fields } of childrenOf(postmaster))
+      ticks += Number(fields[11]) + Number(fields[12]);
     return ticks / CLOCK_TICKS;
   };
+}
+
+/** The running children of process `parent`: each one's pid and /proc/<pid>/stat fields. */
+export function childrenOf(parent) {
+  const children = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(entry);
+    if (fields?.[1] === parent) children.push({ pid: entry, fields });
+  }
+  return children;
 }

@@ -17,7 +17,7 @@
 // duplicated) and prints each table's live and dead tuples, scans, vacuums and sizes before
 // and after.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { prepareDatabase } from './database.mjs';
+import { childrenOf } from './postgres-cpu.mjs';
 import { benchSlug } from './dataset.mjs';
 import { CLOCK_TICKS, cpuSeconds, statFields } from './load.mjs';
 import { nodeBinary, nodeVersion } from './node-binary.mjs';
@@ -90,16 +91,12 @@ function postgresCpuByKind(dataDir) {
     postmaster: (Number(own[11]) + Number(own[12])) / CLOCK_TICKS,
     exited: (Number(own[13]) + Number(own[14])) / CLOCK_TICKS,
   };
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let fields;
+  for (const { pid, fields } of childrenOf(postmaster)) {
     let title;
     try {
-      fields = statFields(entry);
-      if (fields[1] !== postmaster) continue;
-      title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
     } catch {
-      continue;
+      continue; // exited since
     }
     const kind = /checkpointer/.test(title)
       ? 'checkpointer'
