@@ -24,6 +24,9 @@ export interface ListArticlesInput {
   tag?: string | null;
 }
 
+/** The article statements' SQL by prepared name, each built once. */
+const articleStatements = new Map<string, string>();
+
 export class ArticleService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -53,21 +56,27 @@ export class ArticleService {
     // Anything that cannot be a slug (path tricks, NUL bytes, 5,000 characters) is simply absent.
     if (!isArticleSlug(slug)) return null;
     const withRelated = related === RELATED_DEFAULT;
-    // One prepared statement per shape: at most 2 x 2 x 9 x 2 per connection.
+    // One prepared statement per shape: 2 x 9 x 2 for published articles, one for previews.
     const shape =
       (publishedOnly ? '' : '_preview') +
       (tags ? '' : '_without_tags') +
       (sectionFields === 'all' ? '' : `_sections_${sectionFields.join('_') || 'plain'}`) +
       (withRelated ? `_related_${RELATED_DEFAULT}` : '');
-    const [row] = await readQuery<{ article: ArticleDocument; related?: ArticleDocument[] }>(
-      this.dataSource,
-      `SELECT ${articleDocumentSql('page', { sections: true, tags, sectionFields })} AS article${
+    const name = `article_by_slug${shape}`;
+    let sql = articleStatements.get(name);
+    if (sql === undefined) {
+      sql = `SELECT ${articleDocumentSql('page', { sections: true, tags, sectionFields })} AS article${
         withRelated ? `,\n ${relatedArticlesJsonSql(RELATED_DEFAULT, 'page')} AS related` : ''
       }
          FROM articles page
-        WHERE page.slug = $1 ${publishedOnly ? `AND ${publishedCondition('page')}` : ''}`,
+        WHERE page.slug = $1 ${publishedOnly ? `AND ${publishedCondition('page')}` : ''}`;
+      articleStatements.set(name, sql);
+    }
+    const [row] = await readQuery<{ article: ArticleDocument; related?: ArticleDocument[] }>(
+      this.dataSource,
+      sql,
       [slug],
-      { prepareAs: `article_by_slug${shape}` },
+      { prepareAs: name },
     );
     if (!row) return null;
     const article = toArticle(row.article);
