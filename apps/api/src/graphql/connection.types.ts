@@ -90,15 +90,18 @@ class LazyEdge<TNode> implements Edge<TNode> {
  */
 class EdgesPageInfo<TNode> implements PageInfo {
   readonly hasPreviousPage = false;
+  readonly #edges: readonly Edge<TNode>[];
   constructor(
-    private readonly edges: readonly Edge<TNode>[],
+    edges: readonly Edge<TNode>[],
     readonly hasNextPage: boolean,
-  ) {}
+  ) {
+    this.#edges = edges;
+  }
   get startCursor(): string | null {
-    return this.edges[0]?.cursor ?? null;
+    return this.#edges[0]?.cursor ?? null;
   }
   get endCursor(): string | null {
-    return this.edges.at(-1)?.cursor ?? null;
+    return this.#edges.at(-1)?.cursor ?? null;
   }
 }
 
