@@ -6,7 +6,7 @@ import type {
 } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToString } from 'react-dom/server';
-import { contentSecurityPolicy, noncePlaceholder, randomNonce, withNonce } from './lib/csp.server';
+import { contentSecurityPolicy, randomNonce, randomText, signPage } from './lib/csp.server';
 import { isFresh } from './lib/etag.server';
 import { FormEchoProvider, type FormEcho } from './lib/form-echo';
 import { appLogger } from './lib/logger.server';
@@ -25,7 +25,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext?: AppLoadContext,
 ): Response {
-  const placeholder = noncePlaceholder();
+  const placeholder = randomText(18, 'hex');
   const rendered = render(request, remixContext, placeholder, {
     formEcho: loadContext?.reader?.formEcho ?? {},
     serverOnly: loadContext?.reader?.serverOnly ?? {},
@@ -34,24 +34,27 @@ export default function handleRequest(
     request.method === 'GET' &&
     status === 200 &&
     /\bpublic\b/.test(headers.get('Cache-Control') ?? '');
+  let html: string;
   headers.set('Content-Type', 'text/html; charset=utf-8');
-  // A public page's nonce and ETag come from one keyed hash of the page around its nonce.
-  const { page, signature, nonce } = withNonce(
-    rendered,
-    placeholder,
-    cacheable ? undefined : randomNonce(),
-  );
-  headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
-  if (signature) {
+  if (cacheable) {
+    // The page around its nonce: one keyed hash of it gives the nonce and the ETag.
+    const parts = rendered.split(placeholder);
+    const signature = signPage(parts);
+    html = parts.join(signature.nonce);
+    headers.set('Content-Security-Policy', contentSecurityPolicy(signature.nonce));
     headers.set('ETag', signature.etag);
     if (isFresh(request, signature.etag)) return new Response(null, { status: 304, headers });
+  } else {
+    const nonce = randomNonce();
+    html = rendered.replaceAll(placeholder, nonce);
+    headers.set('Content-Security-Policy', contentSecurityPolicy(nonce));
   }
-  // Served by our express handler: the page is handed over as bytes (see renderedPage).
+  // Served by our express handler: the page is handed over as a string (see renderedPage).
   if (loadContext?.reader) {
-    loadContext.reader.renderedPage = page;
+    loadContext.reader.renderedPage = html;
     return new Response(null, { status, headers });
   }
-  return new Response(page as Uint8Array<ArrayBuffer>, { status, headers });
+  return new Response(html, { status, headers });
 }
 
 /**

@@ -87,7 +87,7 @@ export function remixWithPageCache({
 }
 
 /**
- * The response's body: a page entry.server rendered is handed over as bytes (no body on
+ * The response's body: a page entry.server rendered is handed over as a string (no body on
  * the Response); anything else (data, redirects, resource routes) is read from the Response.
  * Remix answers HEAD with a Response of its own, without a body: so do we.
  */
@@ -97,7 +97,7 @@ async function bodyOf(
   method: string,
 ): Promise<Buffer> {
   if (reader.renderedPage !== undefined && method !== 'HEAD' && response.body === null)
-    return reader.renderedPage;
+    return Buffer.from(reader.renderedPage);
   return Buffer.from(await response.arrayBuffer());
 }
 

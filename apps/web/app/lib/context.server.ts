@@ -19,11 +19,11 @@ export interface ReaderRequestContext {
   /** Filled by loaders of a document request, read by entry.server (lib/server-only-data). */
   serverOnly?: ServerOnlyData;
   /**
-   * Set by entry.server: the page it rendered, as the bytes the express handler sends. The
-   * Response entry.server returns then has no body: a body becomes a web stream that the
-   * handler would read back into bytes, for every page.
+   * Set by entry.server: the page it rendered, which the express handler sends as it is. The
+   * Response entry.server returns then has no body: a string body becomes a web stream that
+   * the handler would read back into bytes, for every page.
    */
-  renderedPage?: Buffer;
+  renderedPage?: string;
 }
 
 declare module '@remix-run/node' {

@@ -20,7 +20,7 @@ export interface PageSignature {
  * createHmac imports it again on every call, which on Node 24 cost as much as hashing a whole
  * 17 kB page.
  */
-function createKeyedHash(key: Buffer): (parts: ReadonlyArray<string | Uint8Array>) => Buffer {
+function createKeyedHash(key: Buffer): (parts: readonly string[]) => Buffer {
   const secret = createSecretKey(key);
   return (parts) => {
     const hmac = createHmac('sha256', secret);
@@ -32,65 +32,19 @@ function createKeyedHash(key: Buffer): (parts: ReadonlyArray<string | Uint8Array
 const keyedHash = createKeyedHash(randomBytes(32));
 
 /**
- * The nonce and ETag of a public page, from the page's bytes around its nonce: `parts` is the
- * page split where the nonce goes. One keyed hash gives both: the page is its parts joined by
- * a nonce that is itself a function of the parts, so equal parts make equal pages, and each
- * part's length is hashed before it so that no two splits hash alike.
+ * The nonce and ETag of a public page, from the page as rendered around its nonce: `parts`
+ * is the page split where the nonce goes. One keyed hash gives both: the page is its parts
+ * joined by a nonce that is itself a function of the parts, so equal parts make equal pages,
+ * and each part's length is hashed before it so that no two splits hash alike.
  */
-export function signPage(parts: readonly Uint8Array[]): PageSignature {
-  const framed: Array<string | Uint8Array> = [];
+export function signPage(parts: readonly string[]): PageSignature {
+  const framed: string[] = [];
   for (const part of parts) framed.push(`${part.length}:`, part);
   const digest = keyedHash(framed);
   return {
-    nonce: digest.toString('base64', 0, NONCE_BYTES),
+    nonce: digest.toString('base64', 0, 18),
     etag: `W/"${digest.toString('base64url')}"`,
   };
-}
-
-/** A public page's nonce: 18 bytes of its keyed hash, 24 characters of base64. */
-const NONCE_BYTES = 18;
-/** Every nonce's length: the signed one, and a random one (16 bytes and its padding). */
-const NONCE_LENGTH = 24;
-
-/**
- * What a page is rendered with where its nonce goes: random, so no page text can pass for it,
- * and as long as a nonce, so that the nonce is written over it in the page's bytes (see
- * withNonce) rather than the page being split into strings and joined again.
- */
-export function noncePlaceholder(): string {
-  return randomText(NONCE_BYTES, 'base64');
-}
-
-/**
- * The rendered page as bytes, with its nonce: for a public page, from its keyed hash (with its
- * ETag); for any other, `nonce`. The page is encoded once, hashed from those bytes and sent
- * as they are.
- */
-export function withNonce(
-  rendered: string,
-  placeholder: string,
-  nonce?: string,
-): { page: Buffer; signature: PageSignature | null; nonce: string } {
-  if (placeholder.length !== NONCE_LENGTH) throw new Error('a placeholder is as long as a nonce');
-  const page = Buffer.from(rendered);
-  const at: number[] = [];
-  for (let i = page.indexOf(placeholder); i >= 0; i = page.indexOf(placeholder, i + NONCE_LENGTH))
-    at.push(i);
-  let signature: PageSignature | null = null;
-  if (nonce === undefined) {
-    const parts: Uint8Array[] = [];
-    let from = 0;
-    for (const i of at) {
-      parts.push(page.subarray(from, i));
-      from = i + NONCE_LENGTH;
-    }
-    parts.push(page.subarray(from));
-    signature = signPage(parts);
-    nonce = signature.nonce;
-  }
-  if (nonce.length !== NONCE_LENGTH) throw new Error('a nonce is 24 characters');
-  for (const i of at) page.write(nonce, i, 'latin1');
-  return { page, signature, nonce };
 }
 
 /**
