@@ -58,3 +58,15 @@ export function subfieldsOf(info: SelectionInfo, name: string): ReadonlySet<stri
   );
   return under === null ? null : new Set(under.map((field) => field.name.value));
 }
+
+/**
+ * Every selection of `name` (whatever its alias) among the field being resolved's own
+ * sub-fields, so a look-ahead can read their arguments; `null` when it cannot be told.
+ */
+export function selectionsOf(info: SelectionInfo, name: string): FieldNode[] | null {
+  const fields = fieldsOf(
+    info,
+    info.fieldNodes.map((node) => node.selectionSet),
+  );
+  return fields === null ? null : fields.filter((field) => field.name.value === name);
+}

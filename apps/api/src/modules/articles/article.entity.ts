@@ -111,6 +111,12 @@ export class Article {
   @Field(() => [String], { name: 'tags' })
   tagNames?: string[];
 
+  /**
+   * The related articles `article(slug)` read in its own statement, for the `first` it was
+   * asked for (article.service.ts); otherwise `related` loads them. Neither a column nor a field.
+   */
+  prefetchedRelated?: { first: number; articles: Article[] };
+
   /** The number of sections when a list loaded it; otherwise the field's resolver batches it. */
   @Field(() => Int, { description: 'How many sections it has; cheaper than asking for them.' })
   sectionCount?: number;

@@ -28,6 +28,7 @@ import { ArticleConnection, TocEntry } from './article.types.js';
 import { PublicContent } from '../../graphql/cache-control.js';
 import { selectsField } from '../../graphql/selects-field.js';
 import { sectionFieldsAskedFor } from './section-fields.js';
+import { relatedLimitAskedFor } from './related-lookahead.js';
 
 // Article's plain content fields (summary, dates, counts, tags...) and their withholding on
 // removed pages are article-fields.ts's; these are the fields with arguments, authorization
@@ -67,6 +68,7 @@ export class ArticleResolver {
       publishedOnly: true,
       tags: selectsField(info, 'tags'),
       sectionFields: sectionFieldsAskedFor(info),
+      related: relatedLimitAskedFor(info),
     });
   }
 
@@ -102,8 +104,11 @@ export class ArticleResolver {
     @Ctx() context: Context,
   ): Promise<Article[]> | Article[] {
     if (contentWithheld(article, context)) return [];
-    // Batched: a page of 100 articles asking for related runs one statement, not 100.
-    return context.loaders.relatedByArticleId(relatedLimit(first)).load(article.id);
+    const limit = relatedLimit(first);
+    // An article page read them with the article; otherwise batched: a page of 100 articles
+    // asking for related runs one statement, not 100.
+    if (article.prefetchedRelated?.first === limit) return article.prefetchedRelated.articles;
+    return context.loaders.relatedByArticleId(limit).load(article.id);
   }
 
   @FieldResolver(() => [TocEntry], { description: 'Headed sections, for a table of contents.' })

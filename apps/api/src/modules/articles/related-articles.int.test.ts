@@ -32,6 +32,18 @@ async function relatedSlugs(slug: string, first?: number): Promise<string[]> {
   return related!.map((article) => article.slug);
 }
 
+/** The default three as an article page gets them: read in the page's own statement. */
+async function pageRelatedSlugs(slug: string): Promise<string[]> {
+  context.db.statements.reset();
+  const { data, errors } = await context.api.query<{ article: { related: { slug: string }[] } }>(
+    'query ($slug: String!) { article(slug: $slug) { title related { slug } } }',
+    { slug },
+  );
+  expect(errors).toBeUndefined();
+  expect(context.db.statements.count).toBe(1);
+  return data!.article.related.map((article) => article.slug);
+}
+
 /**
  * `count` published articles `<prefix>-1..count` with `tags`, one a day from `fromDay`, in one
  * statement each for articles and tag rows (the importer would take minutes for hundreds).
@@ -108,6 +120,7 @@ describe('related articles', () => {
       ...ties,
     ]);
     expect(await relatedSlugs('source')).toEqual(['three-old', 'two-newer', 'two-older']);
+    expect(await pageRelatedSlugs('source')).toEqual(['three-old', 'two-newer', 'two-older']);
   });
 
   it('leaves out drafts, archived, removed, under review and scheduled-for-later articles', async () => {
@@ -138,6 +151,7 @@ describe('related articles', () => {
     await set('draft', `status = 'published'`);
     await set('listed', `status = 'draft'`);
     expect((await relatedSlugs('source', 3)).sort()).toEqual(['draft', 'due', 'removed']);
+    expect((await pageRelatedSlugs('source')).sort()).toEqual(['draft', 'due', 'removed']);
   });
 
   it('follows retagging', async () => {
@@ -254,6 +268,39 @@ describe('related articles', () => {
       expect(plans).toEqual([
         { name: 'related_articles_one_3', generic_plans: 3, custom_plans: 5 },
       ]);
+    } finally {
+      await connection.destroy();
+    }
+  });
+
+  it("reads an article page's related in the page's statement, planned once per connection", async () => {
+    await createArticle(context.db.dataSource, { title: 'Source', tags: ['t', 'u'] });
+    for (let i = 0; i < 4; i++) await createArticle(context.db.dataSource, { tags: ['t'] });
+    const { url } = context.db.dataSource.options as { url: string };
+    const connection = createAppDataSource({ url, poolMax: 1 });
+    await connection.initialize();
+    try {
+      const onOne = new ArticleService(connection);
+      const expected = await relatedSlugs('source', 3);
+      for (let i = 0; i < 8; i++) {
+        const page = await onOne.findBySlug('source', { publishedOnly: true, related: 3 });
+        expect(page!.prefetchedRelated!.articles.map((article) => article.slug)).toEqual(expected);
+        // The cards carry what the field's own statement gives them.
+        expect(page!.prefetchedRelated!.articles[0]!.tagNames).toEqual(['t']);
+        expect(page!.prefetchedRelated!.articles[0]!.sectionCount).toBe(3);
+      }
+      const plans = await readQuery(
+        connection,
+        `SELECT name, generic_plans::int, custom_plans::int FROM pg_prepared_statements
+          WHERE name LIKE 'article_by_slug%'`,
+      );
+      expect(plans).toEqual([
+        { name: 'article_by_slug_related_3', generic_plans: 3, custom_plans: 5 },
+      ]);
+      // Any other number is the field's own statement, as for a list.
+      expect(
+        (await onOne.findBySlug('source', { publishedOnly: true, related: 2 }))!.prefetchedRelated,
+      ).toBeUndefined();
     } finally {
       await connection.destroy();
     }
