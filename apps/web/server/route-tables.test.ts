@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import {
   createRequestHandler,
   type EntryContext,
@@ -159,6 +161,13 @@ const QUERIES = [
 ];
 
 describe('route tables', () => {
+  it('are tested with the reader’s own routes (one per file in app/routes)', () => {
+    const files = readdirSync(path.join(__dirname, '../app/routes'))
+      .filter((file) => !/\.test\.tsx?$/.test(file))
+      .map((file) => `routes/${file.replace(/\.tsx?$/, '')}`);
+    expect(READER_ROUTES.map((route) => route.id).sort()).toEqual(files.sort());
+  });
+
   const build = readerShapedBuild();
   const full = createRequestHandler(build, 'production');
   const tables = routeTables(build, 'production');
