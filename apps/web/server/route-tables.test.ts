@@ -147,6 +147,7 @@ const PATHS = [
   '/sitemap.xml/extra',
   '/x',
   '/x/y/z/w/v',
+  `${'/articles'.repeat(17)}/tides`,
   '/articles/tides/report/more',
 ];
 const QUERIES = [
@@ -213,6 +214,8 @@ describe('route tables', () => {
     expect(shapeOf('/articles//a', statics, 'x')).toBe('/articles//x');
     expect(shapeOf('/Feed.XML', statics, 'x')).toBe('/feed.xml');
     expect(shapeOf('/articles/%41', statics, 'x')).toBeNull();
+    expect(shapeOf(`${'/a'.repeat(16)}`, statics, 'x')).toBe('/x'.repeat(16));
+    expect(shapeOf(`${'/a'.repeat(17)}`, statics, 'x')).toBeNull();
   });
 
   it('gives every request the whole table when a route path is beyond what it reasons about', () => {

@@ -15,8 +15,10 @@ type RemixHandler = ReturnType<typeof createRequestHandler>;
 type ServerRoute = ServerBuild['routes'][string];
 type RouteObject = Parameters<typeof matchRoutes>[0][number];
 
-/** Shapes remembered at most: a path's shape is bounded, but not its count of segments. */
+/** Shapes remembered at most, each of at most MAX_SEGMENTS segments (about 200 bytes). */
 const MAX_SHAPES = 1_000;
+/** A deeper path (no route is near it) gets the full table rather than a shape of its own. */
+const MAX_SEGMENTS = 16;
 
 /**
  * A route path this module can reason about: static segments of unreserved characters, and
@@ -75,8 +77,8 @@ export function routeTables(build: ServerBuild, mode: string): RouteTables {
 /**
  * What decides which routes a path matches, and nothing else: each segment as the static
  * segment it equals (routes match case-insensitively), empty, or any other value (as
- * `placeholder`). Null for a path with an escape: Remix decodes segments before matching, so
- * such a path gets the full table.
+ * `placeholder`). Null for a path with an escape (Remix decodes segments before matching) or
+ * more than MAX_SEGMENTS segments: such a path gets the full table.
  */
 export function shapeOf(
   pathname: string,
@@ -85,6 +87,7 @@ export function shapeOf(
 ): string | null {
   if (pathname.includes('%')) return null;
   const segments = pathname.split('/');
+  if (segments.length > MAX_SEGMENTS + 1) return null;
   for (let i = 1; i < segments.length; i++) {
     const segment = segments[i]!.toLowerCase();
     segments[i] = segment === '' || statics.has(segment) ? segment : placeholder;
