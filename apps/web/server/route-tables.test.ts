@@ -6,6 +6,7 @@ import {
   type LoaderFunctionArgs,
   type ServerBuild,
 } from '@remix-run/node';
+import { testServerBuild } from '../test/server-build';
 import { routeTables, shapeOf } from './route-tables';
 
 /** The reader's route table (app/routes), in the order Remix's build lists it. */
@@ -65,39 +66,26 @@ function readerShapedBuild(): ServerBuild {
     };
     manifest[id] = { id, parentId: 'root', path, index, module: `/${id}.js`, hasLoader: true };
   }
-  return {
-    mode: 'production',
-    basename: '/',
-    publicPath: '/build/',
-    assetsBuildDirectory: 'build/client',
-    isSpaMode: false,
-    future: {},
-    assets: {
-      entry: { module: '/entry.client.js', imports: [] },
-      routes: manifest,
-      url: '/m.js',
-      version: '1',
-    },
+  return testServerBuild({
+    routes,
+    manifest,
     entry: {
-      module: {
-        // Remix logs each error it answers (a 404, a 405): both sides answer the same ones.
-        handleError: () => {},
-        default: (_request: Request, status: number, headers: Headers, context: EntryContext) => {
-          const { matches, loaderData, actionData, errors } = context.staticHandlerContext;
-          const page = {
-            status,
-            matches: matches.map((match) => ({ id: match.route.id, params: match.params })),
-            manifestRoutes: matches.map((match) => context.manifest.routes[match.route.id]?.module),
-            loaderData,
-            actionData,
-            errors: errors && JSON.stringify(errors),
-          };
-          return new Response(JSON.stringify(page), { status, headers });
-        },
+      // Remix logs each error it answers (a 404, a 405): both sides answer the same ones.
+      handleError: () => {},
+      default: (_request: Request, status: number, headers: Headers, context: EntryContext) => {
+        const { matches, loaderData, actionData, errors } = context.staticHandlerContext;
+        const page = {
+          status,
+          matches: matches.map((match) => ({ id: match.route.id, params: match.params })),
+          manifestRoutes: matches.map((match) => context.manifest.routes[match.route.id]?.module),
+          loaderData,
+          actionData,
+          errors: errors && JSON.stringify(errors),
+        };
+        return new Response(JSON.stringify(page), { status, headers });
       },
     },
-    routes,
-  } as unknown as ServerBuild;
+  });
 }
 
 async function answer(response: Response) {
