@@ -2,7 +2,7 @@
 // page cache can keep and replay whole responses. The request conversion follows
 // @remix-run/express; responses are buffered, as app/entry.server.tsx renders whole pages.
 import { randomUUID } from 'node:crypto';
-import { createRequestHandler, type ServerBuild } from '@remix-run/node';
+import type { ServerBuild } from '@remix-run/node';
 import type {
   Request as ExpressRequest,
   RequestHandler,
@@ -12,6 +12,7 @@ import type { ReaderRequestContext } from '../app/lib/context.server';
 import type { CachedPage, CacheHit, PageCache } from './page-cache';
 import { ifNoneMatchIncludes } from './if-none-match';
 import { pageCacheKey } from './page-cache-key';
+import { routeTables } from './route-tables';
 
 export function remixWithPageCache({
   build,
@@ -22,7 +23,8 @@ export function remixWithPageCache({
   mode: string;
   cache: PageCache;
 }): RequestHandler {
-  const handle = createRequestHandler(build, mode);
+  // Each request is matched and rendered against the routes its path can match (./route-tables.ts).
+  const tables = routeTables(build, mode);
   const refreshing = new Set<string>();
 
   /** Renders a page for the cache only, with no reader waiting on it. */
@@ -36,7 +38,8 @@ export function remixWithPageCache({
         requestId: randomUUID(),
         documentRequest: true,
       };
-      const response = await handle(new Request(new URL(key, origin)), { reader });
+      const url = new URL(key, origin);
+      const response = await tables.handlerFor(url)(new Request(url), { reader });
       cache.store(key, response, await bodyOf(response, reader, 'GET'), startedUnder);
     } catch {
       // The stale page stays until it expires; the next reader's request tries again.
@@ -59,14 +62,15 @@ export function remixWithPageCache({
       const startedUnder = cache.generation;
       const forCache = key !== null && cache.usable;
       const url = key ?? req.originalUrl;
-      const request = toFetchRequest(req, res, { forCache, url });
+      const target = new URL(url, originOf(req));
+      const request = toFetchRequest(req, res, { forCache, target });
       const reader: ReaderRequestContext = {
         clientAddress: req.ip ?? '127.0.0.1',
         requestId: res.locals.requestId,
         // Remix answers ?_data requests with loader data alone (client-side navigation).
         documentRequest: !hasDataParam(url),
       };
-      const response = await handle(request, { reader });
+      const response = await tables.handlerFor(target)(request, { reader });
       const body = await bodyOf(response, reader, req.method);
       const stored =
         req.method === 'GET' && key !== null
@@ -114,12 +118,12 @@ function originOf(req: ExpressRequest): string {
 /**
  * forCache: render the full page even if
  *   the reader holds a copy (If-None-Match), since the cache, not Remix, answers the 304.
- *   url: the path and query to render (a read's cache key).
+ *   target: the URL to render (a read's cache key, on the request's origin).
  */
 function toFetchRequest(
   req: ExpressRequest,
   res: ExpressResponse,
-  { forCache, url }: { forCache: boolean; url: string },
+  { forCache, target }: { forCache: boolean; target: URL },
 ): Request {
   const controller = new AbortController();
   // Only a reader who left before the answer was sent aborts the work: aborting after every
@@ -148,7 +152,7 @@ function toFetchRequest(
     // A Buffer is a Uint8Array; its type only admits a shared buffer, which this never is.
     init.body = (req.rawBody ?? Buffer.alloc(0)) as Uint8Array<ArrayBuffer>;
   }
-  return new Request(new URL(url, originOf(req)), init);
+  return new Request(target, init);
 }
 
 function sendResponse(res: ExpressResponse, response: Response, body: Buffer): void {

@@ -1,9 +1,5 @@
-import {
-  createRequestHandler,
-  type AppLoadContext,
-  type EntryContext,
-  type ServerBuild,
-} from '@remix-run/node';
+import { createRequestHandler, type AppLoadContext, type EntryContext } from '@remix-run/node';
+import { testServerBuild } from '../../test/server-build';
 import { pageData } from './page-data.server';
 
 /**
@@ -13,27 +9,14 @@ import { pageData } from './page-data.server';
  */
 function oneRouteBuild(loaderData: unknown) {
   const rendered: EntryContext[] = [];
-  const build = {
-    mode: 'production',
-    basename: '/',
-    publicPath: '/build/',
-    assetsBuildDirectory: 'build/client',
-    isSpaMode: false,
-    future: {},
-    assets: {
-      entry: { module: '/entry.client.js', imports: [] },
-      routes: {
-        root: { id: 'root', path: '', module: '/root.js', hasLoader: true, hasAction: false },
-      },
-      url: '/manifest.js',
-      version: '1',
+  const build = testServerBuild({
+    manifest: {
+      root: { id: 'root', path: '', module: '/root.js', hasLoader: true, hasAction: false },
     },
     entry: {
-      module: {
-        default: (_request: Request, status: number, headers: Headers, context: EntryContext) => {
-          rendered.push(context);
-          return new Response('<html></html>', { status, headers });
-        },
+      default: (_request: Request, status: number, headers: Headers, context: EntryContext) => {
+        rendered.push(context);
+        return new Response('<html></html>', { status, headers });
       },
     },
     routes: {
@@ -50,7 +33,7 @@ function oneRouteBuild(loaderData: unknown) {
         },
       },
     },
-  } as unknown as ServerBuild;
+  });
   return { handle: createRequestHandler(build, 'production'), rendered };
 }
 

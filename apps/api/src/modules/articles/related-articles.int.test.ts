@@ -73,6 +73,30 @@ async function insertMany(
   );
 }
 
+/** `use` with a data source of one connection: pg_prepared_statements (per connection) then sees every execution. */
+async function onOneConnection(
+  use: (onOne: ArticleService, connection: DataSource) => Promise<void>,
+) {
+  const { url } = context.db.dataSource.options as { url: string };
+  const connection = createAppDataSource({ url, poolMax: 1 });
+  await connection.initialize();
+  try {
+    await use(new ArticleService(connection), connection);
+  } finally {
+    await connection.destroy();
+  }
+}
+
+/** The prepared statements of this connection whose names start with `prefix`, and their plans. */
+function plansOf(connection: DataSource, prefix: string) {
+  return readQuery(
+    connection,
+    `SELECT name, generic_plans::int, custom_plans::int FROM pg_prepared_statements
+      WHERE starts_with(name, $1)`,
+    [prefix],
+  );
+}
+
 describe('related articles', () => {
   it('ranks by shared tags, then newest, then id, without the article itself', async () => {
     await createArticle(context.db.dataSource, {
@@ -250,37 +274,21 @@ describe('related articles', () => {
   it('is planned once per connection for an article page, not on every page', async () => {
     await createArticle(context.db.dataSource, { title: 'Source', tags: ['t', 'u'] });
     for (let i = 0; i < 4; i++) await createArticle(context.db.dataSource, { tags: ['t'] });
-    // One connection, so pg_prepared_statements (per connection) sees every execution.
-    const { url } = context.db.dataSource.options as { url: string };
-    const connection = createAppDataSource({ url, poolMax: 1 });
-    await connection.initialize();
-    try {
-      const onOne = new ArticleService(connection);
+    await onOneConnection(async (onOne, connection) => {
       const id = await idOf('source');
       for (let i = 0; i < 8; i++) expect((await onOne.relatedToMany([id], 3))[0]).toHaveLength(3);
       // PostgreSQL makes custom plans for a statement's first five runs, then keeps the
       // generic one only when it is no worse, which an array of one id never was here.
-      const plans = await readQuery(
-        connection,
-        `SELECT name, generic_plans::int, custom_plans::int FROM pg_prepared_statements
-          WHERE name LIKE 'related_articles%'`,
-      );
-      expect(plans).toEqual([
+      expect(await plansOf(connection, 'related_articles')).toEqual([
         { name: 'related_articles_one_3', generic_plans: 3, custom_plans: 5 },
       ]);
-    } finally {
-      await connection.destroy();
-    }
+    });
   });
 
   it("reads an article page's related in the page's statement, planned once per connection", async () => {
     await createArticle(context.db.dataSource, { title: 'Source', tags: ['t', 'u'] });
     for (let i = 0; i < 4; i++) await createArticle(context.db.dataSource, { tags: ['t'] });
-    const { url } = context.db.dataSource.options as { url: string };
-    const connection = createAppDataSource({ url, poolMax: 1 });
-    await connection.initialize();
-    try {
-      const onOne = new ArticleService(connection);
+    await onOneConnection(async (onOne, connection) => {
       const expected = await relatedSlugs('source', 3);
       for (let i = 0; i < 8; i++) {
         const page = await onOne.findBySlug('source', { publishedOnly: true, related: 3 });
@@ -289,20 +297,12 @@ describe('related articles', () => {
         expect(page!.prefetchedRelated!.articles[0]!.tagNames).toEqual(['t']);
         expect(page!.prefetchedRelated!.articles[0]!.sectionCount).toBe(3);
       }
-      const plans = await readQuery(
-        connection,
-        `SELECT name, generic_plans::int, custom_plans::int FROM pg_prepared_statements
-          WHERE name LIKE 'article_by_slug%'`,
-      );
-      expect(plans).toEqual([
+      expect(await plansOf(connection, 'article_by_slug')).toEqual([
         { name: 'article_by_slug_related_3', generic_plans: 3, custom_plans: 5 },
       ]);
       // Any other number is the field's own statement, as for a list.
-      expect(
-        (await onOne.findBySlug('source', { publishedOnly: true, related: 2 }))!.prefetchedRelated,
-      ).toBeUndefined();
-    } finally {
-      await connection.destroy();
-    }
+      const other = await onOne.findBySlug('source', { publishedOnly: true, related: 2 });
+      expect(other!.prefetchedRelated).toBeUndefined();
+    });
   });
 });
