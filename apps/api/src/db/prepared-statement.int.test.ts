@@ -53,6 +53,39 @@ describe('preparedQuery', () => {
     expect((await plans(dataSource)).map((plan) => plan.name)).toEqual(['probe_seen']);
   });
 
+  it("builds a statement's text once per name, and hands back rows of its own, none left in pg's result", async () => {
+    const { dataSource, pool } = await open();
+    const pgResults: Array<Promise<{ rows: unknown[] }>> = [];
+    const watched = new WeakSet<PoolClient>();
+    pool.on('acquire', (client: PoolClient) => {
+      if (watched.has(client)) return;
+      watched.add(client);
+      const query = client.query.bind(client) as (config: unknown) => Promise<{ rows: unknown[] }>;
+      (client as unknown as { query: typeof query }).query = (config) => {
+        const result = query(config);
+        if (typeof config === 'object') pgResults.push(result);
+        return result;
+      };
+    });
+    let builds = 0;
+    const text = () => {
+      builds += 1;
+      return `SELECT n FROM generate_series(1, $1::int) AS n`;
+    };
+    for (const count of [2, 3]) {
+      const rows = await inTransaction(dataSource, (manager) =>
+        preparedQuery<{ n: number }>(manager, 'probe_built', text, [count]),
+      );
+      expect(rows.map((row) => row.n)).toEqual(count === 2 ? [1, 2] : [1, 2, 3]);
+    }
+    // Built on the name's first use only: pg compared a text built anew with the prepared one
+    // on every run, flattening it and keeping the copy as long as the query.
+    expect(builds).toBe(1);
+    // Rows left in pg's result outlived young collections (README "Round eight").
+    expect(pgResults).toHaveLength(2);
+    for (const result of pgResults) expect((await result).rows).toEqual([]);
+  });
+
   it('settles on the generic plan of a statement with size-blind arrays, however small they are', async () => {
     const { dataSource } = await open();
     for (let i = 0; i < 8; i++) {

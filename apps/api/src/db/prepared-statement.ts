@@ -1,3 +1,4 @@
+import { detachRows } from './detach-rows.js';
 import type { PoolClient } from 'pg';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 
@@ -65,22 +66,42 @@ function postgresError(error: unknown): { severity?: string; code?: string; mess
 export async function preparedQuery<T>(
   manager: EntityManager,
   name: string,
-  text: string,
+  text: string | (() => string),
   values: unknown[],
 ): Promise<T[]> {
+  const sql = statementText(name, text);
   const runner = manager.queryRunner;
-  if (!runner) return manager.query(text, values);
+  if (!runner) return manager.query(sql, values);
   const logger = manager.connection.logger;
-  logger.logQuery(text, values, runner);
+  logger.logQuery(sql, values, runner);
   const client = (await runner.connect()) as PoolClient;
   try {
-    const result = await client.query({ name, text, values });
-    return result.rows as T[];
+    const result = await client.query({ name, text: sql, values });
+    return detachRows(result.rows) as T[];
   } catch (error) {
     if (spoilsConnection(error)) retire(client);
-    logger.logQueryError(error as Error, text, values, runner);
-    throw new QueryFailedError(text, values, error as Error);
+    logger.logQueryError(error as Error, sql, values, runner);
+    throw new QueryFailedError(sql, values, error as Error);
   }
+}
+
+/** Each named statement's text, built once from its builder (preparedQuery's `text`). */
+const builtTexts = new Map<string, string>();
+
+/**
+ * The statement's text: as given, or its builder's text, built on the name's first use. pg
+ * compares a named statement's text with the one it prepared on every run, which flattens a
+ * text built anew from its parts each time; the flat copy then lived as long as the query,
+ * a batch's commit included, and was promoted to the old generation (README "Round eight").
+ */
+function statementText(name: string, text: string | (() => string)): string {
+  if (typeof text === 'string') return text;
+  let built = builtTexts.get(name);
+  if (built === undefined) {
+    built = text();
+    builtTexts.set(name, built);
+  }
+  return built;
 }
 
 /** Ends a checked-out client; pg-pool removes an ending client when it is released. */

@@ -86,7 +86,8 @@ export async function admitAttempts(
   const rows = await preparedQuery<AdmissionRow>(
     manager,
     'reports-admit-attempts',
-    `WITH attempt AS (
+    () =>
+      `WITH attempt AS (
        SELECT * FROM unnest(${sizeBlind('$1::text[]')}, ${sizeBlind('$2::text[]')},
                             ${sizeBlind('$3::text[]')}, ${sizeBlind('$4::text[]')})
                 WITH ORDINALITY AS t(limiter_key, slug, anchor, idempotency_key, ord)),
@@ -231,7 +232,8 @@ export async function fileReports(
   const rows = await preparedQuery<FiledRow>(
     manager,
     'reports-file-batch',
-    `WITH input AS (
+    () =>
+      `WITH input AS (
        SELECT * FROM unnest(
          ${sizeBlind('$1::text[]')}, ${sizeBlind('$2::uuid[]')}, ${sizeBlind('$3::uuid[]')},
          ${sizeBlind('$4::text[]')}, ${sizeBlind('$5::text[]')}, ${sizeBlind('$6::text[]')},
@@ -315,7 +317,8 @@ export async function flagPages(
   await preparedQuery(
     manager,
     'reports-flag-pages',
-    `INSERT INTO article_moderation (article_id, flagged_at, flag_reason)
+    () =>
+      `INSERT INTO article_moderation (article_id, flagged_at, flag_reason)
      SELECT article_id, flagged_at, flag_reason
        FROM unnest(${sizeBlind('$1::uuid[]')}, ${sizeBlind('$2::timestamptz[]')},
                    ${sizeBlind('$3::text[]')}) AS t(article_id, flagged_at, flag_reason)
