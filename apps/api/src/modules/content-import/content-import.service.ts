@@ -146,7 +146,10 @@ export class ContentImportService {
       });
       if (status === 'published') {
         article.status = ArticleStatus.PUBLISHED;
-        article.publishedAt = prepared.publishedAt ?? existing?.publishedAt ?? new Date();
+        // `now`, not a later clock reading: readersSee(article, now) below must count an
+        // article published by this import as live, or a publication landing a millisecond
+        // later than `now` went unannounced (seen as a flaky webhook test under load).
+        article.publishedAt = prepared.publishedAt ?? existing?.publishedAt ?? now;
       } else if (status === 'scheduled') {
         article.status = ArticleStatus.SCHEDULED;
         article.publishedAt = prepared.publishedAt!;
