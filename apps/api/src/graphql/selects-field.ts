@@ -47,14 +47,11 @@ export function selectsField(info: SelectionInfo, name: string): boolean {
  * `null` when it cannot be told. Errs towards more, as selectsField does.
  */
 export function subfieldsOf(info: SelectionInfo, name: string): ReadonlySet<string> | null {
-  const fields = fieldsOf(
-    info,
-    info.fieldNodes.map((node) => node.selectionSet),
-  );
-  if (fields === null) return null;
+  const selections = selectionsOf(info, name);
+  if (selections === null) return null;
   const under = fieldsOf(
     info,
-    fields.filter((field) => field.name.value === name).map((field) => field.selectionSet),
+    selections.map((field) => field.selectionSet),
   );
   return under === null ? null : new Set(under.map((field) => field.name.value));
 }
