@@ -1,4 +1,5 @@
 import { detachRows } from './detach-rows.js';
+import { statementText, type StatementText } from './statement-text.js';
 import type { PoolClient } from 'pg';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 
@@ -66,7 +67,7 @@ function postgresError(error: unknown): { severity?: string; code?: string; mess
 export async function preparedQuery<T>(
   manager: EntityManager,
   name: string,
-  text: string | (() => string),
+  text: StatementText,
   values: unknown[],
 ): Promise<T[]> {
   const sql = statementText(name, text);
@@ -83,25 +84,6 @@ export async function preparedQuery<T>(
     logger.logQueryError(error as Error, sql, values, runner);
     throw new QueryFailedError(sql, values, error as Error);
   }
-}
-
-/** Each named statement's text, built once from its builder (preparedQuery's `text`). */
-const builtTexts = new Map<string, string>();
-
-/**
- * The statement's text: as given, or its builder's text, built on the name's first use. pg
- * compares a named statement's text with the one it prepared on every run, which flattens a
- * text built anew from its parts each time; the flat copy then lived as long as the query,
- * a batch's commit included, and was promoted to the old generation (README "Round eight").
- */
-function statementText(name: string, text: string | (() => string)): string {
-  if (typeof text === 'string') return text;
-  let built = builtTexts.get(name);
-  if (built === undefined) {
-    built = text();
-    builtTexts.set(name, built);
-  }
-  return built;
 }
 
 /** Ends a checked-out client; pg-pool removes an ending client when it is released. */

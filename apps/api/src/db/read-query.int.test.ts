@@ -57,6 +57,23 @@ describe('readQuery', () => {
     expect(prepared).toEqual([{ name: 'probe_one', statement: 'SELECT 1 AS one' }]);
   });
 
+  it("builds a named statement's text once, and runs an unnamed statement's builder every time", async () => {
+    const { dataSource } = await open({ poolMax: 1 });
+    let builds = 0;
+    const text = () => {
+      builds += 1;
+      return 'SELECT $1::int + 1 AS n';
+    };
+    for (const n of [1, 2, 3]) {
+      expect(await readQuery(dataSource, text, [n], { prepareAs: 'probe_built' })).toEqual([
+        { n: n + 1 },
+      ]);
+    }
+    expect(builds).toBe(1);
+    expect(await readQuery(dataSource, text, [5])).toEqual([{ n: 6 }]);
+    expect(builds).toBe(2);
+  });
+
   it.each([
     ['a named statement', { prepareAs: 'divide_by_zero' }],
     ['an unnamed statement', {}],

@@ -2,11 +2,13 @@ import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { QueryFailedError, TypeORMError, type DataSource } from 'typeorm';
 import { detachRows } from './detach-rows.js';
 import { spoilsConnection } from './prepared-statement.js';
+import { statementText, type StatementText } from './statement-text.js';
 
 export interface ReadQueryOptions {
   /**
    * Runs the statement as a named prepared statement: PostgreSQL parses and plans it once per
-   * connection instead of on every request. Only for SQL whose text never varies under the name.
+   * connection instead of on every request. Only for SQL whose text never varies under the name;
+   * given a builder for it, the text is built on the name's first use only (statement-text.ts).
    */
   prepareAs?: string;
 }
@@ -45,10 +47,11 @@ export function readPool(dataSource: DataSource): Pool {
  */
 export async function readQuery<T = Record<string, unknown>>(
   dataSource: DataSource,
-  sql: string,
+  text: StatementText,
   parameters: unknown[] = [],
   { prepareAs }: ReadQueryOptions = {},
 ): Promise<T[]> {
+  const sql = prepareAs ? statementText(prepareAs, text) : typeof text === 'string' ? text : text();
   const client: PoolClient = await readPool(dataSource).connect();
   // A connection that fails while checked out emits 'error' on its client: without a listener
   // that would be an uncaught exception; with one, the client is released as broken.

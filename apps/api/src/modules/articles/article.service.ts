@@ -59,9 +59,6 @@ function listStatements(
   return statements;
 }
 
-/** The article statements' SQL by prepared name, each built once. */
-const articleStatements = new Map<string, string>();
-
 export class ArticleService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -97,21 +94,17 @@ export class ArticleService {
       (tags ? '' : '_without_tags') +
       (sectionFields === 'all' ? '' : `_sections_${sectionFields.join('_') || 'plain'}`) +
       (withRelated ? `_related_${RELATED_DEFAULT}` : '');
-    const name = `article_by_slug${shape}`;
-    let sql = articleStatements.get(name);
-    if (sql === undefined) {
-      sql = `SELECT ${articleDocumentSql('page', { sections: true, tags, sectionFields })} AS article${
+    const statement = () =>
+      `SELECT ${articleDocumentSql('page', { sections: true, tags, sectionFields })} AS article${
         withRelated ? `,\n ${relatedArticlesJsonSql(RELATED_DEFAULT, 'page')} AS related` : ''
       }
          FROM articles page
         WHERE page.slug = $1 ${publishedOnly ? `AND ${publishedCondition('page')}` : ''}`;
-      articleStatements.set(name, sql);
-    }
     const [row] = await readQuery<{ article: ArticleDocument; related?: ArticleDocument[] }>(
       this.dataSource,
-      sql,
+      statement,
       [slug],
-      { prepareAs: name },
+      { prepareAs: `article_by_slug${shape}` },
     );
     if (!row) return null;
     const article = toArticle(row.article);
@@ -138,7 +131,7 @@ export class ArticleService {
     const sources = articleIds.length === 1 ? 'one' : 'many';
     const rows = await readQuery<{ source_id: string; article: ArticleDocument }>(
       this.dataSource,
-      relatedArticlesSql(limit, sources),
+      () => relatedArticlesSql(limit, sources),
       [sources === 'one' ? articleIds[0] : articleIds],
       { prepareAs: `related_articles_${sources}_${limit}` },
     );

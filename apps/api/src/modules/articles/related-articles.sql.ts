@@ -22,8 +22,6 @@ const SOURCES: Record<RelatedSources, string> = {
   many: `unnest($1::uuid[]) WITH ORDINALITY s(source_id, ord)`,
 };
 
-const statements = new Map<string, string>();
-
 function checkedLimit(limit: number): number {
   if (!Number.isInteger(limit) || limit < 1 || limit > 10) {
     throw new RangeError(`related limit must be an integer from 1 to 10; got ${limit}`);
@@ -48,14 +46,9 @@ function checkedLimit(limit: number): number {
  * statement with a fixed LIMIT, which a generic plan needs; there are only 10 of them.
  */
 export function relatedArticlesSql(limit: number, sources: RelatedSources): string {
-  const key = `${sources}:${checkedLimit(limit)}`;
-  let sql = statements.get(key);
-  if (sql) return sql;
-  sql = `SELECT s.source_id, ${articleDocumentSql('a', { sections: false })} AS article
-  ${relatedFrom(limit, SOURCES[sources])}
+  return `SELECT s.source_id, ${articleDocumentSql('a', { sections: false })} AS article
+  ${relatedFrom(checkedLimit(limit), SOURCES[sources])}
  ORDER BY s.ord, ${RANKING}`;
-  statements.set(key, sql);
-  return sql;
 }
 
 /**

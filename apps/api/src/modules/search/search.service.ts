@@ -64,7 +64,7 @@ export class SearchService {
 
     const rows = await readQuery<SearchRow>(
       this.dataSource,
-      (searchPageStatement ??= searchPageSql()),
+      searchPageSql,
       [query, first + 1, offset, Math.max(CANDIDATES_PER_SOURCE, offset + first + 1)],
       { prepareAs: 'search_page_v3' },
     );
@@ -134,16 +134,10 @@ const BODY_WORDS_ARE_COMMON = `(
  * thousands; equally good matches rank newest first anyway). An article scores its
  * title-and-summary rank plus its best section's rank (heading B > body C), so a title match
  * outranks a heading match outranks a body match. Snippets (ts_headline, the expensive part)
- * are built for the page only.
+ * are built for the page only. readQuery builds this text once, under its prepared name: built
+ * anew for each search, the 10 kB two-byte string was flattened by pg and held while PostgreSQL
+ * searched, the largest part of what a search left in the old generation.
  */
-/**
- * The page statement's text, built once. pg compares a named statement's text with the one it
- * prepared on every run, which flattened a 10 kB string built anew for each search (its
- * ellipsis makes it two-byte) and held it with the query while PostgreSQL searched: the largest
- * part of what a search left in the old generation.
- */
-let searchPageStatement: string | undefined;
-
 function searchPageSql(): string {
   return `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS query),
     body_words AS MATERIALIZED (SELECT ${BODY_WORDS_ARE_COMMON} AS common),
