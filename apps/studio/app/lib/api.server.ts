@@ -1,4 +1,4 @@
-import { createGraphqlClient } from '@folio/server-kit';
+import { createGraphqlClient } from '@folio/server-kit/graphql-client';
 import { env } from './env.server';
 
 // Every loader and action calls the API through @folio/server-kit's keep-alive client (the
@@ -8,7 +8,7 @@ export {
   ApiRequestError,
   ApiUnavailableError,
   type GraphqlErrorShape as GraphQLErrorShape,
-} from '@folio/server-kit';
+} from '@folio/server-kit/graphql-client';
 
 export interface RequestOptions {
   /** The signed-in user's session token (or an API token), sent as a Bearer credential. */

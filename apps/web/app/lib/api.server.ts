@@ -1,4 +1,4 @@
-import { createGraphqlClient } from '@folio/server-kit';
+import { createGraphqlClient } from '@folio/server-kit/graphql-client';
 import { env } from './env.server';
 
 // One GraphQL POST per page over @folio/server-kit's keep-alive client (undici), rather than
@@ -8,7 +8,7 @@ export {
   ApiRequestError,
   ApiUnavailableError,
   type GraphqlErrorShape as GraphQLErrorShape,
-} from '@folio/server-kit';
+} from '@folio/server-kit/graphql-client';
 
 export interface RequestOptions {
   /** The reader's address, forwarded (with the shared secret) for per-reader rate limits. */
