@@ -1,10 +1,15 @@
 // How every Folio server process is started, in one place: `npm start` (scripts/start.mjs) and
 // the bench (scripts/bench/servers.mjs) apply it, and the images set the same in their runtime
-// stage's ENV (apps/*/Dockerfile; packages/deploy-checks holds them to server-runtime.json).
+// stage's ENV and CMD, as each app's start script does (apps/*/Dockerfile, apps/*/package.json;
+// packages/deploy-checks holds them to server-runtime.json).
 // Why each setting, with the figures: README "Benchmark", "Round three: memory".
 import { readFileSync } from 'node:fs';
 
-/** @type {{ env: Record<string, string>, nodeOptions: string[] }} */
+/**
+ * `env`: variables; `nodeOptions`: Node flags set through NODE_OPTIONS; `nodeArgs`: flags Node
+ * takes on its command line only (V8's own, which NODE_OPTIONS refuses), put before the script.
+ * @type {{ env: Record<string, string>, nodeOptions: string[], nodeArgs: string[] }}
+ */
 export const SERVER_RUNTIME = JSON.parse(
   readFileSync(new URL('./server-runtime.json', import.meta.url), 'utf8'),
 );

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serverRuntimeEnv } from './server-runtime.mjs';
+import { SERVER_RUNTIME, serverRuntimeEnv } from './server-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -46,9 +46,10 @@ async function stopAll(code) {
 function run(name, script, env) {
   // A child that failed during start-up stops the stack; nothing may start after that.
   if (stopping) return null;
-  const child = spawn(process.execPath, [script], {
+  // the runtime settings the images carry too (server-runtime.mjs): malloc arenas, young
+  // generation, old generation's growth
+  const child = spawn(process.execPath, [...SERVER_RUNTIME.nodeArgs, script], {
     cwd: root,
-    // the runtime settings the images carry too (server-runtime.mjs): malloc arenas, young generation
     env: { ...process.env, ...serverRuntimeEnv(), ...env },
     stdio: 'inherit',
   });

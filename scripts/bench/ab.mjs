@@ -5,8 +5,9 @@
 // equals sign when the variant starts with a dash). A variant is space-separated tokens:
 // `node=<major or version>`, `root=<checkout>` (run that checkout's built servers instead of
 // this one's, to pair two builds: e.g. a worktree of main against a branch), `NAME=value`
-// (environment; `NAME=` unsets it) and `--flag` (a Node flag), on top of the runtime every server ships with (../server-runtime.json; `NODE_OPTIONS=`
-// and `MALLOC_ARENA_MAX=` measure without it). Each pair starts a fresh API and reader per
+// (environment; `NAME=` unsets it) and `--flag` (a Node flag; `api:--flag`, `web:NAME=value`:
+// for that server only), on top of the runtime every server ships with (../server-runtime.json; `NODE_OPTIONS=`
+// and `MALLOC_ARENA_MAX=` measure without it, `--heap-growing-percent=0` without its V8 flag). Each pair starts a fresh API and reader per
 // variant (alternating which goes first), runs the same load on each, and records CPU ms per
 // request (and PostgreSQL's, when it runs here) and peak RSS (VmHWM) with the anonymous/file split of /proc/<pid>/smaps_rollup; the
 // summary gives the paired B/A medians and how many pairs agreed. For levers on a shared
@@ -28,16 +29,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** 'node=24 MALLOC_ARENA_MAX=2 --max-semi-space-size=16' -> { node, env, nodeArgs } */
 function parseVariant(text) {
-  const variant = { label: text, node: undefined, root, env: {}, nodeArgs: [] };
-  for (const token of text.split(/\s+/).filter(Boolean)) {
-    if (token.startsWith('--')) variant.nodeArgs.push(token);
-    else if (token.startsWith('node=')) variant.node = nodeVersion(token.slice(5));
-    else if (token.startsWith('root=')) variant.root = path.resolve(token.slice(5));
+  const server = () => ({ env: {}, nodeArgs: [] });
+  const variant = { label: text, node: undefined, root, api: server(), web: server() };
+  for (const whole of text.split(/\s+/).filter(Boolean)) {
+    // `api:` or `web:` before an environment variable or a flag: for that server only
+    const [, only, token] = /^(?:(api|web):)?(.*)$/.exec(whole);
+    const servers = only ? [variant[only]] : [variant.api, variant.web];
+    if (token.startsWith('--')) for (const one of servers) one.nodeArgs.push(token);
+    else if (!only && token.startsWith('node=')) variant.node = nodeVersion(token.slice(5));
+    else if (!only && token.startsWith('root=')) variant.root = path.resolve(token.slice(5));
     else if (token.includes('=')) {
       const [name, ...value] = token.split('=');
       // `NAME=`: not set at all (child_process leaves out undefined values)
-      variant.env[name] = value.join('=') || undefined;
-    } else throw new Error(`variant token "${token}": expected node=, NAME=value or --flag`);
+      for (const one of servers) one.env[name] = value.join('=') || undefined;
+    } else throw new Error(`variant token "${whole}": expected node=, NAME=value or --flag`);
   }
   return variant;
 }
@@ -109,11 +114,16 @@ function workloadsFor(api, web, articles) {
 async function runVariant(variant, postgres, { articles, workloads, seconds }) {
   const databaseUrl = postgres.url;
   const execPath = variant.node ? await nodeBinary(root, variant.node) : process.execPath;
-  const env = { RESPONSE_CACHE_MB: '0', ...variant.env };
-  const readerEnv = { READER_PAGE_CACHE_MB: '0', ...variant.env };
-  const options = { nodeArgs: variant.nodeArgs, execPath };
-  const api = await startApi(variant.root, 'API', databaseUrl, env, options);
-  const web = await startReader(variant.root, 'reader', api.url, readerEnv, options);
+  const apiEnv = { RESPONSE_CACHE_MB: '0', ...variant.api.env };
+  const readerEnv = { READER_PAGE_CACHE_MB: '0', ...variant.web.env };
+  const api = await startApi(variant.root, 'API', databaseUrl, apiEnv, {
+    nodeArgs: variant.api.nodeArgs,
+    execPath,
+  });
+  const web = await startReader(variant.root, 'reader', api.url, readerEnv, {
+    nodeArgs: variant.web.nodeArgs,
+    execPath,
+  });
   const idle = { api: residentMb(api.pid), web: residentMb(web.pid) };
   const all = workloadsFor(api, web, articles);
   const result = { idle, workloads: {} };

@@ -2,7 +2,7 @@
 // Folio server has its cache off (the "uncached" rows: every request does the whole work),
 // the other runs as deployed, with the API's response cache and the reader's page cache.
 import path from 'node:path';
-import { serverRuntimeEnv } from '../server-runtime.mjs';
+import { SERVER_RUNTIME, serverRuntimeEnv } from '../server-runtime.mjs';
 import { benchSlug } from './dataset.mjs';
 import { log } from './options.mjs';
 import { nodeBinary } from './node-binary.mjs';
@@ -30,7 +30,8 @@ export async function startApi(root, name, databaseUrl, env, { nodeArgs = [], ex
       ...env,
       PORT: String(port),
     },
-    { nodeArgs, execPath },
+    // the runtime's command-line flags first: a variant's own (ab.mjs) come later and win
+    { nodeArgs: [...SERVER_RUNTIME.nodeArgs, ...nodeArgs], execPath },
   );
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/health/ready`, child, name);
@@ -52,7 +53,8 @@ export async function startReader(root, name, apiUrl, env, { nodeArgs = [], exec
       FORWARDED_ADDRESS_SECRET: FORWARDING_SECRET,
       ...env,
     },
-    { nodeArgs, execPath },
+    // the runtime's command-line flags first: a variant's own (ab.mjs) come later and win
+    { nodeArgs: [...SERVER_RUNTIME.nodeArgs, ...nodeArgs], execPath },
   );
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/health/ready`, child, name);
