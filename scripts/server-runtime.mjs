@@ -6,9 +6,11 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * `env`: variables; `nodeOptions`: Node flags set through NODE_OPTIONS; `nodeArgs`: flags Node
- * takes on its command line only (V8's own, which NODE_OPTIONS refuses), put before the script.
- * @type {{ env: Record<string, string>, nodeOptions: string[], nodeArgs: string[] }}
+ * `env`: variables; `nodeOptions`: Node flags set through NODE_OPTIONS; `nodeArgs`: each
+ * server's flags that Node takes on its command line only (V8's own, which NODE_OPTIONS
+ * refuses), put before the script.
+ * @type {{ env: Record<string, string>, nodeOptions: string[],
+ *   nodeArgs: Record<'api' | 'web' | 'studio', string[]> }}
  */
 export const SERVER_RUNTIME = JSON.parse(
   readFileSync(new URL('./server-runtime.json', import.meta.url), 'utf8'),

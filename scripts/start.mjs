@@ -48,7 +48,7 @@ function run(name, script, env) {
   if (stopping) return null;
   // the runtime settings the images carry too (server-runtime.mjs): malloc arenas, young
   // generation, old generation's growth
-  const child = spawn(process.execPath, [...SERVER_RUNTIME.nodeArgs, script], {
+  const child = spawn(process.execPath, [...SERVER_RUNTIME.nodeArgs[name], script], {
     cwd: root,
     env: { ...process.env, ...serverRuntimeEnv(), ...env },
     stdio: 'inherit',

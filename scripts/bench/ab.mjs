@@ -7,7 +7,7 @@
 // this one's, to pair two builds: e.g. a worktree of main against a branch), `NAME=value`
 // (environment; `NAME=` unsets it) and `--flag` (a Node flag; `api:--flag`, `web:NAME=value`:
 // for that server only), on top of the runtime every server ships with (../server-runtime.json; `NODE_OPTIONS=`
-// and `MALLOC_ARENA_MAX=` measure without it, `--heap-growing-percent=0` without its V8 flag). Each pair starts a fresh API and reader per
+// and `MALLOC_ARENA_MAX=` measure without it, `--heap-growing-percent=0` without its V8 flag, `api:--maglev` with Maglev again). Each pair starts a fresh API and reader per
 // variant (alternating which goes first), runs the same load on each, and records CPU ms per
 // request (and PostgreSQL's, when it runs here) and peak RSS (VmHWM) with the anonymous/file split of /proc/<pid>/smaps_rollup; the
 // summary gives the paired B/A medians and how many pairs agreed. For levers on a shared

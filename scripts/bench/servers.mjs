@@ -31,7 +31,7 @@ export async function startApi(root, name, databaseUrl, env, { nodeArgs = [], ex
       PORT: String(port),
     },
     // the runtime's command-line flags first: a variant's own (ab.mjs) come later and win
-    { nodeArgs: [...SERVER_RUNTIME.nodeArgs, ...nodeArgs], execPath },
+    { nodeArgs: [...SERVER_RUNTIME.nodeArgs.api, ...nodeArgs], execPath },
   );
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/health/ready`, child, name);
@@ -54,7 +54,7 @@ export async function startReader(root, name, apiUrl, env, { nodeArgs = [], exec
       ...env,
     },
     // the runtime's command-line flags first: a variant's own (ab.mjs) come later and win
-    { nodeArgs: [...SERVER_RUNTIME.nodeArgs, ...nodeArgs], execPath },
+    { nodeArgs: [...SERVER_RUNTIME.nodeArgs.web, ...nodeArgs], execPath },
   );
   const url = `http://127.0.0.1:${port}`;
   await waitReady(`${url}/health/ready`, child, name);

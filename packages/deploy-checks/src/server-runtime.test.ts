@@ -9,7 +9,7 @@ import { readRepoFile, repoRoot } from './repo-files';
 const runtime = JSON.parse(readRepoFile('scripts/server-runtime.json')) as {
   env: Record<string, string>;
   nodeOptions: string[];
-  nodeArgs: string[];
+  nodeArgs: Record<string, string[]>;
 };
 const DOCKERFILES = ['apps/api/Dockerfile', 'apps/web/Dockerfile', 'apps/studio/Dockerfile'];
 
@@ -38,7 +38,8 @@ describe.each(DOCKERFILES)('%s', (dockerfile) => {
     const cmd = finalStage(dockerfile).find((i) => i.getKeyword() === 'CMD')!;
     const [command, ...args] = JSON.parse(cmd.getArgumentsContent()!) as string[];
     expect(command).toBe('node');
-    expect(args.slice(0, -1)).toEqual(runtime.nodeArgs);
+    const app = dockerfile.split('/')[1]!;
+    expect(args.slice(0, -1)).toEqual(runtime.nodeArgs[app]);
   });
 });
 
@@ -96,7 +97,7 @@ describe('scripts/server-runtime.mjs (what npm start and the bench apply)', () =
       }
       process.stdout.write(String(live.length && max / 2 ** 20));`;
     const maxOldMb = Number(
-      execFileSync(process.execPath, [...runtime.nodeArgs, '-e', script], {
+      execFileSync(process.execPath, [...runtime.nodeArgs.web!, '-e', script], {
         encoding: 'utf8',
         env: { PATH: process.env.PATH, ...serverRuntimeEnv({}) },
       }),
