@@ -2,7 +2,8 @@
 // the bench (scripts/bench/servers.mjs) apply it, and the images set the same in their runtime
 // stage's ENV and CMD, as each app's start script does (apps/*/Dockerfile, apps/*/package.json;
 // packages/deploy-checks holds them to server-runtime.json).
-// Why each setting, with the figures: README "Benchmark", "Round three: memory".
+// Why each setting, with the figures: README "Benchmark", "Round three: memory" and "Round nine:
+// memory".
 import { readFileSync } from 'node:fs';
 
 /**

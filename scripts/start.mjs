@@ -47,7 +47,7 @@ function run(name, script, env) {
   // A child that failed during start-up stops the stack; nothing may start after that.
   if (stopping) return null;
   // the runtime settings the images carry too (server-runtime.mjs): malloc arenas, young
-  // generation, old generation's growth
+  // generation, old generation's growth, the API's compiler tiers
   const child = spawn(process.execPath, [...SERVER_RUNTIME.nodeArgs[name], script], {
     cwd: root,
     env: { ...process.env, ...serverRuntimeEnv(), ...env },
